@@ -1,0 +1,175 @@
+/**
+ * Configuration from environment variables (contract §1), validated once at start. A bad value
+ * becomes one ConfigError line naming the variable; nothing starts half-configured.
+ */
+import path from 'node:path';
+import type { Environment } from '../domain/tenancy.js';
+
+export const LISTENER_NAMES = ['production', 'sandbox', 'console'] as const;
+export type ListenerName = (typeof LISTENER_NAMES)[number];
+
+export type DatabaseName = 'control' | Environment;
+
+export type StorageConfig =
+  | { kind: 'embedded'; dataDir: string }
+  | { kind: 'postgres'; urls: Record<DatabaseName, string> };
+
+export interface LinksConfig {
+  host: string;
+  ports: Record<ListenerName, number>;
+  listeners: ListenerName[];
+  storage: StorageConfig;
+  /** The role request connections switch to: neither owner nor superuser, so row-level security applies. */
+  appRole: string;
+  adminToken: string | undefined;
+  logLevel: string;
+  poolSize: number;
+  /** How often a process looks for keys revoked or changed by another process. */
+  keyChangePollMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError(`${name} must be a port number from 0 to 65535 (got ${JSON.stringify(raw)})`);
+  }
+  return Number(raw);
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+  }
+  return Number(raw);
+}
+
+function parseListeners(raw: string, source: string): ListenerName[] {
+  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new ConfigError(`${source} names no listener (use production, sandbox or console)`);
+  for (const name of names) {
+    if (!(LISTENER_NAMES as readonly string[]).includes(name)) {
+      throw new ConfigError(`${source} has unknown listener ${JSON.stringify(name)} (use production, sandbox or console)`);
+    }
+  }
+  return LISTENER_NAMES.filter((n) => names.includes(n));
+}
+
+function postgresUrl(name: string, raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL (expected postgres://user:password@host:port/database)`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`${name} must start with postgres:// (got ${url.protocol}//)`);
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,50}$/.test(database)) {
+    throw new ConfigError(`${name} must name a database of letters, digits and _ (got ${JSON.stringify(database)})`);
+  }
+  return url;
+}
+
+/** `postgres://…/links` → `postgres://…/links_production`. */
+export function withDatabaseSuffix(url: URL, suffix: string): string {
+  const copy = new URL(url.toString());
+  copy.pathname = `/${decodeURIComponent(url.pathname.replace(/^\//, ''))}_${suffix}`;
+  return copy.toString();
+}
+
+function storageConfig(env: NodeJS.ProcessEnv): StorageConfig {
+  const main = env.LINKS_DATABASE_URL;
+  const production = env.LINKS_PRODUCTION_DATABASE_URL;
+  const sandbox = env.LINKS_SANDBOX_DATABASE_URL;
+  if (!main) {
+    if (production || sandbox) {
+      throw new ConfigError('LINKS_PRODUCTION_DATABASE_URL and LINKS_SANDBOX_DATABASE_URL need LINKS_DATABASE_URL (the control database) too');
+    }
+    return { kind: 'embedded', dataDir: path.resolve(env.LINKS_DATA_DIR || '.links') };
+  }
+  const control = postgresUrl('LINKS_DATABASE_URL', main);
+  return {
+    kind: 'postgres',
+    urls: {
+      control: control.toString(),
+      production: production ? postgresUrl('LINKS_PRODUCTION_DATABASE_URL', production).toString() : withDatabaseSuffix(control, 'production'),
+      sandbox: sandbox ? postgresUrl('LINKS_SANDBOX_DATABASE_URL', sandbox).toString() : withDatabaseSuffix(control, 'sandbox'),
+    },
+  };
+}
+
+export interface CommandLineOptions {
+  /** `--env production|sandbox|console`, possibly repeated or comma-separated. */
+  env?: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions = {}): LinksConfig {
+  const listeners = options.env
+    ? parseListeners(options.env, '--env')
+    : env.LINKS_LISTENERS
+      ? parseListeners(env.LINKS_LISTENERS, 'LINKS_LISTENERS')
+      : [...LISTENER_NAMES];
+
+  const ports = {
+    production: port(env, 'LINKS_PRODUCTION_PORT', 4000),
+    sandbox: port(env, 'LINKS_SANDBOX_PORT', 4001),
+    console: port(env, 'LINKS_CONSOLE_PORT', 4002),
+  };
+  const chosen = listeners.map((l) => ports[l]).filter((p) => p !== 0);
+  if (new Set(chosen).size !== chosen.length) {
+    throw new ConfigError(`two listeners share one port (${listeners.map((l) => `${l} ${ports[l]}`).join(', ')})`);
+  }
+
+  const host = env.LINKS_HOST || '127.0.0.1';
+  if (!/^[A-Za-z0-9.:\-\[\]]+$/.test(host)) throw new ConfigError(`LINKS_HOST is not a host name or address (got ${JSON.stringify(host)})`);
+
+  const appRole = env.LINKS_DATABASE_APP_ROLE || 'links_app';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(appRole)) {
+    throw new ConfigError(`LINKS_DATABASE_APP_ROLE must be lower-case letters, digits and _ (got ${JSON.stringify(appRole)})`);
+  }
+
+  const adminToken = env.LINKS_ADMIN_TOKEN || undefined;
+  if (adminToken !== undefined && adminToken.length < 32) {
+    throw new ConfigError('LINKS_ADMIN_TOKEN must be at least 32 characters (or unset, to have one generated)');
+  }
+
+  const logLevel = env.LINKS_LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LINKS_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  return {
+    host,
+    ports,
+    listeners,
+    storage: storageConfig(env),
+    appRole,
+    adminToken,
+    logLevel,
+    poolSize: integer(env, 'LINKS_DATABASE_POOL_SIZE', 10, 1, 500),
+    keyChangePollMs: integer(env, 'LINKS_KEY_CHANGE_POLL_MS', 250, 10, 1000),
+  };
+}
+
+/** The databases a set of listeners needs; a sandbox-only process never opens production. */
+export function databasesFor(listeners: readonly ListenerName[]): DatabaseName[] {
+  const needed = new Set<DatabaseName>(['control']);
+  for (const l of listeners) {
+    if (l === 'console') {
+      // The operator's audit view reads data-plane events of both environments.
+      needed.add('production');
+      needed.add('sandbox');
+    } else {
+      needed.add(l);
+    }
+  }
+  return (['control', 'production', 'sandbox'] as const).filter((d) => needed.has(d));
+}

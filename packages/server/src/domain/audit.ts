@@ -1,0 +1,26 @@
+/** Who did a write, and under which request: recorded with the write, in its transaction (§5.5). */
+import type { Environment } from './tenancy.js';
+
+export type ActorType = 'admin' | 'api_key' | 'user';
+
+export interface Actor {
+  type: ActorType;
+  id: string;
+}
+
+export interface WriteContext {
+  actor: Actor;
+  requestId: string;
+}
+
+export interface AuditEvent {
+  id: string;
+  at: string;
+  tenant_id: string | null;
+  environment: Environment | null;
+  actor: Actor;
+  action: string;
+  resource_type: string;
+  resource_id: string;
+  request_id: string;
+}

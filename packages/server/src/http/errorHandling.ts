@@ -1,0 +1,72 @@
+/**
+ * One error body for everything a listener answers with (§3): `{"error": {code, message,
+ * request_id, details}}`. Client mistakes map to the contract's 4xx codes; a 5xx never carries a
+ * stack trace.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { LinksError, type ErrorDetail } from '../domain/errors.js';
+import { isDatabaseUnavailable } from '../storage/postgresErrors.js';
+
+function validationPath(context: string | undefined, instancePath: string): string {
+  const inner = instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+  if (!context || context === 'body') return inner || '(body)';
+  const prefix = context === 'querystring' ? 'query' : context;
+  return inner ? `${prefix}.${inner}` : prefix;
+}
+
+function validationError(error: FastifyError): LinksError {
+  const context = (error as { validationContext?: string }).validationContext;
+  const details: ErrorDetail[] = (error.validation ?? []).map((issue) => ({
+    path: validationPath(context, issue.instancePath),
+    message: issue.message ?? 'is invalid',
+  }));
+  const first = details[0];
+  const summary = first ? `${first.path}: ${first.message}` : 'the request is invalid';
+  return new LinksError('invalid_request', `Invalid request: ${summary}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}.`, details);
+}
+
+/** Maps anything thrown while handling a request to a contract error. */
+export function toLinksError(error: unknown): LinksError {
+  if (error instanceof LinksError) return error;
+  const fastifyError = error as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(fastifyError) || Array.isArray(fastifyError?.validation)) return validationError(fastifyError);
+  if (isDatabaseUnavailable(error)) return new LinksError('unavailable', 'The database is unreachable; the request changed nothing and is safe to retry.');
+  const status = typeof fastifyError?.statusCode === 'number' ? fastifyError.statusCode : 500;
+  switch (fastifyError?.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new LinksError('payload_too_large', 'The request body is larger than 1 MiB.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new LinksError('invalid_request', 'Send the body as JSON with "Content-Type: application/json".');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new LinksError('invalid_request', 'The body is empty; send a JSON object.');
+  }
+  if (error instanceof SyntaxError || fastifyError?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return new LinksError('invalid_request', 'The body is not valid JSON.');
+  }
+  if (status === 413) return new LinksError('payload_too_large', 'The request body is larger than 1 MiB.');
+  if (status === 404) return new LinksError('not_found', 'No such resource.');
+  if (status >= 400 && status < 500) return new LinksError('invalid_request', fastifyError.message || 'The request is invalid.');
+  return new LinksError('internal_error', 'Internal error; quote the request id when you report it.');
+}
+
+export function sendError(reply: FastifyReply, request: FastifyRequest, error: LinksError): FastifyReply {
+  reply.header('Request-Id', request.id);
+  if (error.code === 'rate_limited' && !reply.hasHeader('Retry-After')) reply.header('Retry-After', '1');
+  return reply.code(error.status).type('application/json; charset=utf-8').send({
+    error: { code: error.code, message: error.message, request_id: request.id, details: error.details },
+  });
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const linksError = toLinksError(error);
+    if (linksError.status >= 500) {
+      request.log.error({ err: error, code: linksError.code }, 'request failed');
+    }
+    return sendError(reply, request, linksError);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, request, new LinksError('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * Builds one listener: production or sandbox (the data plane `/api/v1` of that environment only)
+ * or console (the operator API `/admin/v1`). Every route declares what it needs in its config
+ * (`permission`, `admin` or `public`); a route that declares nothing is refused at startup.
+ */
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+  type RouteOptions,
+} from 'fastify';
+import type { Logger } from 'pino';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ListenerName } from '../config/config.js';
+import { LinksError } from '../domain/errors.js';
+import { publicId } from '../auth/apiKeyFormat.js';
+import { installErrorHandling } from './errorHandling.js';
+import './requestContext.js';
+import type { LinksServices } from './services.js';
+import { registerHealthRoute } from './routes/health.js';
+import { adminRoutes } from './routes/admin/index.js';
+import { dataRoutes } from './routes/data/index.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export type LinksApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface RouteRecord {
+  method: string;
+  url: string;
+  permission?: 'read' | 'write';
+  admin?: boolean;
+  public?: boolean;
+}
+
+export interface BuiltListener {
+  app: FastifyInstance;
+  routes: RouteRecord[];
+}
+
+function checkDeclaredAccess(name: ListenerName, route: RouteOptions): RouteRecord {
+  const config = (route.config ?? {}) as { permission?: 'read' | 'write'; admin?: boolean; public?: boolean };
+  const declared = [config.permission !== undefined, config.admin === true, config.public === true].filter(Boolean).length;
+  if (declared !== 1) {
+    throw new Error(`route ${String(route.method)} ${route.url} on the ${name} listener must declare exactly one of permission, admin or public`);
+  }
+  if (route.url.startsWith('/api/') && config.permission === undefined) throw new Error(`data route ${route.url} must declare a permission`);
+  if (route.url.startsWith('/admin/') && !config.admin) throw new Error(`admin route ${route.url} must require the admin token`);
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  return { method: methods.join(','), url: route.url, ...config };
+}
+
+export function buildListener(name: ListenerName, services: LinksServices, logger: Logger): BuiltListener {
+  const app = Fastify({
+    loggerInstance: logger.child({ listener: name }) as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => publicId('req', 20),
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  const routes: RouteRecord[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.method === 'HEAD') return; // Fastify's automatic HEAD twin of a GET
+    routes.push(checkDeclaredAccess(name, route));
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('Request-Id', request.id);
+    const config = request.routeOptions.config;
+    if (config.admin) {
+      if (!services.admin) throw new LinksError('not_found', 'No operator API here.');
+      services.admin.authenticate(request.headers.authorization);
+    } else if (config.permission) {
+      if (name === 'console') throw new LinksError('not_found', 'The data plane is served at the environment endpoints.');
+      const principal = await services.apiKeys.authenticate(request.headers.authorization, name);
+      if (!principal.permissions.includes(config.permission)) {
+        throw new LinksError('forbidden', `This key lacks the ${config.permission} permission (it has: ${principal.permissions.join(', ')}).`);
+      }
+      request.principal = principal;
+    }
+  });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  registerHealthRoute(typed, services, name);
+  if (name === 'console') {
+    for (const register of adminRoutes) register(typed, services);
+  } else {
+    for (const register of dataRoutes) register(typed, services);
+  }
+  return { app, routes };
+}

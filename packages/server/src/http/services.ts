@@ -1,0 +1,18 @@
+/** What route handlers reach: domain services' dependencies, never SQL. */
+import type { Kysely } from 'kysely';
+import type { AdminAuthenticator } from '../auth/adminAuthenticator.js';
+import type { ApiKeyAuthenticator } from '../auth/apiKeyAuthenticator.js';
+import type { Environment } from '../domain/tenancy.js';
+import type { DatabaseHandle } from '../storage/database.js';
+import type { ControlDatabase } from '../storage/controlSchema.js';
+import type { EnvironmentDatabase } from '../storage/environmentSchema.js';
+
+export interface LinksServices {
+  control: Kysely<ControlDatabase>;
+  /** Only the environments this process serves; a sandbox-only process has no production handle. */
+  environments: Partial<Record<Environment, Kysely<EnvironmentDatabase>>>;
+  databases: DatabaseHandle<unknown>[];
+  apiKeys: ApiKeyAuthenticator;
+  /** Present only in a process that runs the console listener. */
+  admin: AdminAuthenticator | undefined;
+}

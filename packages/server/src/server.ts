@@ -1,0 +1,116 @@
+/**
+ * Starts Links: opens the databases the chosen listeners need (and no others), then the listeners.
+ * `close()` stops taking requests, lets in-flight ones finish, then closes the databases.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { ConfigError, databasesFor, type DatabaseName, type LinksConfig, type ListenerName } from './config/config.js';
+import { AdminAuthenticator } from './auth/adminAuthenticator.js';
+import { ApiKeyAuthenticator } from './auth/apiKeyAuthenticator.js';
+import type { Environment } from './domain/tenancy.js';
+import { buildListener, type RouteRecord } from './http/listener.js';
+import type { LinksServices } from './http/services.js';
+import { openDatabase, type DatabaseHandle } from './storage/database.js';
+import type { ControlDatabase } from './storage/controlSchema.js';
+import type { EnvironmentDatabase } from './storage/environmentSchema.js';
+import { lockDataDirectory } from './storage/dataDirectoryLock.js';
+
+const LISTENER_LABEL: Record<ListenerName, { label: string; variable: string; path: string }> = {
+  production: { label: 'production API', variable: 'LINKS_PRODUCTION_PORT', path: '/api/v1' },
+  sandbox: { label: 'sandbox API', variable: 'LINKS_SANDBOX_PORT', path: '/api/v1' },
+  console: { label: 'console', variable: 'LINKS_CONSOLE_PORT', path: '' },
+};
+
+export interface RunningLinks {
+  /** Base URL per running listener, e.g. `{ sandbox: 'http://127.0.0.1:4001/api/v1' }`. */
+  urls: Partial<Record<ListenerName, string>>;
+  /** Origin per running listener, e.g. `http://127.0.0.1:4001`. */
+  origins: Partial<Record<ListenerName, string>>;
+  routes: Partial<Record<ListenerName, RouteRecord[]>>;
+  /** Set when this start generated the admin token: show it once. */
+  generatedAdminToken?: string;
+  adminTokenFile?: string;
+  close(): Promise<void>;
+}
+
+function writeAdminTokenFile(dataDir: string, token: string): string {
+  const file = path.join(dataDir, 'admin-token');
+  fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+  return file;
+}
+
+async function listen(app: FastifyInstance, name: ListenerName, config: LinksConfig): Promise<string> {
+  try {
+    const address = await app.listen({ host: config.host, port: config.ports[name] });
+    return address.replace('://[::1]', '://localhost');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const { label, variable } = LISTENER_LABEL[name];
+    if (code === 'EADDRINUSE') throw new ConfigError(`port ${config.ports[name]} (${label}) is already in use: stop what holds it or set ${variable}`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ConfigError(`cannot bind ${config.host} (LINKS_HOST): no such address on this machine`);
+    if (code === 'EACCES') throw new ConfigError(`not allowed to bind port ${config.ports[name]} (${label}): choose a port above 1023 with ${variable}`);
+    throw error;
+  }
+}
+
+export async function startLinks(config: LinksConfig, logger: Logger): Promise<RunningLinks> {
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const cleanup = async () => {
+    for (const step of cleanups.reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        logger.warn({ err: error }, 'shutdown step failed');
+      }
+    }
+  };
+
+  try {
+    if (config.storage.kind === 'embedded') cleanups.push(lockDataDirectory(config.storage.dataDir));
+
+    const handles = new Map<DatabaseName, DatabaseHandle<unknown>>();
+    for (const name of databasesFor(config.listeners)) {
+      const handle = await openDatabase<unknown>(name, config);
+      handles.set(name, handle);
+      cleanups.push(() => handle.close());
+    }
+    const control = (handles.get('control') as DatabaseHandle<ControlDatabase>).db;
+    const environments: Partial<Record<Environment, DatabaseHandle<EnvironmentDatabase>['db']>> = {};
+    for (const env of ['production', 'sandbox'] as const) {
+      const handle = handles.get(env) as DatabaseHandle<EnvironmentDatabase> | undefined;
+      if (handle) environments[env] = handle.db;
+    }
+
+    const apiKeys = new ApiKeyAuthenticator(control, config.keyChangePollMs, logger);
+    apiKeys.start();
+    cleanups.push(() => apiKeys.stop());
+
+    let admin: AdminAuthenticator | undefined;
+    const running: RunningLinks = { urls: {}, origins: {}, routes: {}, close: cleanup };
+    if (config.listeners.includes('console')) {
+      const opened = await AdminAuthenticator.open(control, config.adminToken);
+      admin = opened.authenticator;
+      if (opened.generated) {
+        running.generatedAdminToken = opened.generated;
+        if (config.storage.kind === 'embedded') running.adminTokenFile = writeAdminTokenFile(config.storage.dataDir, opened.generated);
+      }
+    }
+
+    const services: LinksServices = { control, environments, databases: [...handles.values()], apiKeys, admin };
+    for (const name of config.listeners) {
+      const { app, routes } = buildListener(name, services, logger);
+      cleanups.push(() => app.close());
+      const origin = await listen(app, name, config);
+      running.origins[name] = origin;
+      running.urls[name] = origin + LISTENER_LABEL[name].path;
+      running.routes[name] = routes;
+    }
+    return running;
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}

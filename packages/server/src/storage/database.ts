@@ -1,0 +1,136 @@
+/**
+ * Opens one database (control, production or sandbox) on embedded PGlite or PostgreSQL through the
+ * same `pg` + Kysely code path: migrate as the owner, then hand out a pool whose every connection
+ * runs as the application role, which is neither owner nor superuser, so row-level security holds.
+ */
+import path from 'node:path';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { DatabaseName, LinksConfig } from '../config/config.js';
+import { controlGrants, controlMigrations } from './migrations/control.js';
+import { environmentGrants, environmentMigrations, tenantTables } from './migrations/environment.js';
+import { ensureAppRole, ensureDatabaseExists } from './postgresProvisioning.js';
+
+export interface DatabaseHandle<Schema> {
+  readonly name: DatabaseName;
+  readonly db: Kysely<Schema>;
+  /** True when a trivial query answers within `timeoutMs`. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+type PoolConfig = pg.PoolConfig;
+
+async function migrate(pool: pg.Pool, name: DatabaseName, appRole: string): Promise<void> {
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  const migrations: Record<string, Migration> = name === 'control' ? controlMigrations : environmentMigrations;
+  const grants = name === 'control' ? controlGrants : environmentGrants;
+  const client = await pool.connect();
+  try {
+    await ensureAppRole(client, appRole);
+  } finally {
+    client.release();
+  }
+  // Kysely's migrator holds an advisory lock, so processes starting together apply each migration once.
+  const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  const role = pg.escapeIdentifier(appRole);
+  const statements = [`GRANT USAGE ON SCHEMA public TO ${role}`];
+  for (const [table, privileges] of Object.entries(grants)) {
+    statements.push(`GRANT ${privileges} ON ${pg.escapeIdentifier(table)} TO ${role}`);
+  }
+  await pool.query(statements.join(';\n'));
+}
+
+/** Startup assertion: the role serving requests can neither bypass nor own its way past row-level security. */
+async function assertAppRoleIsConfined(db: Kysely<unknown>, name: DatabaseName, appRole: string): Promise<void> {
+  const { rows } = await sql<{ current_user: string; rolsuper: boolean; rolbypassrls: boolean }>`
+    SELECT current_user, r.rolsuper, r.rolbypassrls FROM pg_roles r WHERE r.rolname = current_user`.execute(db);
+  const me = rows[0];
+  if (!me || me.current_user !== appRole || me.rolsuper || me.rolbypassrls) {
+    throw new Error(`${name} database: request connections run as ${me?.current_user}, not the confined role ${appRole}`);
+  }
+  if (name === 'control') return;
+  const { rows: unguarded } = await sql<{ relname: string }>`
+    SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND c.relname = ANY(${tenantTables}::text[])
+       AND (NOT c.relrowsecurity OR NOT c.relforcerowsecurity OR pg_get_userbyid(c.relowner) = current_user)`.execute(db);
+  if (unguarded.length > 0) {
+    throw new Error(`${name} database: tables without enforced row-level security: ${unguarded.map((r) => r.relname).join(', ')}`);
+  }
+}
+
+function confinedPool(config: PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  // An idle connection dropped by the server must not crash the process; the next checkout reconnects.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Every connection Kysely opens switches to the application role before its first query. */
+function confinedKysely<Schema>(pool: pg.Pool, appRole: string): Kysely<Schema> {
+  const setRole = CompiledQuery.raw(`SET ROLE ${pg.escapeIdentifier(appRole)}`);
+  return new Kysely<Schema>({
+    dialect: new PostgresDialect({ pool, onCreateConnection: async (connection) => void (await connection.executeQuery(setRole)) }),
+  });
+}
+
+export async function openDatabase<Schema>(name: DatabaseName, config: LinksConfig): Promise<DatabaseHandle<Schema>> {
+  const storage = config.storage;
+  let appPool: pg.Pool;
+  let release: () => Promise<void>;
+
+  if (storage.kind === 'embedded') {
+    const lite = await PGlite.create(path.join(storage.dataDir, name));
+    const ownerPool = new pg.Pool(createPgConfig(lite) as PoolConfig);
+    try {
+      await migrate(ownerPool, name, config.appRole);
+    } finally {
+      await ownerPool.end();
+    }
+    appPool = confinedPool(createPgConfig(lite) as PoolConfig);
+    release = async () => {
+      await appPool.end();
+      await lite.close();
+    };
+  } else {
+    const url = storage.urls[name];
+    await ensureDatabaseExists(url);
+    const ownerPool = new pg.Pool({ connectionString: url, max: 1 });
+    ownerPool.on('error', () => undefined);
+    try {
+      await migrate(ownerPool, name, config.appRole);
+    } finally {
+      await ownerPool.end();
+    }
+    appPool = confinedPool({ connectionString: url, max: config.poolSize, connectionTimeoutMillis: 3000, idleTimeoutMillis: 30_000 });
+    release = () => appPool.end();
+  }
+
+  const db = confinedKysely<Schema>(appPool, config.appRole);
+  await assertAppRoleIsConfined(db as Kysely<unknown>, name, config.appRole);
+  let closed = false;
+  return {
+    name,
+    db,
+    async ping(timeoutMs = 2000) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      const query = sql`SELECT 1`.execute(db).then(() => true, () => false);
+      try {
+        return await Promise.race([query, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await release();
+    },
+  };
+}

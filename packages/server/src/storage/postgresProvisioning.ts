@@ -1,0 +1,82 @@
+/**
+ * Creates what a PostgreSQL deployment needs before migrations: the database itself (when the role
+ * may) and the application role that request connections switch to.
+ */
+import pg from 'pg';
+import { ConfigError } from '../config/config.js';
+
+const DUPLICATE_DATABASE = '42P04';
+const DUPLICATE_OBJECT = '42710';
+const UNIQUE_VIOLATION = '23505';
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+}
+
+function pgCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+/** Creates the database named in `url` when it is missing, connecting to the server's `postgres` database. */
+export async function ensureDatabaseExists(url: string): Promise<void> {
+  const name = databaseName(url);
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await probe.connect();
+    return;
+  } catch (error) {
+    if (pgCode(error) !== '3D000') throw describeConnectionError(url, error);
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: maintenance.toString(), connectionTimeoutMillis: 5000 });
+  try {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } catch (error) {
+    const code = pgCode(error);
+    if (code === DUPLICATE_DATABASE || code === UNIQUE_VIOLATION) return; // another process won the race
+    if (code === INSUFFICIENT_PRIVILEGE) {
+      const user = decodeURIComponent(new URL(url).username) || 'the connecting role';
+      throw new ConfigError(
+        `database "${name}" does not exist and ${user} may not create databases: create it (createdb -O ${user} ${name}) or grant CREATEDB`,
+      );
+    }
+    throw describeConnectionError(maintenance.toString(), error);
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
+/** Creates the application role (NOLOGIN: it is only ever reached by SET ROLE) and lets the owner switch to it. */
+export async function ensureAppRole(client: { query(sql: string): Promise<unknown> }, role: string): Promise<void> {
+  const ident = pg.escapeIdentifier(role);
+  try {
+    await client.query(`
+      DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${pg.escapeLiteral(role)}) THEN
+          CREATE ROLE ${ident} NOLOGIN NOSUPERUSER NOBYPASSRLS;
+        END IF;
+      END $$`);
+  } catch (error) {
+    const code = pgCode(error);
+    if (code !== DUPLICATE_OBJECT && code !== UNIQUE_VIOLATION) throw error;
+  }
+  await client.query(`
+    DO $$ BEGIN
+      IF NOT pg_has_role(current_user, ${pg.escapeLiteral(role)}, 'MEMBER') THEN
+        EXECUTE 'GRANT ${ident.replace(/'/g, "''")} TO ' || quote_ident(current_user);
+      END IF;
+    END $$`);
+}
+
+export function describeConnectionError(url: string, error: unknown): Error {
+  const safe = new URL(url);
+  safe.password = safe.password ? '***' : '';
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ConfigError(`cannot connect to PostgreSQL at ${safe.toString()}: ${reason}`);
+}
