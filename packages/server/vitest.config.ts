@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Every test file runs twice: on embedded PGlite and on a real PostgreSQL 15 (same code path).
+// Every server test runs twice: on embedded PGlite and on a real PostgreSQL 15 (same code path).
+// test/unit needs no database and runs once; test/embedded and test/postgres hold what only one backend has.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
@@ -9,10 +10,15 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'pglite', env: { LINKS_TEST_BACKEND: 'pglite' } } },
+      { extends: true, test: { name: 'pglite', exclude: ['test/postgres/**'], env: { LINKS_TEST_BACKEND: 'pglite' } } },
       {
         extends: true,
-        test: { name: 'postgres', env: { LINKS_TEST_BACKEND: 'postgres' }, globalSetup: ['test/support/postgresGlobalSetup.ts'] },
+        test: {
+          name: 'postgres',
+          exclude: ['test/unit/**', 'test/embedded/**'],
+          env: { LINKS_TEST_BACKEND: 'postgres' },
+          globalSetup: ['test/support/postgresGlobalSetup.ts'],
+        },
       },
     ],
   },

@@ -29,6 +29,8 @@ export interface RunningLinks {
   /** Origin per running listener, e.g. `http://127.0.0.1:4001`. */
   origins: Partial<Record<ListenerName, string>>;
   routes: Partial<Record<ListenerName, RouteRecord[]>>;
+  /** The databases this process opened: a sandbox-only process never opens production. */
+  databases: DatabaseName[];
   /** Set when this start generated the admin token: show it once. */
   generatedAdminToken?: string;
   adminTokenFile?: string;
@@ -89,7 +91,7 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
     cleanups.push(() => apiKeys.stop());
 
     let admin: AdminAuthenticator | undefined;
-    const running: RunningLinks = { urls: {}, origins: {}, routes: {}, close: cleanup };
+    const running: RunningLinks = { urls: {}, origins: {}, routes: {}, databases: [...handles.keys()], close: cleanup };
     if (config.listeners.includes('console')) {
       const opened = await AdminAuthenticator.open(control, config.adminToken);
       admin = opened.authenticator;

@@ -12,6 +12,7 @@ import type { DatabaseName, LinksConfig } from '../config/config.js';
 import { controlGrants, controlMigrations } from './migrations/control.js';
 import { environmentGrants, environmentMigrations, tenantTables } from './migrations/environment.js';
 import { ensureAppRole, ensureDatabaseExists } from './postgresProvisioning.js';
+import { appRoleUrl, derivedAppPassword, scramVerifier } from './appRoleCredentials.js';
 
 export interface DatabaseHandle<Schema> {
   readonly name: DatabaseName;
@@ -23,13 +24,13 @@ export interface DatabaseHandle<Schema> {
 
 type PoolConfig = pg.PoolConfig;
 
-async function migrate(pool: pg.Pool, name: DatabaseName, appRole: string): Promise<void> {
+async function migrate(pool: pg.Pool, name: DatabaseName, appRole: string, loginVerifier?: string): Promise<void> {
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   const migrations: Record<string, Migration> = name === 'control' ? controlMigrations : environmentMigrations;
   const grants = name === 'control' ? controlGrants : environmentGrants;
   const client = await pool.connect();
   try {
-    await ensureAppRole(client, appRole);
+    await ensureAppRole(client, appRole, loginVerifier);
   } finally {
     client.release();
   }
@@ -37,7 +38,10 @@ async function migrate(pool: pg.Pool, name: DatabaseName, appRole: string): Prom
   const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   const role = pg.escapeIdentifier(appRole);
-  const statements = [`GRANT USAGE ON SCHEMA public TO ${role}`];
+  const statements = [
+    `DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), ${pg.escapeLiteral(appRole)}); END $$`,
+    `GRANT USAGE ON SCHEMA public TO ${role}`,
+  ];
   for (const [table, privileges] of Object.entries(grants)) {
     statements.push(`GRANT ${privileges} ON ${pg.escapeIdentifier(table)} TO ${role}`);
   }
@@ -45,12 +49,12 @@ async function migrate(pool: pg.Pool, name: DatabaseName, appRole: string): Prom
 }
 
 /** Startup assertion: the role serving requests can neither bypass nor own its way past row-level security. */
-async function assertAppRoleIsConfined(db: Kysely<unknown>, name: DatabaseName, appRole: string): Promise<void> {
-  const { rows } = await sql<{ current_user: string; rolsuper: boolean; rolbypassrls: boolean }>`
-    SELECT current_user, r.rolsuper, r.rolbypassrls FROM pg_roles r WHERE r.rolname = current_user`.execute(db);
+async function assertAppRoleIsConfined(db: Kysely<unknown>, name: DatabaseName, appRole: string, loggedIn: boolean): Promise<void> {
+  const { rows } = await sql<{ current_user: string; session_user: string; rolsuper: boolean; rolbypassrls: boolean }>`
+    SELECT current_user, session_user, r.rolsuper, r.rolbypassrls FROM pg_roles r WHERE r.rolname = current_user`.execute(db);
   const me = rows[0];
-  if (!me || me.current_user !== appRole || me.rolsuper || me.rolbypassrls) {
-    throw new Error(`${name} database: request connections run as ${me?.current_user}, not the confined role ${appRole}`);
+  if (!me || me.current_user !== appRole || me.rolsuper || me.rolbypassrls || (loggedIn && me.session_user !== appRole)) {
+    throw new Error(`${name} database: request connections run as ${me?.session_user}/${me?.current_user}, not the confined role ${appRole}`);
   }
   if (name === 'control') return;
   const { rows: unguarded } = await sql<{ relname: string }>`
@@ -69,9 +73,13 @@ function confinedPool(config: PoolConfig): pg.Pool {
   return pool;
 }
 
-/** Every connection Kysely opens switches to the application role before its first query. */
-function confinedKysely<Schema>(pool: pg.Pool, appRole: string): Kysely<Schema> {
-  const setRole = CompiledQuery.raw(`SET ROLE ${pg.escapeIdentifier(appRole)}`);
+/**
+ * PGlite is one in-process session with one user: every connection switches to the application
+ * role before its first query. On PostgreSQL the pool logs in as that role (see appRoleCredentials).
+ */
+function confinedKysely<Schema>(pool: pg.Pool, setRoleTo: string | undefined): Kysely<Schema> {
+  if (!setRoleTo) return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const setRole = CompiledQuery.raw(`SET ROLE ${pg.escapeIdentifier(setRoleTo)}`);
   return new Kysely<Schema>({
     dialect: new PostgresDialect({ pool, onCreateConnection: async (connection) => void (await connection.executeQuery(setRole)) }),
   });
@@ -81,6 +89,7 @@ export async function openDatabase<Schema>(name: DatabaseName, config: LinksConf
   const storage = config.storage;
   let appPool: pg.Pool;
   let release: () => Promise<void>;
+  let setRoleTo: string | undefined;
 
   if (storage.kind === 'embedded') {
     const lite = await PGlite.create(path.join(storage.dataDir, name));
@@ -91,6 +100,7 @@ export async function openDatabase<Schema>(name: DatabaseName, config: LinksConf
       await ownerPool.end();
     }
     appPool = confinedPool(createPgConfig(lite) as PoolConfig);
+    setRoleTo = config.appRole;
     release = async () => {
       await appPool.end();
       await lite.close();
@@ -101,16 +111,26 @@ export async function openDatabase<Schema>(name: DatabaseName, config: LinksConf
     const ownerPool = new pg.Pool({ connectionString: url, max: 1 });
     ownerPool.on('error', () => undefined);
     try {
-      await migrate(ownerPool, name, config.appRole);
+      await migrate(ownerPool, name, config.appRole, scramVerifier(derivedAppPassword(url, config.appRole)));
     } finally {
       await ownerPool.end();
     }
-    appPool = confinedPool({ connectionString: url, max: config.poolSize, connectionTimeoutMillis: 3000, idleTimeoutMillis: 30_000 });
+    appPool = confinedPool({
+      connectionString: appRoleUrl(url, config.appRole),
+      max: config.poolSize,
+      connectionTimeoutMillis: 3000,
+      idleTimeoutMillis: 30_000,
+    });
     release = () => appPool.end();
   }
 
-  const db = confinedKysely<Schema>(appPool, config.appRole);
-  await assertAppRoleIsConfined(db as Kysely<unknown>, name, config.appRole);
+  const db = confinedKysely<Schema>(appPool, setRoleTo);
+  try {
+    await assertAppRoleIsConfined(db as Kysely<unknown>, name, config.appRole, setRoleTo === undefined);
+  } catch (error) {
+    await release();
+    throw error;
+  }
   let closed = false;
   return {
     name,

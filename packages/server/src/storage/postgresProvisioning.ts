@@ -52,26 +52,37 @@ export async function ensureDatabaseExists(url: string): Promise<void> {
   }
 }
 
-/** Creates the application role (NOLOGIN: it is only ever reached by SET ROLE) and lets the owner switch to it. */
-export async function ensureAppRole(client: { query(sql: string): Promise<unknown> }, role: string): Promise<void> {
+/**
+ * Creates the application role when missing. With `loginVerifier` (PostgreSQL) the role may log in
+ * with that SCRAM verifier; without it (PGlite, one session) it is reached by SET ROLE only.
+ */
+export async function ensureAppRole(
+  client: { query(sql: string): Promise<unknown> },
+  role: string,
+  loginVerifier?: string,
+): Promise<void> {
   const ident = pg.escapeIdentifier(role);
   try {
     await client.query(`
       DO $$ BEGIN
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${pg.escapeLiteral(role)}) THEN
-          CREATE ROLE ${ident} NOLOGIN NOSUPERUSER NOBYPASSRLS;
+          CREATE ROLE ${ident} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
         END IF;
       END $$`);
   } catch (error) {
     const code = pgCode(error);
     if (code !== DUPLICATE_OBJECT && code !== UNIQUE_VIOLATION) throw error;
   }
-  await client.query(`
-    DO $$ BEGIN
-      IF NOT pg_has_role(current_user, ${pg.escapeLiteral(role)}, 'MEMBER') THEN
-        EXECUTE 'GRANT ${ident.replace(/'/g, "''")} TO ' || quote_ident(current_user);
-      END IF;
-    END $$`);
+  if (loginVerifier) {
+    try {
+      await client.query(`ALTER ROLE ${ident} LOGIN PASSWORD ${pg.escapeLiteral(loginVerifier)}`);
+    } catch (error) {
+      if (pgCode(error) === INSUFFICIENT_PRIVILEGE) {
+        throw new ConfigError(`the database role in LINKS_DATABASE_URL may not manage the application role ${role}: grant it CREATEROLE, or create ${role} and let it manage it`);
+      }
+      throw error;
+    }
+  }
 }
 
 export function describeConnectionError(url: string, error: unknown): Error {
