@@ -3,6 +3,7 @@
  * `close()` stops taking requests, lets in-flight ones finish, then closes the databases.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -49,16 +50,34 @@ async function listen(app: FastifyInstance, name: ListenerName, config: LinksCon
     const address = await app.listen({ host: config.host, port: config.ports[name] });
     return address.replace('://[::1]', '://localhost');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const { label, variable } = LISTENER_LABEL[name];
-    if (code === 'EADDRINUSE') throw new ConfigError(`port ${config.ports[name]} (${label}) is already in use: stop what holds it or set ${variable}`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ConfigError(`cannot bind ${config.host} (LINKS_HOST): no such address on this machine`);
-    if (code === 'EACCES') throw new ConfigError(`not allowed to bind port ${config.ports[name]} (${label}): choose a port above 1023 with ${variable}`);
-    throw error;
+    throw listenError(error as NodeJS.ErrnoException, name, config);
   }
 }
 
+/** Fails fast on a busy port, before the (slow) database start; `listen` still reports a port taken meanwhile. */
+async function checkPortsFree(config: LinksConfig): Promise<void> {
+  for (const name of config.listeners) {
+    if (config.ports[name] === 0) continue;
+    const probe = net.createServer();
+    await new Promise<void>((resolve, reject) => {
+      probe.once('error', reject);
+      probe.listen({ host: config.host, port: config.ports[name], exclusive: true }, () => probe.close(() => resolve()));
+    }).catch((error: NodeJS.ErrnoException) => {
+      throw listenError(error, name, config);
+    });
+  }
+}
+
+function listenError(error: NodeJS.ErrnoException, name: ListenerName, config: LinksConfig): Error {
+  const { label, variable } = LISTENER_LABEL[name];
+  if (error.code === 'EADDRINUSE') return new ConfigError(`port ${config.ports[name]} (${label}) is already in use: stop what holds it or set ${variable}`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return new ConfigError(`cannot bind ${config.host} (LINKS_HOST): no such address on this machine`);
+  if (error.code === 'EACCES') return new ConfigError(`not allowed to bind port ${config.ports[name]} (${label}): choose a port above 1023 with ${variable}`);
+  return error;
+}
+
 export async function startLinks(config: LinksConfig, logger: Logger): Promise<RunningLinks> {
+  await checkPortsFree(config);
   const cleanups: Array<() => Promise<void> | void> = [];
   const cleanup = async () => {
     for (const step of cleanups.reverse()) {

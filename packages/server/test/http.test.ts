@@ -53,7 +53,7 @@ describe.skipIf(!postgresAvailable())('HTTP conventions', () => {
     });
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('payload_too_large');
-    const cases = [
+    const cases: Array<{ rawBody: string; headers: Record<string, string> }> = [
       { rawBody: '{"name": "x"', headers: {} },
       { rawBody: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
       { rawBody: 'x', headers: { 'content-type': 'text/plain' } },

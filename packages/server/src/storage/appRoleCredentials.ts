@@ -8,8 +8,14 @@ import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 
 const SCRAM_ITERATIONS = 4096;
 
+/**
+ * Derived from the server and the owner's credentials, not the database name: the role is
+ * cluster-wide, so the control, production and sandbox databases of one server must agree on it.
+ */
 export function derivedAppPassword(ownerUrl: string, appRole: string): string {
-  return createHmac('sha256', ownerUrl).update(`links-app-role:${appRole}`).digest('base64url');
+  const url = new URL(ownerUrl);
+  const server = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}@${url.hostname}:${url.port || '5432'}`;
+  return createHmac('sha256', server).update(`links-app-role:${appRole}`).digest('base64url');
 }
 
 /** `SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>` as PostgreSQL stores it (RFC 5802). */

@@ -11,8 +11,8 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { DatabaseName, LinksConfig } from '../config/config.js';
 import { controlGrants, controlMigrations } from './migrations/control.js';
 import { environmentGrants, environmentMigrations, tenantTables } from './migrations/environment.js';
-import { ensureAppRole, ensureDatabaseExists } from './postgresProvisioning.js';
-import { appRoleUrl, derivedAppPassword, scramVerifier } from './appRoleCredentials.js';
+import { ensureAppRole, ensureAppRoleLogin, ensureDatabaseExists } from './postgresProvisioning.js';
+import { appRoleUrl, scramVerifier } from './appRoleCredentials.js';
 
 export interface DatabaseHandle<Schema> {
   readonly name: DatabaseName;
@@ -24,13 +24,14 @@ export interface DatabaseHandle<Schema> {
 
 type PoolConfig = pg.PoolConfig;
 
-async function migrate(pool: pg.Pool, name: DatabaseName, appRole: string, loginVerifier?: string): Promise<void> {
+/** `appUrl` (PostgreSQL): where the application role must be able to log in. */
+async function migrate(pool: pg.Pool, name: DatabaseName, appRole: string, appUrl?: string): Promise<void> {
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   const migrations: Record<string, Migration> = name === 'control' ? controlMigrations : environmentMigrations;
   const grants = name === 'control' ? controlGrants : environmentGrants;
   const client = await pool.connect();
   try {
-    await ensureAppRole(client, appRole, loginVerifier);
+    await ensureAppRole(client, appRole);
   } finally {
     client.release();
   }
@@ -46,6 +47,10 @@ async function migrate(pool: pg.Pool, name: DatabaseName, appRole: string, login
     statements.push(`GRANT ${privileges} ON ${pg.escapeIdentifier(table)} TO ${role}`);
   }
   await pool.query(statements.join(';\n'));
+  if (appUrl) {
+    const password = new URL(appUrl).password;
+    await ensureAppRoleLogin(pool, appRole, appUrl, scramVerifier(decodeURIComponent(password)));
+  }
 }
 
 /** Startup assertion: the role serving requests can neither bypass nor own its way past row-level security. */
@@ -68,8 +73,10 @@ async function assertAppRoleIsConfined(db: Kysely<unknown>, name: DatabaseName, 
 
 function confinedPool(config: PoolConfig): pg.Pool {
   const pool = new pg.Pool(config);
-  // An idle connection dropped by the server must not crash the process; the next checkout reconnects.
+  // A connection dropped by the server (restart, outage) must not crash the process: the query on
+  // it fails (→ 503), the pool discards it, and the next checkout reconnects.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
@@ -111,7 +118,7 @@ export async function openDatabase<Schema>(name: DatabaseName, config: LinksConf
     const ownerPool = new pg.Pool({ connectionString: url, max: 1 });
     ownerPool.on('error', () => undefined);
     try {
-      await migrate(ownerPool, name, config.appRole, scramVerifier(derivedAppPassword(url, config.appRole)));
+      await migrate(ownerPool, name, config.appRole, appRoleUrl(url, config.appRole));
     } finally {
       await ownerPool.end();
     }

@@ -52,15 +52,8 @@ export async function ensureDatabaseExists(url: string): Promise<void> {
   }
 }
 
-/**
- * Creates the application role when missing. With `loginVerifier` (PostgreSQL) the role may log in
- * with that SCRAM verifier; without it (PGlite, one session) it is reached by SET ROLE only.
- */
-export async function ensureAppRole(
-  client: { query(sql: string): Promise<unknown> },
-  role: string,
-  loginVerifier?: string,
-): Promise<void> {
+/** Creates the application role (NOLOGIN until ensureAppRoleLogin) when it is missing. */
+export async function ensureAppRole(client: { query(sql: string): Promise<unknown> }, role: string): Promise<void> {
   const ident = pg.escapeIdentifier(role);
   try {
     await client.query(`
@@ -73,15 +66,48 @@ export async function ensureAppRole(
     const code = pgCode(error);
     if (code !== DUPLICATE_OBJECT && code !== UNIQUE_VIOLATION) throw error;
   }
-  if (loginVerifier) {
+}
+
+/**
+ * Lets the application role log in with the derived password, unless it already can: processes
+ * starting together then leave the role alone instead of racing on its catalog row.
+ */
+export async function ensureAppRoleLogin(
+  client: { query(sql: string): Promise<unknown> },
+  role: string,
+  appUrl: string,
+  loginVerifier: string,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await canLogIn(appUrl)) return;
     try {
-      await client.query(`ALTER ROLE ${ident} LOGIN PASSWORD ${pg.escapeLiteral(loginVerifier)}`);
+      await client.query(`ALTER ROLE ${pg.escapeIdentifier(role)} LOGIN PASSWORD ${pg.escapeLiteral(loginVerifier)}`);
+      return;
     } catch (error) {
       if (pgCode(error) === INSUFFICIENT_PRIVILEGE) {
-        throw new ConfigError(`the database role in LINKS_DATABASE_URL may not manage the application role ${role}: grant it CREATEROLE, or create ${role} and let it manage it`);
+        throw new ConfigError(
+          `the database role in LINKS_DATABASE_URL may not manage the application role ${role}: grant it CREATEROLE, or create ${role} and let it manage it`,
+        );
       }
-      throw error;
+      // "tuple concurrently updated": another process is setting the same password right now.
+      if (pgCode(error) !== 'XX000' || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
+  }
+}
+
+async function canLogIn(url: string): Promise<boolean> {
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    return true;
+  } catch (error) {
+    const code = pgCode(error);
+    if (code === '28P01' || code === '28000') return false; // wrong password, or the role may not log in yet
+    throw describeConnectionError(url, error);
+  } finally {
+    await probe.end().catch(() => undefined);
   }
 }
 

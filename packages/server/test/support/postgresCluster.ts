@@ -42,17 +42,25 @@ export interface Cluster {
   start(): void;
 }
 
-export async function startCluster(): Promise<Cluster> {
+/** With `superuserPassword`, clients must authenticate with SCRAM-SHA-256, as on a real server. */
+export async function startCluster(options: { superuserPassword?: string } = {}): Promise<Cluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'links-pg-'));
-  if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   const data = path.join(dir, 'data');
-  run(path.join(POSTGRES_BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  const auth = ['--auth=trust'];
+  if (options.superuserPassword) {
+    fs.writeFileSync(path.join(dir, 'pwfile'), options.superuserPassword);
+    auth.splice(0, 1, '--auth=scram-sha-256', `--pwfile=${path.join(dir, 'pwfile')}`);
+  }
+  if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
+  run(path.join(POSTGRES_BIN, 'initdb'), ['-D', data, '-U', 'postgres', ...auth, '-E', 'UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off`;
-  const start = () => run(path.join(POSTGRES_BIN, 'pg_ctl'), ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off`;
+  const start = () => run(path.join(POSTGRES_BIN, 'pg_ctl'), ['-D', data, '-o', serverOptions, '-l', path.join(dir, 'log'), '-w', 'start']);
   start();
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url: options.superuserPassword
+      ? `postgres://postgres:${encodeURIComponent(options.superuserPassword)}@127.0.0.1:${port}/postgres`
+      : `postgres://postgres@127.0.0.1:${port}/postgres`,
     dir,
     port,
     start,

@@ -1,0 +1,77 @@
+/** Configuration: sane defaults, and one clear line for every bad value. */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, databasesFor, loadConfig } from '../../src/config/config.js';
+
+describe('configuration', () => {
+  it('defaults to three listeners on 4000–4002 and the embedded database under ./.links', () => {
+    const config = loadConfig({});
+    expect(config.ports).toEqual({ production: 4000, sandbox: 4001, console: 4002 });
+    expect(config.listeners).toEqual(['production', 'sandbox', 'console']);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.storage).toEqual({ kind: 'embedded', dataDir: path.resolve('.links') });
+    expect(config.adminToken).toBeUndefined();
+  });
+
+  it('derives the environment databases from LINKS_DATABASE_URL, with per-environment overrides', () => {
+    const config = loadConfig({ LINKS_DATABASE_URL: 'postgres://u:p@db:5432/links?sslmode=disable' });
+    expect(config.storage).toEqual({
+      kind: 'postgres',
+      urls: {
+        control: 'postgres://u:p@db:5432/links?sslmode=disable',
+        production: 'postgres://u:p@db:5432/links_production?sslmode=disable',
+        sandbox: 'postgres://u:p@db:5432/links_sandbox?sslmode=disable',
+      },
+    });
+    const split = loadConfig({ LINKS_DATABASE_URL: 'postgres://db/links', LINKS_PRODUCTION_DATABASE_URL: 'postgres://prod-db/books' });
+    expect(split.storage.kind === 'postgres' && split.storage.urls.production).toBe('postgres://prod-db/books');
+  });
+
+  it('takes --env over LINKS_LISTENERS, and opens only the databases those listeners need', () => {
+    expect(loadConfig({ LINKS_LISTENERS: 'sandbox,console' }).listeners).toEqual(['sandbox', 'console']);
+    expect(loadConfig({ LINKS_LISTENERS: 'sandbox' }, { env: 'production' }).listeners).toEqual(['production']);
+    expect(databasesFor(['sandbox'])).toEqual(['control', 'sandbox']);
+    expect(databasesFor(['production'])).toEqual(['control', 'production']);
+    expect(databasesFor(['console'])).toEqual(['control', 'production', 'sandbox']);
+  });
+
+  it.each([
+    [{ LINKS_PRODUCTION_PORT: 'abc' }, /LINKS_PRODUCTION_PORT must be a port number/],
+    [{ LINKS_SANDBOX_PORT: '70000' }, /LINKS_SANDBOX_PORT/],
+    [{ LINKS_SANDBOX_PORT: '4000' }, /two listeners share one port/],
+    [{ LINKS_LISTENERS: 'staging' }, /unknown listener "staging"/],
+    [{ LINKS_DATABASE_URL: 'mysql://x/y' }, /must start with postgres:\/\//],
+    [{ LINKS_DATABASE_URL: 'not a url' }, /is not a URL/],
+    [{ LINKS_DATABASE_URL: 'postgres://h/bad-name' }, /must name a database/],
+    [{ LINKS_SANDBOX_DATABASE_URL: 'postgres://h/s' }, /need LINKS_DATABASE_URL/],
+    [{ LINKS_ADMIN_TOKEN: 'short' }, /at least 32 characters/],
+    [{ LINKS_LOG_LEVEL: 'loud' }, /LINKS_LOG_LEVEL/],
+    [{ LINKS_DATABASE_APP_ROLE: 'Robert"); DROP' }, /LINKS_DATABASE_APP_ROLE/],
+    [{ LINKS_DATABASE_POOL_SIZE: '0' }, /LINKS_DATABASE_POOL_SIZE/],
+  ])('refuses %j with one clear line', (env, message) => {
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);
+  });
+
+  it('never echoes a database password in its errors', () => {
+    try {
+      loadConfig({ LINKS_DATABASE_URL: 'postgres://u:s3cret@h/bad-name' });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).not.toContain('s3cret');
+    }
+  });
+});
+
+describe('application role credentials', () => {
+  it('are the same for the control, production and sandbox databases of one server, and differ per owner', async () => {
+    const { derivedAppPassword, appRoleUrl } = await import('../../src/storage/appRoleCredentials.js');
+    const control = 'postgres://owner:pw@db:5432/links';
+    const derived = derivedAppPassword(control, 'links_app');
+    expect(derivedAppPassword('postgres://owner:pw@db:5432/links_production', 'links_app')).toBe(derived);
+    expect(derivedAppPassword('postgres://owner:pw@db/links_sandbox', 'links_app')).toBe(derived);
+    expect(derivedAppPassword('postgres://owner:other@db:5432/links', 'links_app')).not.toBe(derived);
+    expect(derived).not.toContain('pw');
+    expect(appRoleUrl(control, 'links_app')).toBe(`postgres://links_app:${derived}@db:5432/links`);
+  });
+});
