@@ -92,12 +92,17 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
   try {
     if (config.storage.kind === 'embedded') cleanups.push(lockDataDirectory(config.storage.dataDir));
 
+    // Opened together: a fresh embedded database spends most of its start in initdb, which overlaps.
+    const names = databasesFor(config.listeners);
+    const opened = await Promise.allSettled(names.map((name) => openDatabase<unknown>(name, config)));
     const handles = new Map<DatabaseName, DatabaseHandle<unknown>>();
-    for (const name of databasesFor(config.listeners)) {
-      const handle = await openDatabase<unknown>(name, config);
-      handles.set(name, handle);
-      cleanups.push(() => handle.close());
-    }
+    opened.forEach((result, i) => {
+      if (result.status !== 'fulfilled') return;
+      handles.set(names[i]!, result.value);
+      cleanups.push(() => result.value.close());
+    });
+    const failure = opened.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failure) throw failure.reason;
     const control = (handles.get('control') as DatabaseHandle<ControlDatabase>).db;
     const environments: Partial<Record<Environment, DatabaseHandle<EnvironmentDatabase>['db']>> = {};
     for (const env of ['production', 'sandbox'] as const) {
