@@ -127,7 +127,7 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
 
     const services: LinksServices = { control, environments, databases: [...handles.values()], apiKeys, admin };
     for (const name of config.listeners) {
-      const { app, routes } = buildListener(name, services, logger);
+      const { app, routes } = await buildListener(name, services, logger);
       cleanups.push(() => app.close());
       const origin = await listen(app, name, config);
       running.origins[name] = origin;

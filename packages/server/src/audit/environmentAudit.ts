@@ -2,10 +2,12 @@
  * Data-plane audit events, kept in the environment database beside the data they describe and
  * written in the same tenant transaction as the write (§5.5).
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditEvent, WriteContext } from '../domain/audit.js';
 import type { Environment } from '../domain/tenancy.js';
+import { offsetOf, toPage, type PageRequest } from '../domain/pagination.js';
+import { decodeCursor, encodeCursor, type CursorPage } from '../domain/cursor.js';
 import type { AuditEventRow, EnvironmentDatabase } from '../storage/environmentSchema.js';
 
 export interface DataEventInput {
@@ -56,9 +58,34 @@ export async function newestDataEvents(
   environment: Environment,
   limit: number,
 ): Promise<{ events: AuditEvent[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    trx.selectFrom('audit_events').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute(),
-    trx.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const rows = await trx.selectFrom('audit_events').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const count = await trx.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return { events: rows.map((r) => dataEventView(r, environment)), total: Number(count.n) };
+}
+
+const isAuditCursor = (v: unknown): v is { at: string; id: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { at: unknown }).at === 'string' && !Number.isNaN(Date.parse((v as { at: string }).at)) &&
+  typeof (v as { id: unknown }).id === 'string' && /^[0-9a-f-]{36}$/.test((v as { id: string }).id);
+
+/** The tenant environment's own events, newest first; `cursor` continues after the previous page. */
+export async function listDataEvents(
+  trx: Kysely<EnvironmentDatabase>,
+  environment: Environment,
+  page: PageRequest & { cursor?: string | undefined },
+): Promise<CursorPage<AuditEvent>> {
+  let query = trx.selectFrom('audit_events').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(page.limit + 1);
+  if (page.cursor !== undefined) {
+    const after = decodeCursor(page.cursor, isAuditCursor);
+    query = query.where(sql<boolean>`(at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  } else {
+    query = query.offset(offsetOf(page));
+  }
+  const rows = await query.execute();
+  const count = await trx.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const shown = rows.slice(0, page.limit);
+  const last = shown.at(-1);
+  return {
+    ...toPage(shown.map((r) => dataEventView(r, environment)), Number(count.n), page),
+    next_cursor: rows.length > page.limit && last ? encodeCursor({ at: last.at.toISOString(), id: last.id }) : null,
+  };
 }

@@ -38,8 +38,6 @@ export function toLinksError(error: unknown): LinksError {
       return new LinksError('payload_too_large', 'The request body is larger than 1 MiB.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new LinksError('invalid_request', 'Send the body as JSON with "Content-Type: application/json".');
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new LinksError('invalid_request', 'The body is empty; send a JSON object.');
   }
   if (error instanceof SyntaxError || fastifyError?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return new LinksError('invalid_request', 'The body is not valid JSON.');

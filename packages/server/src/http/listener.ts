@@ -22,8 +22,12 @@ import type { LinksServices } from './services.js';
 import { registerHealthRoute } from './routes/health.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { dataRoutes } from './routes/data/index.js';
+import { registerOpenApi } from './openApi.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The only routes under /api/ that need no key: the API's own description. */
+const PUBLIC_DATA_ROUTES = ['/api/v1/openapi'];
 
 export type LinksApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -46,19 +50,30 @@ function checkDeclaredAccess(name: ListenerName, route: RouteOptions): RouteReco
   if (declared !== 1) {
     throw new Error(`route ${String(route.method)} ${route.url} on the ${name} listener must declare exactly one of permission, admin or public`);
   }
-  if (route.url.startsWith('/api/') && config.permission === undefined) throw new Error(`data route ${route.url} must declare a permission`);
+  if (route.url.startsWith('/api/') && config.permission === undefined && !PUBLIC_DATA_ROUTES.includes(route.url)) {
+    throw new Error(`data route ${route.url} must declare a permission`);
+  }
   if (route.url.startsWith('/admin/') && !config.admin) throw new Error(`admin route ${route.url} must require the admin token`);
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   return { method: methods.join(','), url: route.url, ...config };
 }
 
-export function buildListener(name: ListenerName, services: LinksServices, logger: Logger): BuiltListener {
+export async function buildListener(name: ListenerName, services: LinksServices, logger: Logger): Promise<BuiltListener> {
   const app = Fastify({
     loggerInstance: logger.child({ listener: name }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => publicId('req', 20),
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+  });
+  // JSON as Fastify parses it (prototype poisoning refused), except that an empty body is no body:
+  // clients often send Content-Type: application/json on a POST that carries nothing.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === '') return done(null, undefined);
+    parseJson(request, text, done);
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -91,6 +106,7 @@ export function buildListener(name: ListenerName, services: LinksServices, logge
   if (name === 'console') {
     for (const register of adminRoutes) register(typed, services);
   } else {
+    await registerOpenApi(typed);
     for (const register of dataRoutes) register(typed, services);
   }
   return { app, routes };

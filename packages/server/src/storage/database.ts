@@ -10,7 +10,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { DatabaseName, LinksConfig } from '../config/config.js';
 import { controlGrants, controlMigrations } from './migrations/control.js';
-import { environmentGrants, environmentMigrations, tenantTables } from './migrations/environment.js';
+import { environmentGrants, environmentMigrations, environmentSequences, tenantTables } from './migrations/environment.js';
 import { ensureAppRole, ensureAppRoleLogin, ensureDatabaseExists } from './postgresProvisioning.js';
 import { appRoleUrl, scramVerifier } from './appRoleCredentials.js';
 
@@ -24,11 +24,15 @@ export interface DatabaseHandle<Schema> {
 
 type PoolConfig = pg.PoolConfig;
 
+// Accounting dates are calendar days: keep DATE as 'YYYY-MM-DD', never a time-zone-shifted Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
 /** `appUrl` (PostgreSQL): where the application role must be able to log in. */
 async function migrate(pool: pg.Pool, name: DatabaseName, appRole: string, appUrl?: string): Promise<void> {
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   const migrations: Record<string, Migration> = name === 'control' ? controlMigrations : environmentMigrations;
   const grants = name === 'control' ? controlGrants : environmentGrants;
+  const sequences = name === 'control' ? [] : environmentSequences;
   const client = await pool.connect();
   try {
     await ensureAppRole(client, appRole);
@@ -46,6 +50,7 @@ async function migrate(pool: pg.Pool, name: DatabaseName, appRole: string, appUr
   for (const [table, privileges] of Object.entries(grants)) {
     statements.push(`GRANT ${privileges} ON ${pg.escapeIdentifier(table)} TO ${role}`);
   }
+  for (const sequence of sequences) statements.push(`GRANT USAGE ON SEQUENCE ${pg.escapeIdentifier(sequence)} TO ${role}`);
   await pool.query(statements.join(';\n'));
   if (appUrl) {
     const password = new URL(appUrl).password;

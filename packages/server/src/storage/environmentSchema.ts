@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /**
  * Row types of an environment database (one for production, one for sandbox). Every table is keyed
  * `(tenant_id, …)` and guarded by row-level security on `links.tenant_id`.
@@ -16,4 +18,114 @@ export interface AuditEventRow {
 
 export interface EnvironmentDatabase {
   audit_events: AuditEventRow;
+  accounts: AccountRow;
+  subledgers: SubledgerRow;
+  journal_entries: JournalEntryRow;
+  journal_lines: JournalLineRow;
+  account_balances: AccountBalanceRow;
+  account_daily_balances: AccountDailyBalanceRow;
+  party_daily_balances: PartyDailyBalanceRow;
+  periods: PeriodRow;
+  idempotency_keys: IdempotencyKeyRow;
+}
+
+
+/** NUMERIC comes back from pg as a string; it is summed into bigint in the ledger. */
+type Numeric = ColumnType<string, string | bigint, string | bigint>;
+type Json = ColumnType<Record<string, unknown>, string, string>;
+type DateColumn = ColumnType<string, string, string>;
+
+export interface AccountRow {
+  tenant_id: string;
+  id: string;
+  code: string;
+  name: string;
+  type: 'asset' | 'liability' | 'equity' | 'revenue' | 'expense';
+  currency: string | null;
+  parent_id: string | null;
+  description: string | null;
+  metadata: Json;
+  is_active: boolean;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface SubledgerRow {
+  tenant_id: string;
+  id: string;
+  code: string;
+  name: string;
+  control_account_id: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface JournalEntryRow {
+  tenant_id: string;
+  id: string;
+  sequence: ColumnType<string, string | bigint, never>;
+  date: DateColumn;
+  description: string;
+  currency: string;
+  reference: string | null;
+  reversal_of: string | null;
+  metadata: Json;
+  line_count: number;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface JournalLineRow {
+  tenant_id: string;
+  entry_id: string;
+  line_number: number;
+  sequence: ColumnType<string, string | bigint, never>;
+  date: DateColumn;
+  account_id: string;
+  currency: string;
+  debit: ColumnType<string, string | bigint, never>;
+  credit: ColumnType<string, string | bigint, never>;
+  subledger_account: string | null;
+  dimensions: ColumnType<Record<string, string> | null, string | null, never>;
+  memo: string | null;
+}
+
+export interface BalanceColumns {
+  debits: Numeric;
+  credits: Numeric;
+}
+
+export interface AccountBalanceRow extends BalanceColumns {
+  tenant_id: string;
+  account_id: string;
+  currency: string;
+}
+
+export interface AccountDailyBalanceRow extends BalanceColumns {
+  tenant_id: string;
+  account_id: string;
+  currency: string;
+  date: DateColumn;
+}
+
+export interface PartyDailyBalanceRow extends BalanceColumns {
+  tenant_id: string;
+  account_id: string;
+  party: string;
+  currency: string;
+  date: DateColumn;
+}
+
+export interface PeriodRow {
+  tenant_id: string;
+  period: string;
+  status: 'open' | 'closed';
+  changed_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface IdempotencyKeyRow {
+  tenant_id: string;
+  key: string;
+  request_hash: Buffer;
+  response_status: number | null;
+  response_body: ColumnType<unknown, string | null, string>;
+  created_at: ColumnType<Date, Date | undefined, never>;
 }

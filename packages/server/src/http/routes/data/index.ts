@@ -1,6 +1,52 @@
 /** Every data-plane route, one file each. Each is also registered with the isolation harness (test/isolation). */
 import type { LinksApp } from '../../listener.js';
 import type { LinksServices } from '../../services.js';
+import balanceSheet from './balanceSheet.js';
+import closePeriod from './closePeriod.js';
+import createAccount from './createAccount.js';
+import createSubledger from './createSubledger.js';
+import getAccount from './getAccount.js';
+import getAccountBalance from './getAccountBalance.js';
+import getJournalEntry from './getJournalEntry.js';
+import getSubledger from './getSubledger.js';
+import getSubledgerBalances from './getSubledgerBalances.js';
+import incomeStatement from './incomeStatement.js';
+import listAccountLines from './listAccountLines.js';
+import listAccounts from './listAccounts.js';
+import listAuditEvents from './listAuditEvents.js';
+import listJournalEntries from './listJournalEntries.js';
+import listPeriods from './listPeriods.js';
+import listSubledgers from './listSubledgers.js';
+import postJournalBatch from './postJournalBatch.js';
+import postJournalEntry from './postJournalEntry.js';
+import reopenPeriod from './reopenPeriod.js';
+import reverseJournalEntry from './reverseJournalEntry.js';
+import trialBalance from './trialBalance.js';
+import updateAccount from './updateAccount.js';
 import whoami from './whoami.js';
 
-export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void> = [whoami];
+export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void> = [
+  whoami,
+  createAccount,
+  listAccounts,
+  getAccount,
+  updateAccount,
+  getAccountBalance,
+  listAccountLines,
+  createSubledger,
+  listSubledgers,
+  getSubledger,
+  getSubledgerBalances,
+  postJournalEntry,
+  postJournalBatch,
+  listJournalEntries,
+  getJournalEntry,
+  reverseJournalEntry,
+  listPeriods,
+  closePeriod,
+  reopenPeriod,
+  trialBalance,
+  balanceSheet,
+  incomeStatement,
+  listAuditEvents,
+];

@@ -1,0 +1,41 @@
+/** `GET /api/v1/accounts/{code}/lines?from=&to=&currency=&cursor=` → the statement, with running balances. */
+import { z } from 'zod';
+import { accountStatement } from '../../../ledger/statement.js';
+import { ledgerScope } from '../../ledgerRequest.js';
+import type { LinksApp } from '../../listener.js';
+import type { LinksServices } from '../../services.js';
+import { accountCode, calendarDate, currency, cursorList, cursorPageQueryShape } from '../../schemas/ledger.js';
+
+const statementLine = z
+  .object({
+    entry_id: z.string(),
+    line_number: z.number().int(),
+    date: z.string(),
+    description: z.string(),
+    reference: z.string().nullable(),
+    currency: z.string(),
+    debit: z.string().nullable(),
+    credit: z.string().nullable(),
+    subledger_account: z.string().nullable(),
+    memo: z.string().nullable(),
+    running_balance: z.string(),
+  })
+  .meta({ id: 'StatementLine' });
+
+export default function route(app: LinksApp, services: LinksServices): void {
+  app.get(
+    '/api/v1/accounts/:code/lines',
+    {
+      config: { permission: 'read' },
+      schema: {
+        params: z.object({ code: accountCode }),
+        querystring: z.strictObject({ ...cursorPageQueryShape, from: calendarDate.optional(), to: calendarDate.optional(), currency: currency.optional() }),
+        response: { 200: cursorList(statementLine) },
+      },
+    },
+    async (request) => {
+      const { page, limit, cursor, ...query } = request.query;
+      return accountStatement(ledgerScope(request, services), request.params.code, query, { page, limit, cursor });
+    },
+  );
+}
