@@ -29,5 +29,32 @@ export async function registerOpenApi(app: LinksApp): Promise<void> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  app.get('/api/v1/openapi', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  let document: unknown;
+  app.get('/api/v1/openapi', { config: { public: true }, schema: { hide: true } }, async () => (document ??= withoutUnusedSchemas(app.swagger() as { components?: { schemas?: Record<string, unknown> } })));
+}
+
+/**
+ * The zod registry is process-wide, so the generated components also hold the operator API's
+ * schemas; keep only those the data plane's paths reach.
+ */
+function withoutUnusedSchemas<T extends { components?: { schemas?: Record<string, unknown> } }>(spec: T): T {
+  const schemas = spec.components?.schemas ?? {};
+  const reached = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') {
+        const name = value.replace('#/components/schemas/', '');
+        if (!reached.has(name)) {
+          reached.add(name);
+          visit(schemas[name]);
+        }
+      } else {
+        visit(value);
+      }
+    }
+  };
+  visit({ ...spec, components: { ...spec.components, schemas: {} } });
+  return { ...spec, components: { ...spec.components, schemas: Object.fromEntries(Object.entries(schemas).filter(([name]) => reached.has(name))) } };
 }

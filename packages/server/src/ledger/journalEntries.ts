@@ -50,8 +50,9 @@ export async function reverseJournalEntry(
 ): Promise<WriteOutcome<JournalEntry>> {
   try {
     return await writeLedger(scope, request, 201, async (trx) => {
-      // FOR SHARE on the original: a concurrent reversal of the same entry waits here, then fails on the unique index.
-      const original = await trx.selectFrom('journal_entries').selectAll().where('id', '=', entryId).forShare().executeTakeFirst();
+      // No row lock (posted rows are not even updatable): a concurrent reversal of the same entry
+      // waits on the unique index journal_entries_reversal_once, then fails there.
+      const original = await trx.selectFrom('journal_entries').selectAll().where('id', '=', entryId).executeTakeFirst();
       if (!original) throw notFound('journal entry', entryId);
       const reversedBy = await trx.selectFrom('journal_entries').select('id').where('reversal_of', '=', entryId).executeTakeFirst();
       if (reversedBy) throw new LinksError('already_reversed', `Journal entry ${entryId} was already reversed by ${reversedBy.id}.`);

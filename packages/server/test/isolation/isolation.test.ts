@@ -3,10 +3,27 @@
  * data-plane route escapes the catalogue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../support/http.js';
+import { call, type HttpResult } from '../support/http.js';
 import { postgresAvailable, startTestLinks, type TestLinks } from '../support/linksServer.js';
 import { isolationCases, type IsolationCase, type OwnedRequest } from './routes.js';
 import { createIsolationWorld, type IsolationWorld } from './world.js';
+
+/**
+ * A foreign caller gets its own (possibly empty) data, 404 for A's resources, or 422
+ * unknown_account when its body names A's accounts; never 5xx, never a byte of A's data.
+ */
+function expectNothingOf(result: HttpResult, ownedIds: string[]): void {
+  if (result.status === 404) {
+    expect(result.body.error.code).toBe('not_found');
+    return; // an error body only echoes what the caller itself sent
+  }
+  if (result.status === 422) {
+    expect(result.body.error.code).toBe('unknown_account');
+    return;
+  }
+  expect([200, 201], result.text).toContain(result.status);
+  for (const id of ownedIds) expect(result.text).not.toContain(id);
+}
 
 function tamper(key: string): string {
   const last = key.at(-1) === 'A' ? 'B' : 'A';
@@ -103,15 +120,13 @@ describe.skipIf(!postgresAvailable())('isolation harness', () => {
 
     it("another tenant's key sees nothing of tenant A", async () => {
       const result = await send(sandbox(), world.keys.bSandbox);
-      expect([200, 201, 404]).toContain(result.status);
+      expectNothingOf(result, owned.ownedIds);
       expect(result.text).not.toContain(world.tenantA.id);
-      for (const id of owned.ownedIds) expect(result.text).not.toContain(id);
     });
 
     it("the same tenant's production key sees nothing of its sandbox", async () => {
       const result = await send(production(), world.keys.aProduction);
-      expect([200, 201, 404]).toContain(result.status);
-      for (const id of owned.ownedIds) expect(result.text).not.toContain(id);
+      expectNothingOf(result, owned.ownedIds);
     });
 
     it(`read-only key → ${routeCase.permission === 'write' ? '403 forbidden' : 'served'}`, async () => {

@@ -1,15 +1,16 @@
 /**
  * The isolation catalogue: every data-plane route, with how to build a request that tenant A's
  * sandbox owns. `isolation.test.ts` runs the same denial checks on each and fails when the server
- * has a data-plane route that is missing here. Later issues add their routes to this list.
+ * has a data-plane route that is missing here. Every new data-plane route is added to this list.
  */
+import { call } from '../support/http.js';
 import type { IsolationWorld } from './world.js';
 
 export interface OwnedRequest {
   /** Concrete path, e.g. `/api/v1/accounts/1100`. */
   path: string;
   body?: unknown;
-  /** Ids of tenant A's resources that must never appear in another tenant's or environment's answer. */
+  /** Ids of tenant A's sandbox resources that must never appear in another tenant's or environment's answer. */
   ownedIds: string[];
 }
 
@@ -22,6 +23,56 @@ export interface IsolationCase {
   prepare(world: IsolationWorld): Promise<OwnedRequest>;
 }
 
+let counter = 0;
+const unique = (prefix: string) => `${prefix}${++counter}`;
+
+/** Calls tenant A's sandbox with its read-write key, failing on anything but success. */
+async function asA(world: IsolationWorld, method: string, path: string, body?: unknown): Promise<any> {
+  const result = await call(world.links.url('sandbox'), method, path, { token: world.keys.aSandbox, body });
+  if (result.status >= 300) throw new Error(`setup ${method} ${path} → ${result.status} ${result.text}`);
+  return result.body.data;
+}
+
+interface Books {
+  cash: { id: string; code: string };
+  receivable: { id: string; code: string };
+  revenue: { id: string; code: string };
+  subledger: string;
+  entryId: string;
+}
+
+/** A small set of A's books: cash, a receivable with a sub-ledger, revenue, and one posted entry. */
+async function booksOfA(world: IsolationWorld): Promise<Books> {
+  const cash = await asA(world, 'POST', '/api/v1/accounts', { code: unique('C'), name: 'Cash A', type: 'asset' });
+  const receivable = await asA(world, 'POST', '/api/v1/accounts', { code: unique('R'), name: 'Receivable A', type: 'asset' });
+  const revenue = await asA(world, 'POST', '/api/v1/accounts', { code: unique('V'), name: 'Revenue A', type: 'revenue' });
+  const subledger = unique('SL');
+  await asA(world, 'POST', '/api/v1/subledgers', { code: subledger, name: 'Customers A', control_account: receivable.code });
+  const entry = await asA(world, 'POST', '/api/v1/journal-entries', {
+    date: '2026-03-15',
+    description: 'Invoice of tenant A',
+    currency: 'USD',
+    reference: unique('ref-A-'),
+    lines: [
+      { account: receivable.code, debit: '100.00', subledger_account: 'cus_of_A' },
+      { account: revenue.code, credit: '100.00' },
+    ],
+  });
+  return { cash, receivable, revenue, subledger, entryId: entry.id };
+}
+
+const entryBody = (books: Books, date = '2026-03-20') => ({
+  date,
+  description: 'Cash sale of tenant A',
+  currency: 'USD',
+  lines: [
+    { account: books.cash.code, debit: '5.00' },
+    { account: books.revenue.code, credit: '5.00' },
+  ],
+});
+
+const ids = (books: Books) => [books.cash.id, books.receivable.id, books.revenue.id, books.entryId];
+
 export const isolationCases: IsolationCase[] = [
   {
     method: 'GET',
@@ -29,5 +80,173 @@ export const isolationCases: IsolationCase[] = [
     permission: 'read',
     // Names its own tenant by design; the harness already checks that no other tenant sees A's id.
     prepare: async () => ({ path: '/api/v1/whoami', ownedIds: [] }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/accounts',
+    permission: 'write',
+    prepare: async () => ({ path: '/api/v1/accounts', body: { code: unique('NEW'), name: 'New', type: 'asset' }, ownedIds: [] }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/accounts',
+    permission: 'read',
+    prepare: async (w) => ({ path: '/api/v1/accounts?limit=100', ownedIds: ids(await booksOfA(w)) }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/accounts/:code',
+    permission: 'read',
+    prepare: async (w) => {
+      const books = await booksOfA(w);
+      return { path: `/api/v1/accounts/${books.cash.code}`, ownedIds: ids(books) };
+    },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/accounts/:code',
+    permission: 'write',
+    prepare: async (w) => {
+      const books = await booksOfA(w);
+      return { path: `/api/v1/accounts/${books.cash.code}`, body: { name: 'Renamed' }, ownedIds: ids(books) };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/accounts/:code/balance',
+    permission: 'read',
+    prepare: async (w) => {
+      const books = await booksOfA(w);
+      return { path: `/api/v1/accounts/${books.receivable.code}/balance`, ownedIds: ids(books) };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/accounts/:code/lines',
+    permission: 'read',
+    prepare: async (w) => {
+      const books = await booksOfA(w);
+      return { path: `/api/v1/accounts/${books.receivable.code}/lines`, ownedIds: ids(books) };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/subledgers',
+    permission: 'write',
+    prepare: async (w) => {
+      const control = await asA(w, 'POST', '/api/v1/accounts', { code: unique('CTL'), name: 'Control', type: 'asset' });
+      return { path: '/api/v1/subledgers', body: { code: unique('SLN'), name: 'Vendors', control_account: control.code }, ownedIds: [control.id] };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/subledgers',
+    permission: 'read',
+    prepare: async (w) => ({ path: '/api/v1/subledgers?limit=100', ownedIds: ids(await booksOfA(w)) }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/subledgers/:code',
+    permission: 'read',
+    prepare: async (w) => {
+      const books = await booksOfA(w);
+      return { path: `/api/v1/subledgers/${books.subledger}`, ownedIds: ids(books) };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/subledgers/:code/balances',
+    permission: 'read',
+    prepare: async (w) => {
+      const books = await booksOfA(w);
+      return { path: `/api/v1/subledgers/${books.subledger}/balances`, ownedIds: [...ids(books), 'cus_of_A'] };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/journal-entries',
+    permission: 'write',
+    prepare: async (w) => {
+      const books = await booksOfA(w);
+      return { path: '/api/v1/journal-entries', body: entryBody(books), ownedIds: ids(books) };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/journal-entries/batch',
+    permission: 'write',
+    prepare: async (w) => {
+      const books = await booksOfA(w);
+      return { path: '/api/v1/journal-entries/batch', body: { entries: [entryBody(books), entryBody(books, '2026-03-21')] }, ownedIds: ids(books) };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/journal-entries',
+    permission: 'read',
+    prepare: async (w) => ({ path: '/api/v1/journal-entries?limit=100', ownedIds: ids(await booksOfA(w)) }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/journal-entries/:id',
+    permission: 'read',
+    prepare: async (w) => {
+      const books = await booksOfA(w);
+      return { path: `/api/v1/journal-entries/${books.entryId}`, ownedIds: ids(books) };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/journal-entries/:id/reverse',
+    permission: 'write',
+    prepare: async (w) => {
+      const books = await booksOfA(w);
+      return { path: `/api/v1/journal-entries/${books.entryId}/reverse`, body: { date: '2026-03-31' }, ownedIds: ids(books) };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/periods',
+    permission: 'read',
+    prepare: async (w) => ({ path: '/api/v1/periods', ownedIds: ids(await booksOfA(w)) }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/periods/:period/close',
+    permission: 'write',
+    prepare: async () => ({ path: '/api/v1/periods/2025-01/close', ownedIds: [] }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/periods/:period/reopen',
+    permission: 'write',
+    prepare: async (w) => {
+      await asA(w, 'POST', '/api/v1/periods/2025-02/close');
+      return { path: '/api/v1/periods/2025-02/reopen', ownedIds: [] };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/reports/trial-balance',
+    permission: 'read',
+    prepare: async (w) => ({ path: '/api/v1/reports/trial-balance?currency=USD', ownedIds: ids(await booksOfA(w)) }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/reports/balance-sheet',
+    permission: 'read',
+    prepare: async (w) => ({ path: '/api/v1/reports/balance-sheet?currency=USD', ownedIds: ids(await booksOfA(w)) }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/reports/income-statement',
+    permission: 'read',
+    prepare: async (w) => ({ path: '/api/v1/reports/income-statement?currency=USD', ownedIds: ids(await booksOfA(w)) }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/audit-events',
+    permission: 'read',
+    prepare: async (w) => ({ path: '/api/v1/audit-events?limit=100', ownedIds: ids(await booksOfA(w)) }),
   },
 ];
