@@ -4,9 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminClient } from './support/http.js';
 import { postgresAvailable, startTestLinks, type TestLinks } from './support/linksServer.js';
 
-const README = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../README.md');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const README = path.join(ROOT, 'README.md');
+const LEDGER_GUIDE = path.join(ROOT, 'docs/ledger.md');
 
 function bashBlocks(markdown: string): string {
   return [...markdown.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n');
@@ -23,7 +26,7 @@ function runBash(script: string, env: Record<string, string>): Promise<{ status:
   });
 }
 
-describe.skipIf(!postgresAvailable())('README walkthrough', () => {
+describe.skipIf(!postgresAvailable())('README walkthrough and docs/ledger.md', () => {
   let links: TestLinks;
   beforeAll(async () => {
     links = await startTestLinks();
@@ -51,5 +54,27 @@ describe.skipIf(!postgresAvailable())('README walkthrough', () => {
     expect(out).toContain('"code":"environment_mismatch"');
     expect(out).toContain('This API key belongs to the sandbox environment');
     expect(out).toContain('"action":"api_key.rotated"');
+    expect(out).toContain('"code":"period_closed"');
+    expect(out).toContain('{"subledger_account":"cus_42","currency":"USD","debits":"1200.00","credits":"1200.00","balance":"0.00"}');
+    expect(out).toContain('"total_debits":"1200.00","total_credits":"1200.00"');
+    expect(out).toContain('{"code":"1000","name":"Cash","type":"asset","debit":"1195.00","credit":"0.00"}');
+    expect(out.trim().split('\n').at(-1)).toBe('{"data":[],"page":1,"limit":10,"totalPages":0,"totalResults":0}');
+  });
+
+  it('docs/ledger.md runs as written, with the results it describes', async () => {
+    const admin = new AdminClient(links.url('console'), links.adminToken);
+    const tenant = await admin.createTenant('Ledger guide');
+    const user = await admin.createUser('guide@ledger.example');
+    await admin.addMember(tenant.id, user.id, 'owner');
+    const key = await admin.createKey(tenant.id, { environment: 'sandbox', user_id: user.id });
+    const result = await runBash(bashBlocks(fs.readFileSync(LEDGER_GUIDE, 'utf8')), { PATH: process.env.PATH ?? '', SANDBOX: links.url('sandbox'), KEY: key.key });
+    expect(result.status, result.stderr + result.stdout).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain('{"currency":"EUR","debits":"800.00","credits":"0.00","balance":"800.00"},{"currency":"USD","debits":"5000.00","credits":"0.00","balance":"5000.00"}');
+    expect(out).toContain('"reversed_by":"');
+    expect(out).toContain('{"subledger_account":"cus_ada","currency":"USD","debits":"300.00","credits":"0.00","balance":"300.00"}],"page":1,"limit":10,"totalPages":1,"totalResults":1');
+    expect(out).toContain('"totals":[{"currency":"USD","debits":"750.00","credits":"0.00","balance":"750.00"}]');
+    expect(out).toContain('"total_debits":"5750.00","total_credits":"5750.00"');
+    expect(out).toContain('"action":"period.reopened"');
   });
 });

@@ -186,6 +186,7 @@ class Runner {
   private async send(path: string, body: unknown, key: boolean) {
     const idempotencyKey = key ? this.next('idem') : undefined;
     const result = await this.api.send('POST', path, body, idempotencyKey);
+    const k = `${path.replace(/[0-9a-f-]{36}/, 'ID')} ${key ? 'K' : ''} ${result.status} ${result.body?.error?.code ?? ''}`; (globalThis as any).STATS[k] = ((globalThis as any).STATS[k] ?? 0) + 1;
     if (idempotencyKey && result.status === 201) this.keyed.push({ path, body, key: idempotencyKey, status: result.status, response: result.body });
     return result;
   }
@@ -207,7 +208,7 @@ class Runner {
   }
 
   async exec(cmd: Command, step: string): Promise<void> {
-    const label = `${step} ${cmd.t}`;
+    const label = `${step} ${cmd.t}`; (globalThis as any).STATS['cmd '+cmd.t] = ((globalThis as any).STATS['cmd '+cmd.t] ?? 0) + 1;
     const m = this.model;
     if (cmd.t === 'post') {
       const lines = linesOf(cmd.e);
@@ -303,9 +304,11 @@ describe.skipIf(!postgresAvailable())('ledger properties', () => {
   let links: TestLinks;
 
   beforeAll(async () => {
+    (globalThis as any).STATS = {};
     links = await startTestLinks();
   });
   afterAll(async () => {
+    console.log(JSON.stringify((globalThis as any).STATS, null, 1));
     await links?.stop();
     await links?.storage.destroy();
   });
@@ -322,36 +325,42 @@ describe.skipIf(!postgresAvailable())('ledger properties', () => {
           await runner.exec(cmd, `run ${run} step ${i}`);
           expect(await entryCount(api!), `run ${run} step ${i} ${cmd.t}: entry count`).toBe(runner.model.entries.length);
         }
-        await checkBooks(api!, runner.model, `run ${run} (${commands.length} commands)`);
+        await checkBooks(api!, runner.model, `run ${run} (${commands.length} commands)`); (globalThis as any).STATS['entries'] = ((globalThis as any).STATS['entries'] ?? 0) + runner.model.entries.length;
       }),
       { seed: 20_260_115, numRuns: 20, interruptAfterTimeLimit: 150_000, markInterruptAsFailure: false },
     );
   }, 200_000);
 
-  it('amounts round-trip exactly at every currency’s minor digits, and anything finer or larger is refused', async () => {
-    const currencyArb = fc.constantFrom('USD', 'JPY', 'BHD', 'KWD', 'CLP', 'EUR');
-    const MAX = 999_999_999_999_999n; // the largest line (contract: money is exact; lines are bounded)
+  it('amounts round-trip exactly at every currency’s minor digits, balances stay exact past 2^53, finer digits are refused', async () => {
+    const MAX_LINE = 999_999_999_999_999n; // the largest single line this server takes: 10^15 − 1 minor units
     const caseArb = fc.record({
-      currency: currencyArb,
-      amounts: fc.array(fc.oneof(fc.bigInt(1n, 1000n), fc.bigInt(1n, MAX / 4n)), { minLength: 1, maxLength: 4 }),
+      currency: fc.constantFrom('USD', 'JPY', 'BHD', 'KWD', 'CLP', 'EUR'),
+      amounts: fc.array(fc.oneof(fc.bigInt(1n, 1000n), fc.bigInt(MAX_LINE / 8n, MAX_LINE / 4n)), { minLength: 1, maxLength: 4 }),
+      copies: fc.integer({ min: 1, max: 12 }),
       trim: fc.boolean(),
     });
     await fc.assert(
-      fc.asyncProperty(caseArb, async ({ currency, amounts, trim }) => {
+      fc.asyncProperty(caseArb, async ({ currency, amounts, copies, trim }) => {
         const [api] = await newTenant(links, 'money');
         await api!.must('POST', '/accounts', { code: 'A', name: 'Asset', type: 'asset' }, 201);
         await api!.must('POST', '/accounts', { code: 'R', name: 'Revenue', type: 'revenue' }, 201);
         const text = (minor: bigint) => (trim ? trimmed(minor, currency) : fmt(minor, currency));
         const total = amounts.reduce((a, b) => a + b, 0n);
         const lines = [...amounts.map((a) => ({ account: 'A', debit: text(a) })), { account: 'R', credit: text(total) }];
-        const posted = await api!.must('POST', '/journal-entries', { date: '2026-04-01', description: 'exact', currency, lines }, 201);
-        expect(posted.lines.map((l: any) => l.debit ?? l.credit)).toEqual([...amounts, total].map((a) => fmt(a, currency)));
+        const entries = Array.from({ length: copies }, (_, i) => ({ date: '2026-04-01', description: `exact ${i}`, currency, lines }));
+        const posted = await api!.must('POST', '/journal-entries/batch', { entries }, 201);
+        for (const entry of posted.entries) expect(entry.lines.map((l: any) => l.debit ?? l.credit)).toEqual([...amounts, total].map((a) => fmt(a, currency)));
+        const sum = total * BigInt(copies); // up to ~1.2e16 minor units: beyond 2^53, where floats lose units
         const balance = (await api!.get(`/accounts/A/balance?currency=${currency}`)).data;
-        expect(balanceMap(balance.balances)).toEqual({ [currency]: { debits: fmt(total, currency), credits: fmt(0n, currency), balance: fmt(total, currency) } });
+        expect(balanceMap(balance.balances)).toEqual({ [currency]: { debits: fmt(sum, currency), credits: fmt(0n, currency), balance: fmt(sum, currency) } });
+        const revenue = (await api!.get(`/accounts/R/balance?currency=${currency}&as_of=2026-04-01`)).data;
+        expect(balanceMap(revenue.balances)).toEqual({ [currency]: { debits: fmt(0n, currency), credits: fmt(sum, currency), balance: fmt(sum, currency) } });
         const tb = (await api!.get(`/reports/trial-balance?currency=${currency}`)).data;
-        expect([tb.total_debits, tb.total_credits]).toEqual([fmt(total, currency), fmt(total, currency)]);
+        expect([tb.total_debits, tb.total_credits]).toEqual([fmt(sum, currency), fmt(sum, currency)]);
+        const bs = (await api!.get(`/reports/balance-sheet?currency=${currency}`)).data;
+        expect([bs.assets.total, bs.total_liabilities_and_equity]).toEqual([fmt(sum, currency), fmt(sum, currency)]);
 
-        // One digit finer than the currency has, a number instead of a string, a line over the limit: refused, nothing posted.
+        // One digit finer than the currency has, or a JSON number instead of a string: refused, nothing posted.
         const finer = `${fmt(amounts[0]!, currency)}${DIGITS[currency] === 0 ? '.' : ''}5`;
         const tooFine = await api!.send('POST', '/journal-entries', {
           date: '2026-04-02', description: 'finer', currency,
@@ -363,7 +372,7 @@ describe.skipIf(!postgresAvailable())('ledger properties', () => {
           lines: [{ account: 'A', debit: 1 }, { account: 'R', credit: 1 }],
         });
         expect([number.status, number.body.error?.code]).toEqual([400, 'invalid_request']);
-        expect(await entryCount(api!)).toBe(1);
+        expect(await entryCount(api!)).toBe(copies);
       }),
       { seed: 4217, numRuns: 15 },
     );
