@@ -33,7 +33,9 @@ describe.skipIf(!postgresAvailable())('restart on the same data', () => {
     await admin.revokeKey(revoked.id);
     const graced = await admin.createKey(tenant.id, { environment: 'sandbox', user_id: user.id });
     const successor = await admin.request('POST', `/api-keys/${graced.id}/rotate`, { grace_period_seconds: 3600 });
-    await links.stop();
+    const usedAt = Date.now();
+    expect((await call(links.url('sandbox'), 'GET', '/api/v1/whoami', { token: sandbox.key })).status).toBe(200);
+    await links.stop(); // flushes last_used_at, which is not written per request
 
     links = await startTestLinks({ storage, env: { LINKS_ADMIN_TOKEN: '' } });
     expect(links.running.generatedAdminToken).toBeUndefined();
@@ -46,5 +48,9 @@ describe.skipIf(!postgresAvailable())('restart on the same data', () => {
     expect((await whoami('sandbox', revoked.key)).status).toBe(401);
     expect((await whoami('sandbox', graced.key)).status).toBe(200);
     expect((await whoami('sandbox', successor.key)).status).toBe(200);
+    const keys = await again.request('GET', `/tenants/${tenant.id}/api-keys?limit=100`);
+    const used = keys.find((k: { id: string }) => k.id === sandbox.id);
+    expect(Date.parse(used.last_used_at)).toBeGreaterThanOrEqual(usedAt - 1000);
+    expect(keys.find((k: { id: string }) => k.id === revoked.id).last_used_at).toBeNull(); // refused requests are not use
   });
 });
