@@ -6,11 +6,11 @@ import { sql, type Selectable } from 'kysely';
 import { todayUtc } from '../domain/calendar.js';
 import { LinksError, notFound } from '../domain/errors.js';
 import type { JournalEntry, JournalEntryInput } from '../domain/ledger.js';
-import { formatMinor } from '../domain/money.js';
 import { offsetOf, toPage, type PageRequest } from '../domain/pagination.js';
 import { decodeCursor, encodeCursor, type CursorPage } from '../domain/cursor.js';
 import type { JournalEntryRow } from '../storage/environmentSchema.js';
 import { isUniqueViolation } from '../storage/postgresErrors.js';
+import { journalEntryView } from './entryView.js';
 import { prepareEntries, writeEntries } from './posting.js';
 import { readLedger, writeLedger, type LedgerScope, type LedgerTransaction, type WriteOutcome, type WriteRequest } from './scope.js';
 
@@ -101,28 +101,17 @@ export async function entryViews(trx: LedgerTransaction, entries: Array<Selectab
   const reversals = await trx.selectFrom('journal_entries').select(['id', 'reversal_of']).where('reversal_of', 'in', ids).execute();
   const reversedBy = new Map(reversals.map((r) => [r.reversal_of!, r.id]));
   const linesByEntry = new Map<string, typeof lines>();
-  for (const line of lines) linesByEntry.set(line.entry_id, [...(linesByEntry.get(line.entry_id) ?? []), line]);
-  return entries.map((e) => ({
-    id: e.id,
-    date: e.date,
-    description: e.description,
-    currency: e.currency,
-    reference: e.reference,
-    status: 'posted' as const,
-    lines: (linesByEntry.get(e.id) ?? []).map((l) => ({
-      line_number: l.line_number,
-      account: l.code,
-      debit: BigInt(l.debit) > 0n ? formatMinor(BigInt(l.debit), e.currency) : null,
-      credit: BigInt(l.credit) > 0n ? formatMinor(BigInt(l.credit), e.currency) : null,
-      subledger_account: l.subledger_account,
-      dimensions: l.dimensions,
-      memo: l.memo,
-    })),
-    created_at: e.created_at.toISOString(),
-    reversal_of: e.reversal_of,
-    reversed_by: reversedBy.get(e.id) ?? null,
-    metadata: e.metadata,
-  }));
+  for (const line of lines) {
+    const list = linesByEntry.get(line.entry_id);
+    if (list) list.push(line);
+    else linesByEntry.set(line.entry_id, [line]);
+  }
+  return entries.map((e) =>
+    journalEntryView(
+      { ...e, reversed_by: reversedBy.get(e.id) ?? null },
+      (linesByEntry.get(e.id) ?? []).map((l) => ({ ...l, account: l.code, debit: BigInt(l.debit), credit: BigInt(l.credit) })),
+    ),
+  );
 }
 
 export async function getJournalEntry(scope: LedgerScope, entryId: string): Promise<JournalEntry> {

@@ -15,6 +15,7 @@ import { periodOf } from '../domain/calendar.js';
 import { LinksError, type ErrorCode } from '../domain/errors.js';
 import type { JournalEntry, JournalEntryInput } from '../domain/ledger.js';
 import { describeAmountProblem, formatMinor, parsePositiveAmount } from '../domain/money.js';
+import { journalEntryView } from './entryView.js';
 import type { LedgerTransaction } from './scope.js';
 
 interface PreparedLine {
@@ -262,27 +263,20 @@ export async function writeEntries(
     )
     .execute();
 
-  return entries.map((e) => ({
-    id: e.id,
-    date: e.date,
-    description: e.description,
-    currency: e.currency,
-    reference: e.reference,
-    status: 'posted' as const,
-    lines: e.lines.map((line, n) => ({
-      line_number: n + 1,
-      account: line.accountCode,
-      debit: line.debit > 0n ? formatMinor(line.debit, e.currency) : null,
-      credit: line.credit > 0n ? formatMinor(line.credit, e.currency) : null,
-      subledger_account: line.party,
-      dimensions: line.dimensions,
-      memo: line.memo,
-    })),
-    created_at: createdAt.toISOString(),
-    reversal_of: e.reversalOf,
-    reversed_by: null,
-    metadata: e.metadata,
-  }));
+  return entries.map((e) =>
+    journalEntryView(
+      { ...e, created_at: createdAt, reversal_of: e.reversalOf, reversed_by: null },
+      e.lines.map((line, n) => ({
+        line_number: n + 1,
+        account: line.accountCode,
+        debit: line.debit,
+        credit: line.credit,
+        subledger_account: line.party,
+        dimensions: line.dimensions,
+        memo: line.memo,
+      })),
+    ),
+  );
 }
 
 /**

@@ -182,17 +182,26 @@ describe.skipIf(!postgresAvailable())('journal entries', () => {
     expect(unknown.body.error.code).toBe('not_found');
   });
 
-  it('a reversal without a body is dated today and describes what it reverses; it may use an account deactivated since', async () => {
+  it('a reversal without date or description is dated today and says what it reverses; it may use an account deactivated since', async () => {
     const x = await ledger.accounts({ old: 'asset', income: 'revenue' });
     const original = await ledger.postEntry(entry('2026-03-08', [dr(x.old, '3.00'), cr(x.income, '3.00')], { description: 'Sale 42' }));
     await ledger.ok('PATCH', `/accounts/${x.old}`, { is_active: false });
     const dayBefore = new Date().toISOString().slice(0, 10);
-    const result = await ledger.post(`/journal-entries/${original.id}/reverse`);
+    const result = await ledger.post(`/journal-entries/${original.id}/reverse`, {});
     const dayAfter = new Date().toISOString().slice(0, 10);
-    expect(result.status).toBe(201);
+    expect(result.status, result.text).toBe(201);
     expect([dayBefore, dayAfter]).toContain(result.body.data.date);
     expect(result.body.data.description).toContain('Sale 42');
     expect(await ledger.balance(x.old)).toBe('0.00');
+  });
+
+  it('the reverse body is optional: a POST without a body reverses', async () => {
+    const x = await ledger.accounts({ bank: 'asset', income: 'revenue' });
+    const original = await ledger.postEntry(entry('2026-03-09', [dr(x.bank, '8.00'), cr(x.income, '8.00')]));
+    const result = await ledger.post(`/journal-entries/${original.id}/reverse`);
+    expect(result.status, result.text).toBe(201);
+    expect(result.body.data.reversal_of).toBe(original.id);
+    expect(await ledger.balance(x.bank)).toBe('0.00');
   });
 
   it('a batch posts all entries or none; the error names the failing entry’s index', async () => {

@@ -40,6 +40,14 @@ export function minor(amount: string, digits = 2): bigint {
   return negative ? -value : value;
 }
 
+/** Integer minor units → decimal string with exactly `digits` fraction digits. */
+export function fmt(value: bigint, digits = 2): string {
+  const negative = value < 0n;
+  const text = (negative ? -value : value).toString().padStart(digits + 1, '0');
+  const body = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+  return negative ? `-${body}` : body;
+}
+
 export class Ledger {
   constructor(
     readonly origin: string,

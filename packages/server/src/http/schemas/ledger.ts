@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isCalendarDate, isPeriod } from '../../domain/calendar.js';
 import { ACCOUNT_TYPES } from '../../domain/ledger.js';
 import { SUPPORTED_CURRENCIES } from '../../domain/money.js';
-import { pageQueryShape, text, timestamp } from './common.js';
+import { list, pageQueryShape, text, timestamp } from './common.js';
 
 export const accountCode = z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'must be 1–32 of letters, digits, . _ -');
 export const currency = z.enum(SUPPORTED_CURRENCIES as [string, ...string[]], { message: 'must be a supported ISO 4217 code such as USD' });
@@ -100,14 +100,7 @@ export const periodView = z
 export const cursorPageQueryShape = { ...pageQueryShape, cursor: z.string().max(512).optional() };
 
 export function cursorList<T extends z.ZodType>(item: T) {
-  return z.object({
-    data: z.array(item),
-    page: z.number().int(),
-    limit: z.number().int(),
-    totalPages: z.number().int(),
-    totalResults: z.number().int(),
-    next_cursor: z.string().nullable(),
-  });
+  return list(item).extend({ next_cursor: z.string().nullable() });
 }
 
 export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
