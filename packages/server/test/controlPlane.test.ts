@@ -1,7 +1,7 @@
 /** The operator API (contract §4) and the key rules of §2, over HTTP against a real server. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient, call } from './support/http.js';
-import { postgresAvailable, startTestLinks, type TestLinks } from './support/linksServer.js';
+import { postgresAvailable, useTestServer, type TestLinks } from './support/linksServer.js';
 
 describe.skipIf(!postgresAvailable())('control plane', () => {
   let links: TestLinks;
@@ -15,13 +15,9 @@ describe.skipIf(!postgresAvailable())('control plane', () => {
     return key;
   };
 
-  beforeAll(async () => {
-    links = await startTestLinks();
+  useTestServer((started) => {
+    links = started;
     admin = new AdminClient(console(), links.adminToken);
-  });
-  afterAll(async () => {
-    await links?.stop();
-    await links?.storage.destroy();
   });
 
   describe('operator authentication', () => {

@@ -1,16 +1,12 @@
 /** The HTTP conventions of contract §3 on every listener: request ids, error bodies, limits, health. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from './support/http.js';
-import { postgresAvailable, startTestLinks, type TestLinks } from './support/linksServer.js';
+import { postgresAvailable, useTestServer, type TestLinks } from './support/linksServer.js';
 
 describe.skipIf(!postgresAvailable())('HTTP conventions', () => {
   let links: TestLinks;
-  beforeAll(async () => {
-    links = await startTestLinks();
-  });
-  afterAll(async () => {
-    await links?.stop();
-    await links?.storage.destroy();
+  useTestServer((started) => {
+    links = started;
   });
 
   it('every listener answers /healthz with 200 once it can serve', async () => {

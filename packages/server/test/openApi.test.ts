@@ -1,16 +1,12 @@
 /** `GET /api/v1/openapi`: the data plane's OpenAPI 3.1 document, generated from the route schemas. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from './support/http.js';
-import { postgresAvailable, startTestLinks, type TestLinks } from './support/linksServer.js';
+import { postgresAvailable, useTestServer, type TestLinks } from './support/linksServer.js';
 
 describe.skipIf(!postgresAvailable())('OpenAPI document', () => {
   let links: TestLinks;
-  beforeAll(async () => {
-    links = await startTestLinks();
-  });
-  afterAll(async () => {
-    await links?.stop();
-    await links?.storage.destroy();
+  useTestServer((started) => {
+    links = started;
   });
 
   it('describes every data-plane route of the server, and nothing of the operator API', async () => {

@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AdminClient } from './support/http.js';
-import { postgresAvailable, startTestLinks, type TestLinks } from './support/linksServer.js';
+import { postgresAvailable, useTestServer, type TestLinks } from './support/linksServer.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const README = path.join(ROOT, 'README.md');
@@ -28,12 +28,8 @@ function runBash(script: string, env: Record<string, string>): Promise<{ status:
 
 describe.skipIf(!postgresAvailable())('README walkthrough and docs/ledger.md', () => {
   let links: TestLinks;
-  beforeAll(async () => {
-    links = await startTestLinks();
-  });
-  afterAll(async () => {
-    await links?.stop();
-    await links?.storage.destroy();
+  useTestServer((started) => {
+    links = started;
   });
 
   it('runs from start to end with the documented results', async () => {

@@ -2,9 +2,9 @@
  * The isolation harness: the same denial checks for every data-plane route, and a check that no
  * data-plane route escapes the catalogue.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { call, type HttpResult } from '../support/http.js';
-import { postgresAvailable, startTestLinks, type TestLinks } from '../support/linksServer.js';
+import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { isolationCases, type IsolationCase, type OwnedRequest } from './routes.js';
 import { createIsolationWorld, type IsolationWorld } from './world.js';
 
@@ -34,13 +34,9 @@ describe.skipIf(!postgresAvailable())('isolation harness', () => {
   let links: TestLinks;
   let world: IsolationWorld;
 
-  beforeAll(async () => {
-    links = await startTestLinks();
+  useTestServer(async (started) => {
+    links = started;
     world = await createIsolationWorld(links);
-  });
-  afterAll(async () => {
-    await links?.stop();
-    await links?.storage.destroy();
   });
 
   it('every data-plane route of both environment listeners is in the catalogue, and nothing stale is', () => {

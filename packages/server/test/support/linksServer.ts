@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig, type LinksConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/logging.js';
 import { startLinks, type RunningLinks } from '../../src/server.js';
@@ -94,4 +94,20 @@ export async function startTestLinks(options: StartOptions = {}): Promise<TestLi
     },
     stop: () => running.close(),
   };
+}
+
+/**
+ * One real server for the enclosing describe block: started before its tests (then `onStart`),
+ * stopped and its data wiped after them.
+ */
+export function useTestServer(onStart: (links: TestLinks) => void | Promise<void>, options: StartOptions = {}): void {
+  let links: TestLinks | undefined;
+  beforeAll(async () => {
+    links = await startTestLinks(options);
+    await onStart(links);
+  });
+  afterAll(async () => {
+    await links?.stop();
+    await links?.storage.destroy();
+  });
 }
