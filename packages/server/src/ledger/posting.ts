@@ -152,9 +152,11 @@ async function assertPeriodsOpen(trx: LedgerTransaction, tenantId: string, entri
     .values(periods.map((period) => ({ tenant_id: tenantId, period, status: 'open' as const })))
     .onConflict((oc) => oc.columns(['tenant_id', 'period']).doNothing())
     .execute();
-  const closed = await trx.selectFrom('periods').select('period').where('period', 'in', periods).where('status', '=', 'closed').forShare().execute();
-  if (closed.length === 0) return;
-  const closedSet = new Set(closed.map((c) => c.period));
+  // Lock every row, open or closed: FOR SHARE locks only rows the WHERE clause keeps, and an
+  // unlocked open row would let a close commit while this posting is still in flight.
+  const rows = await trx.selectFrom('periods').select(['period', 'status']).where('period', 'in', periods).forShare().execute();
+  const closedSet = new Set(rows.filter((r) => r.status === 'closed').map((r) => r.period));
+  if (closedSet.size === 0) return;
   const index = entries.findIndex((e) => closedSet.has(periodOf(e.date)));
   const entry = entries[index]!;
   throw entryError('period_closed', options, index, 'date', `the period ${periodOf(entry.date)} is closed; reopen it or post in an open month`);
