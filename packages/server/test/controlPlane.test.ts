@@ -66,6 +66,8 @@ describe.skipIf(!postgresAvailable())('control plane', () => {
         expect(result.body.error.code).toBe('invalid_request');
         expect(result.body.error.details.length).toBeGreaterThan(0);
       }
+      const unknown = await call(console(), 'POST', '/admin/v1/tenants', { token: links.adminToken, body: { name: 'ok', plan: 'gold' } });
+      expect(unknown.body.error.details).toEqual([{ path: 'plan', message: 'is not a known field' }]);
       const broken = await call(console(), 'POST', '/admin/v1/tenants', { token: links.adminToken, rawBody: '{"name": ' });
       expect(broken.status).toBe(400);
       expect(broken.body.error.code).toBe('invalid_request');
@@ -253,7 +255,9 @@ describe.skipIf(!postgresAvailable())('control plane', () => {
 
     it('rotation without grace retires the old key at once', async () => {
       const key = await issue(tenantId, { environment: 'production', user_id: userId, name: 'billing' });
-      const successor = await admin.request('POST', `/api-keys/${key.id}/rotate`, {});
+      const rotated = await call(console(), 'POST', `/admin/v1/api-keys/${key.id}/rotate`, { token: links.adminToken }); // no body: defaults
+      expect(rotated.status, rotated.text).toBe(201);
+      const successor = rotated.body.data;
       expect(successor.key).not.toBe(key.key);
       expect(successor).toMatchObject({ tenant_id: tenantId, environment: 'production', name: 'billing', permissions: key.permissions });
       issuedKeys.push(successor.key);

@@ -17,10 +17,14 @@ function validationPath(context: string | undefined, instancePath: string): stri
 
 function validationError(error: FastifyError): LinksError {
   const context = (error as { validationContext?: string }).validationContext;
-  const details: ErrorDetail[] = (error.validation ?? []).map((issue) => ({
-    path: validationPath(context, issue.instancePath),
-    message: issue.message ?? 'is invalid',
-  }));
+  const details: ErrorDetail[] = (error.validation ?? []).flatMap((issue) => {
+    // An unknown field is named in the path itself, so a client can point at it.
+    const keys = (issue.params as { keys?: unknown } | undefined)?.keys;
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      return keys.map((key) => ({ path: validationPath(context, `${issue.instancePath}/${String(key)}`), message: 'is not a known field' }));
+    }
+    return [{ path: validationPath(context, issue.instancePath), message: issue.message ?? 'is invalid' }];
+  });
   const first = details[0];
   const summary = first ? `${first.path}: ${first.message}` : 'the request is invalid';
   return new LinksError('invalid_request', `Invalid request: ${summary}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}.`, details);

@@ -1,19 +1,15 @@
 /** The chart of accounts (contract §5.1) over HTTP: create, list, get, update, balances, statements. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresAvailable, startTestLinks, type TestLinks } from '../support/linksServer.js';
+import { describe, expect, it } from 'vitest';
+import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { createLedgerTenant, cr, dr, entry, minor, uniqueCode, type Ledger } from './ledgerClient.js';
 
 describe.skipIf(!postgresAvailable())('chart of accounts', () => {
   let links: TestLinks;
   let ledger: Ledger;
 
-  beforeAll(async () => {
-    links = await startTestLinks();
+  useTestServer(async (started) => {
+    links = started;
     ledger = (await createLedgerTenant(links, 'Accounts')).sandbox;
-  });
-  afterAll(async () => {
-    await links?.stop();
-    await links?.storage.destroy();
   });
 
   describe('create', () => {
@@ -129,6 +125,15 @@ describe.skipIf(!postgresAvailable())('chart of accounts', () => {
       const kept = await ledger.ok('GET', `/accounts/${code}`);
       expect(kept).toMatchObject({ name: 'First', type: 'asset' });
     });
+
+    it('concurrent creates of one code: one 201, the rest 409 conflict', async () => {
+      const code = uniqueCode('race');
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => ledger.post('/accounts', { code, name: `Racer ${i}`, type: 'asset' })));
+      expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+      expect(results.filter((r) => r.status !== 201).map((r) => [r.status, r.body?.error?.code])).toEqual(Array(9).fill([409, 'conflict']));
+      const winner = results.find((r) => r.status === 201)!.body.data;
+      expect(await ledger.ok('GET', `/accounts/${code}`)).toEqual(winner);
+    });
   });
 
   describe('list and get', () => {
@@ -193,6 +198,12 @@ describe.skipIf(!postgresAvailable())('chart of accounts', () => {
         expect(bad.body.error.code).toBe('invalid_request');
       }
       expect(await ledger.ok('GET', `/accounts/${code}`)).toMatchObject({ code, type: 'expense', name: 'New name', is_active: false });
+      const income = uniqueCode('inc');
+      await ledger.createAccount(income, 'revenue');
+      const refused = await ledger.post('/journal-entries', entry('2026-01-02', [dr(code, '1.00'), cr(income, '1.00')]));
+      expect(refused.body.error.code).toBe('inactive_account');
+      await ledger.ok('PATCH', `/accounts/${code}`, { is_active: true });
+      expect((await ledger.post('/journal-entries', entry('2026-01-02', [dr(code, '1.00'), cr(income, '1.00')]))).status).toBe(201);
       const missing = await ledger.patch('/accounts/no-such-account', { name: 'x' });
       expect(missing.status).toBe(404);
     });
@@ -303,6 +314,8 @@ describe.skipIf(!postgresAvailable())('chart of accounts', () => {
       expect(pages.map((p) => p.data.length)).toEqual([4, 4, 1]);
       expect(pages.at(-1)!.next_cursor).toBeNull();
       expect(pages[0]!.totalResults).toBe(9);
+      // The entry with two lines on the account is listed once among its entries.
+      expect(await ledger.entryCount(`account=${a.bank}`)).toBe(8);
       const lines = pages.flatMap((p) => p.data);
       expect(lines.map((l) => ({ id: l.entry_id, n: l.line_number, date: l.date, debit: l.debit, credit: l.credit }))).toEqual(expected);
       expect(lines.map((l) => minor(l.running_balance))).toEqual(runningBalances);
@@ -326,10 +339,33 @@ describe.skipIf(!postgresAvailable())('chart of accounts', () => {
       const windowed = (await ledger.allPages(`/accounts/${a.bank}/lines?from=2026-05-03&to=2026-05-15&limit=2`)).flatMap((p) => p.data);
       expect(windowed.map((l) => minor(l.running_balance))).toEqual(runningBalances.slice(1, 8));
 
+      // Page numbers work too, with the same running balances.
+      const second = await ledger.get(`/accounts/${a.bank}/lines?limit=4&page=2`);
+      expect(second.body.data.map((l: { running_balance: string }) => minor(l.running_balance))).toEqual(runningBalances.slice(4, 8));
+      const after = await ledger.get(`/accounts/${a.bank}/lines?from=2026-06-01`);
+      expect(after.body).toMatchObject({ data: [], totalResults: 0, next_cursor: null });
+
       const bad = await ledger.get(`/accounts/${a.bank}/lines?cursor=not-a-cursor`);
       expect(bad.status).toBe(400);
       expect(bad.body.error.code).toBe('invalid_request');
       expect((await ledger.get('/accounts/no-such-account/lines')).status).toBe(404);
+    });
+
+    it('keeps a running balance per currency', async () => {
+      const a = await ledger.accounts({ wallet: 'asset', fx: 'revenue' });
+      await ledger.postEntry(entry('2026-07-01', [dr(a.wallet, '10.00'), cr(a.fx, '10.00')]));
+      await ledger.postEntry(entry('2026-07-02', [dr(a.wallet, '500'), cr(a.fx, '500')], { currency: 'JPY' }));
+      await ledger.postEntry(entry('2026-07-03', [cr(a.wallet, '2.50'), dr(a.fx, '2.50')]));
+      await ledger.postEntry(entry('2026-07-04', [cr(a.wallet, '200'), dr(a.fx, '200')], { currency: 'JPY' }));
+      const lines = (await ledger.allPages(`/accounts/${a.wallet}/lines?limit=1`)).flatMap((p) => p.data);
+      expect(lines.map((l) => [l.currency, l.running_balance])).toEqual([
+        ['USD', '10.00'],
+        ['JPY', '500'],
+        ['USD', '7.50'],
+        ['JPY', '300'],
+      ]);
+      const yen = await ledger.ok('GET', `/accounts/${a.wallet}/lines?currency=JPY`);
+      expect(yen.map((l: { running_balance: string }) => l.running_balance)).toEqual(['500', '300']);
     });
   });
 });

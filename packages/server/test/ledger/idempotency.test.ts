@@ -1,8 +1,8 @@
 /** `Idempotency-Key` on the ledger's creating POSTs (contract §3): replay, reuse, scope, failures, concurrency. */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../support/http.js';
-import { postgresAvailable, startTestLinks, type TestLinks } from '../support/linksServer.js';
+import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { createLedgerTenant, cr, dr, entry, fmt, minor, type Ledger, type LedgerTenant } from './ledgerClient.js';
 
 describe.skipIf(!postgresAvailable())('idempotency', () => {
@@ -13,16 +13,12 @@ describe.skipIf(!postgresAvailable())('idempotency', () => {
   const withKey = (key: string) => ({ 'Idempotency-Key': key });
   const sale = (amount: string, date = '2026-06-01') => entry(date, [dr('1000', amount), cr('4000', amount)]);
 
-  beforeAll(async () => {
-    links = await startTestLinks();
+  useTestServer(async (started) => {
+    links = started;
     tenant = await createLedgerTenant(links, 'Idempotent');
     ledger = tenant.sandbox;
     await ledger.createAccount('1000', 'asset');
     await ledger.createAccount('4000', 'revenue');
-  });
-  afterAll(async () => {
-    await links?.stop();
-    await links?.storage.destroy();
   });
 
   it('a repeat with the same body returns the original status and body, marked replayed, and creates nothing', async () => {

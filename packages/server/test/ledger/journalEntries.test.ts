@@ -1,6 +1,6 @@
 /** Journal entries (contract §3 money, §5.3) over HTTP: the posting rules and their exact errors, reversal, batch, listing. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresAvailable, startTestLinks, type TestLinks } from '../support/linksServer.js';
+import { describe, expect, it } from 'vitest';
+import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { createLedgerTenant, cr, dr, entry, uniqueCode, type Ledger } from './ledgerClient.js';
 
 describe.skipIf(!postgresAvailable())('journal entries', () => {
@@ -22,8 +22,8 @@ describe.skipIf(!postgresAvailable())('journal entries', () => {
     return result.body.error;
   }
 
-  beforeAll(async () => {
-    links = await startTestLinks();
+  useTestServer(async (started) => {
+    links = started;
     ledger = (await createLedgerTenant(links, 'Journal')).sandbox;
     Object.assign(a, await ledger.accounts({ cash: 'asset', sales: 'revenue', rent: 'expense', closed: 'asset' }));
     a.usdOnly = uniqueCode('usd-only');
@@ -32,10 +32,6 @@ describe.skipIf(!postgresAvailable())('journal entries', () => {
     a.control = uniqueCode('ar');
     await ledger.createAccount(a.control, 'asset');
     await ledger.ok('POST', '/subledgers', { code: uniqueCode('AR'), name: 'Receivables', control_account: a.control });
-  });
-  afterAll(async () => {
-    await links?.stop();
-    await links?.storage.destroy();
   });
 
   it('posts a balanced entry: 201 with the contract shape, and GET returns the same', async () => {
@@ -71,7 +67,7 @@ describe.skipIf(!postgresAvailable())('journal entries', () => {
     const cases: Array<[string, string]> = [
       ['USD', '1.001'], ['USD', '0'], ['USD', '0.00'], ['USD', '-5'], ['USD', '+5'], ['USD', '1e3'], ['USD', ' 1'], ['USD', '1 '],
       ['USD', ''], ['USD', '1.'], ['USD', '.5'], ['USD', '01'], ['USD', '1,000.00'], ['USD', 'ten'], ['USD', 'NaN'], ['USD', '0x10'],
-      ['USD', '10000000000000000000'], ['JPY', '1.5'], ['JPY', '100.0'], ['BHD', '1.2345'],
+      ['USD', '10000000000000000000'], ['USD', '10000000000000.00'], ['JPY', '1.5'], ['JPY', '100.0'], ['BHD', '1.2345'],
     ];
     for (const [currency, amount] of cases) {
       const error = await refused(entry('2026-03-02', [dr(a.cash, amount), cr(a.sales, amount)], { currency }), 422, 'invalid_amount', 'lines.0.debit');
@@ -104,9 +100,9 @@ describe.skipIf(!postgresAvailable())('journal entries', () => {
     expect(dinar.lines.map((l: { debit: string | null; credit: string | null }) => l.debit ?? l.credit)).toEqual(['1.234', '0.500', '1.734']);
     expect(await ledger.balance(x.bank, 'BHD')).toBe('1.734');
 
-    const big = '999999999999.99';
-    await ledger.postEntry(entry('2026-03-03', [dr(x.bank, big), dr(x.bank, big), cr(x.income, '1999999999999.98')]));
-    expect(await ledger.balance(x.income)).toBe('1999999999999.28');
+    const big = '9999999999999.99';
+    await ledger.postEntry(entry('2026-03-03', [dr(x.bank, big), dr(x.bank, big), cr(x.income, big), cr(x.income, big)]));
+    expect(await ledger.balance(x.income)).toBe('19999999999999.28');
   });
 
   it('breaks of the accounting rules are 422 with their own code and path', async () => {
@@ -202,6 +198,35 @@ describe.skipIf(!postgresAvailable())('journal entries', () => {
     expect(result.status, result.text).toBe(201);
     expect(result.body.data.reversal_of).toBe(original.id);
     expect(await ledger.balance(x.bank)).toBe('0.00');
+  });
+
+  it('concurrent reversals of one entry: exactly one succeeds, the others are 409 already_reversed', async () => {
+    const x = await ledger.accounts({ bank: 'asset', income: 'revenue' });
+    const original = await ledger.postEntry(entry('2026-03-09', [dr(x.bank, '6.00'), cr(x.income, '6.00')]));
+    const before = await ledger.entryCount();
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => ledger.post(`/journal-entries/${original.id}/reverse`, { description: `attempt ${i}` })));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    const losers = results.filter((r) => r.status !== 201);
+    expect(losers.map((r) => [r.status, r.body?.error?.code])).toEqual(Array(9).fill([409, 'already_reversed']));
+    expect(await ledger.entryCount()).toBe(before + 1);
+    expect(await ledger.balance(x.bank)).toBe('0.00');
+    const winner = results.find((r) => r.status === 201)!.body.data;
+    expect((await ledger.ok('GET', `/journal-entries/${original.id}`)).reversed_by).toBe(winner.id);
+  });
+
+  it('a batch holds at most 1000 entries, and 1000 post at once', async () => {
+    const x = await ledger.accounts({ bulk: 'asset', income: 'revenue' });
+    const one = entry('2026-03-22', [dr(x.bulk, '0.01'), cr(x.income, '0.01')]);
+    const before = await ledger.entryCount();
+    const tooMany = await ledger.post('/journal-entries/batch', { entries: Array(1001).fill(one) });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.details[0].path).toBe('entries');
+    expect(await ledger.entryCount()).toBe(before);
+    const thousand = await ledger.post('/journal-entries/batch', { entries: Array(1000).fill(one) });
+    expect(thousand.status, thousand.text.slice(0, 300)).toBe(201);
+    expect(thousand.body.data.entries).toHaveLength(1000);
+    expect(await ledger.entryCount()).toBe(before + 1000);
+    expect(await ledger.balances(x.bulk)).toEqual([{ currency: 'USD', debits: '10.00', credits: '0.00', balance: '10.00' }]);
   });
 
   it('a batch posts all entries or none; the error names the failing entry’s index', async () => {

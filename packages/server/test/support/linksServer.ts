@@ -12,6 +12,13 @@ import { loadConfig, type LinksConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/logging.js';
 import { startLinks, type RunningLinks } from '../../src/server.js';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A superuser URL of the PostgreSQL server the postgres project runs on (postgresGlobalSetup). */
+    postgresUrl: string | null;
+  }
+}
+
 export const backend = (process.env.LINKS_TEST_BACKEND ?? 'pglite') as 'pglite' | 'postgres';
 
 /** Where a test server keeps its data; reused to restart on the same databases. */

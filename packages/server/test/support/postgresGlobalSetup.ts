@@ -5,12 +5,6 @@
 import type { TestProject } from 'vitest/node';
 import { postgresBinariesPresent, startCluster, type Cluster } from './postgresCluster.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresUrl: string | null;
-  }
-}
-
 let cluster: Cluster | undefined;
 
 export async function setup(project: TestProject): Promise<void> {

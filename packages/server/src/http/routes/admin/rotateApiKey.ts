@@ -26,7 +26,7 @@ export default function route(app: LinksApp, services: LinksServices): void {
               .max(MAX_GRACE_PERIOD_SECONDS, `must be at most ${MAX_GRACE_PERIOD_SECONDS} (7 days)`)
               .optional(),
           })
-          .optional(),
+          .nullish(),
         response: { 201: single(issuedApiKey) },
       },
     },

@@ -14,7 +14,7 @@ export default function route(app: LinksApp, services: LinksServices): void {
       config: { permission: 'write' },
       schema: {
         params: z.object({ id: uuid }),
-        body: z.strictObject({ date: calendarDate.optional(), description: text(1000).optional() }).optional(),
+        body: z.strictObject({ date: calendarDate.optional(), description: text(1000).optional() }).nullish(),
         response: { 201: single(journalEntryView) },
       },
     },

@@ -1,0 +1,82 @@
+/** One authenticated call to the environment the key belongs to, returning `data` or throwing a LinksError. */
+import createClient, { type Client } from 'openapi-fetch';
+import { environmentOfKey, type Environment } from './apiKey.js';
+import { endpointFor, type EndpointOptions } from './endpoints.js';
+import { errorFromResponse } from './errors.js';
+import type { paths } from './generated/openapi.js';
+import { newIdempotencyKey, retryingFetch } from './transport.js';
+
+export interface RequestOptions {
+  /** Creates: your own key (an invoice id, say) instead of a generated one; reused across retries. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+export interface CallSpec {
+  method: 'GET' | 'POST' | 'PATCH';
+  path: keyof paths;
+  pathParams?: Record<string, string>;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  /** Creates send an Idempotency-Key, generated unless the caller names one. */
+  creates?: boolean;
+  options?: RequestOptions;
+}
+
+export interface CoreOptions extends EndpointOptions {
+  timeoutMs: number;
+  maxRetries: number;
+  fetch: typeof fetch;
+}
+
+export class LinksCore {
+  private connection: Promise<{ client: Client<paths>; environment: Environment }> | undefined;
+
+  constructor(
+    private readonly apiKey: string | Promise<string>,
+    private readonly options: CoreOptions,
+  ) {}
+
+  private connect(apiKey: string): { client: Client<paths>; environment: Environment } {
+    const environment = environmentOfKey(apiKey);
+    const client = createClient<paths>({
+      baseUrl: endpointFor(environment, this.options),
+      fetch: retryingFetch(this.options),
+      headers: { Authorization: `Bearer ${apiKey.trim()}` },
+    });
+    return { client, environment };
+  }
+
+  /** Resolves the key (it may be a promise) once, and checks it before any request. */
+  connection$(): Promise<{ client: Client<paths>; environment: Environment }> {
+    this.connection ??= Promise.resolve(this.apiKey).then((key) => this.connect(key));
+    return this.connection;
+  }
+
+  async call<T>(spec: CallSpec): Promise<T> {
+    const { client } = await this.connection$();
+    const query = Object.fromEntries(Object.entries(spec.query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+    const headers: Record<string, string> = {};
+    if (spec.creates) headers['Idempotency-Key'] = spec.options?.idempotencyKey ?? newIdempotencyKey();
+    const init = {
+      params: { path: spec.pathParams ?? {}, query },
+      body: spec.body,
+      headers,
+      signal: spec.options?.signal,
+    };
+    const { data, error, response } = await (client.request as (m: string, p: string, i: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(
+      spec.method,
+      spec.path,
+      init,
+    );
+    if (!response.ok) {
+      throw errorFromResponse(response.status, error, response.headers.get('request-id'), response.headers.get('retry-after'));
+    }
+    return data as T;
+  }
+
+  /** `{data: …}` answers unwrapped. */
+  async data<T>(spec: CallSpec): Promise<T> {
+    return (await this.call<{ data: T }>(spec)).data;
+  }
+}

@@ -1,0 +1,126 @@
+/** The data plane, one group per resource, mirroring `/api/v1`. */
+import type { LinksCore, RequestOptions } from './core.js';
+import { PageResult, type Page, type PageParams } from './pagination.js';
+import type {
+  Account,
+  AccountBalance,
+  AccountType,
+  AuditEvent,
+  BalanceSheet,
+  CreateAccountInput,
+  IncomeStatement,
+  JournalEntry,
+  JournalEntryInput,
+  Period,
+  StatementLine,
+  Subledger,
+  SubledgerBalances,
+  TrialBalance,
+  UpdateAccountInput,
+} from './types.js';
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+function list<T, P extends Page<T> = Page<T>>(
+  core: LinksCore,
+  path: Parameters<LinksCore['call']>[0]['path'],
+  params: PageParams,
+  options: RequestOptions | undefined,
+  pathParams?: Record<string, string>,
+) {
+  return new PageResult<T, P>((p) => core.call<P>({ method: 'GET', path, pathParams, query: { ...(params as Query), ...(p as Query) }, options }), params);
+}
+
+export class Accounts {
+  constructor(private readonly core: LinksCore) {}
+  create(input: CreateAccountInput, options?: RequestOptions): Promise<Account> {
+    return this.core.data({ method: 'POST', path: '/api/v1/accounts', body: input, creates: true, options });
+  }
+  list(params: PageParams & { type?: AccountType; is_active?: boolean } = {}, options?: RequestOptions): PageResult<Account> {
+    return list(this.core, '/api/v1/accounts', params, options);
+  }
+  get(code: string, options?: RequestOptions): Promise<Account> {
+    return this.core.data({ method: 'GET', path: '/api/v1/accounts/{code}', pathParams: { code }, options });
+  }
+  update(code: string, changes: UpdateAccountInput, options?: RequestOptions): Promise<Account> {
+    return this.core.data({ method: 'PATCH', path: '/api/v1/accounts/{code}', pathParams: { code }, body: changes, options });
+  }
+  balance(code: string, params: { as_of?: string; currency?: string; include_children?: boolean } = {}, options?: RequestOptions): Promise<AccountBalance> {
+    return this.core.data({ method: 'GET', path: '/api/v1/accounts/{code}/balance', pathParams: { code }, query: params, options });
+  }
+  /** The account statement, with the running balance after each line. */
+  lines(code: string, params: PageParams & { from?: string; to?: string; currency?: string } = {}, options?: RequestOptions): PageResult<StatementLine> {
+    return list(this.core, '/api/v1/accounts/{code}/lines', params, options, { code });
+  }
+}
+
+export class Subledgers {
+  constructor(private readonly core: LinksCore) {}
+  create(input: { code: string; name: string; control_account: string }, options?: RequestOptions): Promise<Subledger> {
+    return this.core.data({ method: 'POST', path: '/api/v1/subledgers', body: input, creates: true, options });
+  }
+  list(params: PageParams = {}, options?: RequestOptions): PageResult<Subledger> {
+    return list(this.core, '/api/v1/subledgers', params, options);
+  }
+  get(code: string, options?: RequestOptions): Promise<Subledger> {
+    return this.core.data({ method: 'GET', path: '/api/v1/subledgers/{code}', pathParams: { code }, options });
+  }
+  /** Per-party balances (iterable across pages); `totals` equal the control account's balance. */
+  balances(code: string, params: PageParams & { as_of?: string } = {}, options?: RequestOptions): PageResult<SubledgerBalances['data'][number], SubledgerBalances> {
+    return list(this.core, '/api/v1/subledgers/{code}/balances', params, options, { code });
+  }
+}
+
+export class JournalEntries {
+  constructor(private readonly core: LinksCore) {}
+  create(entry: JournalEntryInput, options?: RequestOptions): Promise<JournalEntry> {
+    return this.core.data({ method: 'POST', path: '/api/v1/journal-entries', body: entry, creates: true, options });
+  }
+  get(id: string, options?: RequestOptions): Promise<JournalEntry> {
+    return this.core.data({ method: 'GET', path: '/api/v1/journal-entries/{id}', pathParams: { id }, options });
+  }
+  list(params: PageParams & { account?: string; from?: string; to?: string; reference?: string } = {}, options?: RequestOptions): PageResult<JournalEntry> {
+    return list(this.core, '/api/v1/journal-entries', params, options);
+  }
+  reverse(id: string, input: { date?: string; description?: string } = {}, options?: RequestOptions): Promise<JournalEntry> {
+    return this.core.data({ method: 'POST', path: '/api/v1/journal-entries/{id}/reverse', pathParams: { id }, body: input, creates: true, options });
+  }
+  /** Up to 1000 entries, posted all together or not at all. */
+  async batch(entries: JournalEntryInput[], options?: RequestOptions): Promise<JournalEntry[]> {
+    const posted = await this.core.data<{ entries: JournalEntry[] }>({ method: 'POST', path: '/api/v1/journal-entries/batch', body: { entries }, creates: true, options });
+    return posted.entries;
+  }
+}
+
+export class Periods {
+  constructor(private readonly core: LinksCore) {}
+  list(params: PageParams = {}, options?: RequestOptions): PageResult<Period> {
+    return list(this.core, '/api/v1/periods', params, options);
+  }
+  close(period: string, options?: RequestOptions): Promise<Period> {
+    return this.core.data({ method: 'POST', path: '/api/v1/periods/{period}/close', pathParams: { period }, options });
+  }
+  reopen(period: string, options?: RequestOptions): Promise<Period> {
+    return this.core.data({ method: 'POST', path: '/api/v1/periods/{period}/reopen', pathParams: { period }, options });
+  }
+}
+
+export class Reports {
+  constructor(private readonly core: LinksCore) {}
+  trialBalance(params: { as_of?: string; currency?: string } = {}, options?: RequestOptions): Promise<TrialBalance> {
+    return this.core.data({ method: 'GET', path: '/api/v1/reports/trial-balance', query: params, options });
+  }
+  balanceSheet(params: { as_of?: string; currency?: string } = {}, options?: RequestOptions): Promise<BalanceSheet> {
+    return this.core.data({ method: 'GET', path: '/api/v1/reports/balance-sheet', query: params, options });
+  }
+  incomeStatement(params: { from?: string; to?: string; currency?: string } = {}, options?: RequestOptions): Promise<IncomeStatement> {
+    return this.core.data({ method: 'GET', path: '/api/v1/reports/income-statement', query: params, options });
+  }
+}
+
+export class AuditEvents {
+  constructor(private readonly core: LinksCore) {}
+  list(params: PageParams = {}, options?: RequestOptions): PageResult<AuditEvent> {
+    return list(this.core, '/api/v1/audit-events', params, options);
+  }
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'es2022',
+  platform: 'neutral',
+  // openapi-fetch is bundled: the package has no runtime dependency, and no CJS/ESM interop to get wrong.
+  noExternal: ['openapi-fetch'],
+});
