@@ -1,77 +1,40 @@
-/** The `links` command. `links start` runs the server (what `npm start` does). */
-import { Command } from 'commander';
-import { ConfigError, loadConfig, type LinksConfig } from '../config/config.js';
-import { createLogger } from '../logging.js';
-import { startLinks, type RunningLinks } from '../server.js';
+/**
+ * The `links` command. `links start` runs the server (what `npm start` does); the other commands
+ * talk to a running server: operator commands to the console's `/admin/v1`, data commands to an
+ * environment's `/api/v1` through @links/sdk. Any failure is one line `links: <reason>` on stderr
+ * and a non-zero exit code.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerData } from './commands/data.js';
+import { registerImport } from './commands/importEntries.js';
+import { registerOperator } from './commands/operator.js';
+import { registerQuickstart } from './commands/quickstart.js';
+import { registerStart } from './commands/start.js';
+import { CliError } from './output.js';
 
-function banner(config: LinksConfig, running: RunningLinks): string {
-  const lines = ['', 'Links is running.'];
-  if (running.urls.production) lines.push(`  production API  ${running.urls.production}`);
-  if (running.urls.sandbox) lines.push(`  sandbox API     ${running.urls.sandbox}`);
-  if (running.urls.console) lines.push(`  console         ${running.urls.console}  (operator API: ${running.urls.console}/admin/v1)`);
-  if (config.storage.kind === 'embedded') {
-    lines.push(`  data directory  ${config.storage.dataDir}  (embedded PostgreSQL: PGlite)`);
-  } else {
-    const safe = new URL(config.storage.urls.control);
-    if (safe.password) safe.password = '***';
-    lines.push(`  database        ${safe.toString()}  (+ _production, _sandbox)`);
-  }
-  if (running.generatedAdminToken) {
-    lines.push('', '  Admin token (shown once; send it as "Authorization: Bearer <token>" to the operator API):');
-    lines.push(`    ${running.generatedAdminToken}`);
-    if (running.adminTokenFile) lines.push(`  saved to ${running.adminTokenFile} (mode 0600)`);
-  } else if (config.listeners.includes('console')) {
-    lines.push(config.adminToken ? '  admin token     from LINKS_ADMIN_TOKEN' : '  admin token     generated at first start (see admin-token in the data directory)');
-  }
-  lines.push('');
-  return lines.join('\n');
-}
+const program = new Command('links')
+  .description('Links: a self-hostable, multi-tenant financial accounting hub')
+  .showHelpAfterError(false)
+  .exitOverride()
+  .configureOutput({
+    // Commander's own errors (unknown option, missing argument) read like ours: one line.
+    outputError: (text, write) => write(`links: ${text.replace(/^error: /, '').trim()}\n`),
+  });
 
-async function start(options: { env?: string }): Promise<void> {
-  let config: LinksConfig;
-  try {
-    config = loadConfig(process.env, options);
-  } catch (error) {
-    fail(error);
-  }
-  const logger = createLogger(config.logLevel);
-  let running: RunningLinks;
-  try {
-    running = await startLinks(config, logger);
-  } catch (error) {
-    fail(error);
-  }
-  process.stdout.write(`${banner(config, running)}\n`);
+registerStart(program);
+registerQuickstart(program);
+registerOperator(program);
+registerData(program);
+registerImport(program);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const forced = setTimeout(() => {
-      logger.error('shutdown took over 15 s; exiting');
-      process.exit(1);
-    }, 15_000);
-    forced.unref();
-    await running.close();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
-}
-
-function fail(error: unknown): never {
-  const message = error instanceof ConfigError ? error.message : `failed to start: ${error instanceof Error ? error.message : String(error)}`;
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; usage errors were already printed by outputError.
+    process.exit(error.exitCode);
+  }
+  const message = error instanceof CliError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`links: ${message.split('\n')[0]}\n`);
-  process.exit(1);
+  process.exit(error instanceof CliError ? error.exitCode : 1);
 }
-
-const program = new Command('links').description('Links: a self-hostable, multi-tenant financial accounting hub');
-program
-  .command('start')
-  .description('run the Links server (production, sandbox and console listeners)')
-  .option('--env <listeners>', 'run only these listeners: production, sandbox, console (comma-separated)')
-  .action(start);
-
-await program.parseAsync(process.argv);

@@ -165,12 +165,14 @@ async function assertPeriodsOpen(trx: LedgerTransaction, tenantId: string, entri
 interface BalanceDelta {
   debits: bigint;
   credits: bigint;
+  lines: number;
 }
 
 function addDelta(map: Map<string, BalanceDelta>, key: string, line: PreparedLine): void {
-  const delta = map.get(key) ?? { debits: 0n, credits: 0n };
+  const delta = map.get(key) ?? { debits: 0n, credits: 0n, lines: 0 };
   delta.debits += line.debit;
   delta.credits += line.credit;
+  delta.lines += 1;
   map.set(key, delta);
 }
 
@@ -244,9 +246,10 @@ export async function writeEntries(
       ${cols.currency}::text[], ${cols.debit}::bigint[], ${cols.credit}::bigint[], ${cols.party}::text[],
       ${cols.dimensions}::jsonb[], ${cols.memo}::text[])`.execute(trx);
 
-  await applyDeltas(trx, tenantId, 'account_balances', ['account_id', 'currency'], ['uuid', 'text'], accountDeltas);
-  await applyDeltas(trx, tenantId, 'account_daily_balances', ['account_id', 'currency', 'date'], ['uuid', 'text', 'date'], dailyDeltas);
-  await applyDeltas(trx, tenantId, 'party_daily_balances', ['account_id', 'party', 'currency', 'date'], ['uuid', 'text', 'text', 'date'], partyDeltas);
+  await applyDeltas(trx, tenantId, 'account_balances', ['account_id', 'currency'], ['uuid', 'text'], accountDeltas, false);
+  // The daily rows also count lines, so a statement's size is known without counting millions of rows.
+  await applyDeltas(trx, tenantId, 'account_daily_balances', ['account_id', 'currency', 'date'], ['uuid', 'text', 'date'], dailyDeltas, true);
+  await applyDeltas(trx, tenantId, 'party_daily_balances', ['account_id', 'party', 'currency', 'date'], ['uuid', 'text', 'text', 'date'], partyDeltas, false);
 
   await trx
     .insertInto('audit_events')
@@ -292,6 +295,7 @@ async function applyDeltas(
   keyColumns: string[],
   keyTypes: string[],
   deltas: Map<string, BalanceDelta>,
+  countLines: boolean,
 ): Promise<void> {
   if (deltas.size === 0) return;
   const keys = [...deltas.keys()].sort();
@@ -299,14 +303,15 @@ async function applyDeltas(
   for (const key of keys) key.split(SEP).forEach((part, i) => columns[i]!.push(part));
   const debits = keys.map((k) => deltas.get(k)!.debits.toString());
   const credits = keys.map((k) => deltas.get(k)!.credits.toString());
+  const lines = keys.map((k) => deltas.get(k)!.lines);
   const keyList = sql.join(keyColumns.map((c) => sql.id(c)));
   const arrays = sql.join(columns.map((values, i) => sql`${values}::${sql.raw(keyTypes[i]!)}[]`));
   const aliases = keyColumns.map((_, i) => sql.raw(`k${i}`));
   await sql`
-    INSERT INTO ${sql.id(table)} AS b (tenant_id, ${keyList}, debits, credits)
-    SELECT ${tenantId}::uuid, ${sql.join(aliases.map((a) => sql`v.${a}`))}, v.d, v.c
-      FROM unnest(${arrays}, ${debits}::numeric[], ${credits}::numeric[]) WITH ORDINALITY AS v(${sql.join(aliases)}, d, c, ord)
+    INSERT INTO ${sql.id(table)} AS b (tenant_id, ${keyList}, debits, credits${countLines ? sql`, lines` : sql``})
+    SELECT ${tenantId}::uuid, ${sql.join(aliases.map((a) => sql`v.${a}`))}, v.d, v.c${countLines ? sql`, v.n` : sql``}
+      FROM unnest(${arrays}, ${debits}::numeric[], ${credits}::numeric[], ${lines}::bigint[]) WITH ORDINALITY AS v(${sql.join(aliases)}, d, c, n, ord)
      ORDER BY v.ord
     ON CONFLICT (tenant_id, ${keyList}) DO UPDATE
-      SET debits = b.debits + excluded.debits, credits = b.credits + excluded.credits`.execute(trx);
+      SET debits = b.debits + excluded.debits, credits = b.credits + excluded.credits${countLines ? sql`, lines = b.lines + excluded.lines` : sql``}`.execute(trx);
 }

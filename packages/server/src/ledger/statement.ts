@@ -74,7 +74,11 @@ export async function accountStatement(
       pageQuery = pageQuery.offset(offsetOf(page));
     }
     const rows = await pageQuery.execute();
-    const count = await lines.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    let daily = trx.selectFrom('account_daily_balances').select(sql<string>`coalesce(sum(lines), 0)::text`.as('n')).where('account_id', '=', account.id);
+    if (query.from) daily = daily.where('date', '>=', query.from);
+    if (query.to) daily = daily.where('date', '<=', query.to);
+    if (query.currency) daily = daily.where('currency', '=', query.currency);
+    const count = await daily.executeTakeFirstOrThrow();
     const shown = rows.slice(0, page.limit);
     const first = shown[0];
     const running = first

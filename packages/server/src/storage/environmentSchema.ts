@@ -104,6 +104,8 @@ export interface AccountDailyBalanceRow extends BalanceColumns {
   account_id: string;
   currency: string;
   date: DateColumn;
+  /** How many lines moved the account that day: statements count from here. */
+  lines: ColumnType<string, string | number, string | number>;
 }
 
 export interface PartyDailyBalanceRow extends BalanceColumns {
