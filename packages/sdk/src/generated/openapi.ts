@@ -1116,8 +1116,8 @@ export interface components {
                     name: string;
                     balance: string;
                 }[];
-                current_earnings: string;
                 total: string;
+                current_earnings: string;
             };
             total_liabilities_and_equity: string;
         };

@@ -28,7 +28,13 @@ async function reportCurrency(trx: LedgerTransaction, asked: string | undefined)
   ]);
 }
 
-async function movements(trx: LedgerTransaction, currency: string, from: string | undefined, to: string | undefined): Promise<AccountMovement[]> {
+/** Empty books have no currency yet: their reports are empty, with totals of "0". */
+function money(minor: bigint, currency: string | null): string {
+  return currency ? formatMinor(minor, currency) : minor.toString();
+}
+
+async function movements(trx: LedgerTransaction, currency: string | null, from: string | undefined, to: string | undefined): Promise<AccountMovement[]> {
+  if (currency === null) return [];
   const { rows } = await sql<{ code: string; name: string; type: AccountType; net: string }>`
     SELECT a.code, a.name, a.type, sum(d.debits - d.credits)::text AS net
       FROM account_daily_balances d JOIN accounts a ON a.tenant_id = d.tenant_id AND a.id = d.account_id
@@ -53,8 +59,8 @@ export interface TrialBalance {
 export async function trialBalance(scope: LedgerScope, query: { as_of?: string | undefined; currency?: string | undefined }): Promise<TrialBalance> {
   return readLedger(scope, async (trx) => {
     const currency = await reportCurrency(trx, query.currency);
-    const rows = currency ? (await movements(trx, currency, undefined, query.as_of)).filter((m) => m.net !== 0n) : [];
-    const fmt = (v: bigint) => (currency ? formatMinor(v, currency) : '0');
+    const rows = (await movements(trx, currency, undefined, query.as_of)).filter((m) => m.net !== 0n);
+    const fmt = (v: bigint) => money(v, currency);
     const debits = sum(rows.filter((m) => m.net > 0n).map((m) => m.net));
     const credits = sum(rows.filter((m) => m.net < 0n).map((m) => -m.net));
     // Invariant: every entry balances, so the books do.
@@ -75,11 +81,11 @@ interface ReportLine {
   balance: string;
 }
 
-function section(rows: AccountMovement[], type: AccountType, currency: string): { accounts: ReportLine[]; total: bigint } {
+function section(rows: AccountMovement[], type: AccountType, currency: string | null): { accounts: ReportLine[]; total: bigint } {
   const sign = isDebitNormal(type) ? 1n : -1n;
   const picked = rows.filter((r) => r.type === type && r.net !== 0n);
   return {
-    accounts: picked.map((r) => ({ code: r.code, name: r.name, balance: formatMinor(r.net * sign, currency) })),
+    accounts: picked.map((r) => ({ code: r.code, name: r.name, balance: money(r.net * sign, currency) })),
     total: sum(picked.map((r) => r.net * sign)),
   };
 }
@@ -96,13 +102,12 @@ export interface BalanceSheet {
 export async function balanceSheet(scope: LedgerScope, query: { as_of?: string | undefined; currency?: string | undefined }): Promise<BalanceSheet> {
   return readLedger(scope, async (trx) => {
     const currency = await reportCurrency(trx, query.currency);
-    const rows = currency ? await movements(trx, currency, undefined, query.as_of) : [];
-    const c = currency ?? 'USD';
-    const fmt = (v: bigint) => (currency ? formatMinor(v, currency) : '0');
-    const assets = section(rows, 'asset', c);
-    const liabilities = section(rows, 'liability', c);
-    const equity = section(rows, 'equity', c);
-    const earnings = section(rows, 'revenue', c).total - section(rows, 'expense', c).total;
+    const rows = await movements(trx, currency, undefined, query.as_of);
+    const fmt = (v: bigint) => money(v, currency);
+    const assets = section(rows, 'asset', currency);
+    const liabilities = section(rows, 'liability', currency);
+    const equity = section(rows, 'equity', currency);
+    const earnings = section(rows, 'revenue', currency).total - section(rows, 'expense', currency).total;
     const right = liabilities.total + equity.total + earnings;
     if (assets.total !== right) throw new Error(`invariant broken: assets ${assets.total} ≠ liabilities + equity + earnings ${right}`);
     return {
@@ -131,11 +136,10 @@ export async function incomeStatement(
 ): Promise<IncomeStatement> {
   return readLedger(scope, async (trx) => {
     const currency = await reportCurrency(trx, query.currency);
-    const rows = currency ? await movements(trx, currency, query.from, query.to) : [];
-    const c = currency ?? 'USD';
-    const fmt = (v: bigint) => (currency ? formatMinor(v, currency) : '0');
-    const revenue = section(rows, 'revenue', c);
-    const expenses = section(rows, 'expense', c);
+    const rows = await movements(trx, currency, query.from, query.to);
+    const fmt = (v: bigint) => money(v, currency);
+    const revenue = section(rows, 'revenue', currency);
+    const expenses = section(rows, 'expense', currency);
     return {
       from: query.from ?? null,
       to: query.to ?? null,

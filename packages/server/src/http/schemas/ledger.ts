@@ -103,4 +103,10 @@ export function cursorList<T extends z.ZodType>(item: T) {
   return list(item).extend({ next_cursor: z.string().nullable() });
 }
 
+/** A report's group of accounts (assets, revenue, …) with its total. */
+export const reportSection = z.object({
+  accounts: z.array(z.object({ code: z.string(), name: z.string(), balance: z.string() })),
+  total: z.string(),
+});
+
 export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -5,16 +5,15 @@ import { ledgerScope } from '../../ledgerRequest.js';
 import type { LinksApp } from '../../listener.js';
 import type { LinksServices } from '../../services.js';
 import { single } from '../../schemas/common.js';
-import { calendarDate, currency } from '../../schemas/ledger.js';
+import { calendarDate, currency, reportSection } from '../../schemas/ledger.js';
 
-const line = z.object({ code: z.string(), name: z.string(), balance: z.string() });
 const view = z
   .object({
     as_of: z.string().nullable(),
     currency: z.string().nullable(),
-    assets: z.object({ accounts: z.array(line), total: z.string() }),
-    liabilities: z.object({ accounts: z.array(line), total: z.string() }),
-    equity: z.object({ accounts: z.array(line), current_earnings: z.string(), total: z.string() }),
+    assets: reportSection,
+    liabilities: reportSection,
+    equity: reportSection.extend({ current_earnings: z.string() }),
     total_liabilities_and_equity: z.string(),
   })
   .meta({ id: 'BalanceSheet' });

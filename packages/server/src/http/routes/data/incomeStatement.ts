@@ -5,16 +5,15 @@ import { ledgerScope } from '../../ledgerRequest.js';
 import type { LinksApp } from '../../listener.js';
 import type { LinksServices } from '../../services.js';
 import { single } from '../../schemas/common.js';
-import { calendarDate, currency } from '../../schemas/ledger.js';
+import { calendarDate, currency, reportSection } from '../../schemas/ledger.js';
 
-const line = z.object({ code: z.string(), name: z.string(), balance: z.string() });
 const view = z
   .object({
     from: z.string().nullable(),
     to: z.string().nullable(),
     currency: z.string().nullable(),
-    revenue: z.object({ accounts: z.array(line), total: z.string() }),
-    expenses: z.object({ accounts: z.array(line), total: z.string() }),
+    revenue: reportSection,
+    expenses: reportSection,
     net_income: z.string(),
   })
   .meta({ id: 'IncomeStatement' });
