@@ -10,6 +10,19 @@ export interface RequestOptions {
   /** Creates: your own key (an invoice id, say) instead of a generated one; reused across retries. */
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /**
+   * Called with what the final HTTP response said beyond its body (also when it is an error):
+   * its status, `Request-Id`, and whether it replays an earlier request (`Idempotent-Replayed`).
+   */
+  onResponse?: (info: ResponseInfo) => void;
+}
+
+/** What `onResponse` receives. */
+export interface ResponseInfo {
+  status: number;
+  requestId: string | null;
+  /** True when the server answered an Idempotency-Key it had already seen: nothing was created. */
+  idempotentReplayed: boolean;
 }
 
 export interface CallSpec {
@@ -69,6 +82,11 @@ export class LinksCore {
       spec.path,
       init,
     );
+    spec.options?.onResponse?.({
+      status: response.status,
+      requestId: response.headers.get('request-id'),
+      idempotentReplayed: response.headers.get('idempotent-replayed') === 'true',
+    });
     if (!response.ok) {
       throw errorFromResponse(response.status, error, response.headers.get('request-id'), response.headers.get('retry-after'));
     }

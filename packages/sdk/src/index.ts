@@ -13,6 +13,6 @@ export {
   type ErrorDetail,
 } from './errors.js';
 export { PageResult, type Page, type PageParams } from './pagination.js';
-export type { RequestOptions } from './core.js';
+export type { RequestOptions, ResponseInfo } from './core.js';
 export type * from './types.js';
 export type { paths, components } from './generated/openapi.js';

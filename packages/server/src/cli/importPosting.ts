@@ -17,6 +17,8 @@
  *
  * The split depends on the marker only, which K records, so every run walks the same groups under
  * the same keys. One bad entry among 200 costs about 3 requests per halving level (≈ 25), not 200.
+ * When K holds entries the group no longer has (the file was changed after an import), nothing of
+ * the group is posted: its entries are rejected as possibly posted already, never posted twice.
  */
 import { LinksError, type Account, type LinksSDK } from '@links/sdk';
 import { subKey, type Chunk, type ImportEntry } from './journalImport.js';
@@ -43,6 +45,10 @@ export class FatalImportError extends Error {
 type Attempt = { kind: 'posted' | 'replayed' } | { kind: 'refused'; error: LinksError; index: number | undefined; reused: boolean };
 
 const REFUSALS = new Set([400, 409, 413, 422]);
+
+/** A group's key already holds other entries: the file changed since a run that posted this part. */
+export const CHANGED =
+  'idempotency_key_reused: this part of the file was imported before with other content (was the file changed since?); these entries may already be in the books: check them before importing them again';
 
 function failingIndex(error: LinksError): number | undefined {
   const path = error.details[0]?.path ?? '';
@@ -128,7 +134,7 @@ export class ChunkPoster {
   private async group(entries: ImportEntry[], key: string, result: ChunkResult): Promise<void> {
     const whole = await this.attempt(entries, key);
     if (whole.kind !== 'refused') return this.count(result, whole.kind, entries.length);
-    if (entries.length === 1) return this.reject(result, entries[0]!, reasonOf(whole.error));
+    if (entries.length === 1) return this.reject(result, entries[0]!, whole.reused ? CHANGED : reasonOf(whole.error));
 
     // Known reasons of entries that cannot post now. Only while K is unclaimed (a validation
     // refusal, not a 409) may entries be passed over: then any entry may become the marker.
@@ -153,8 +159,8 @@ export class ChunkPoster {
       if (!alone.reused) reasons.set(j, reasonOf(alone.error));
     }
     if (marker === -1) {
-      // Nothing of the group posts, even alone: every entry is rejected, none was posted.
-      for (let j = 0; j < entries.length; j++) this.reject(result, entries[j]!, reasons.get(j) ?? reasonOf(whole.error));
+      // Nothing of the group posts, even alone: every entry is rejected, none was posted now.
+      for (let j = 0; j < entries.length; j++) this.reject(result, entries[j]!, whole.reused ? CHANGED : (reasons.get(j) ?? reasonOf(whole.error)));
       return;
     }
     const rest = entries.filter((_, j) => j !== marker);

@@ -11,8 +11,11 @@
  * request. Everything else (accounts, periods) is the server's to judge.
  *
  * Entries are cut into chunks at content-defined boundaries: an entry ends a chunk when its hash
- * says so (about one entry in TARGET), so chunk boundaries, and with them the chunks' idempotency
- * keys, depend only on the entries themselves, not on their position in the file or on any option.
+ * says so (about one entry in TARGET), so chunk boundaries depend only on the entries themselves,
+ * not on their position in the file or on any option. A chunk's idempotency key is named after its
+ * first entry: the same file always gives the same chunks under the same keys, and a file that was
+ * changed after an import (an entry edited, entries appended) meets the keys of the chunks it
+ * already posted, which refuse a different content (409) instead of posting it again.
  */
 import { createHash } from 'node:crypto';
 import type { JournalEntryInput } from '@links/sdk';
@@ -24,10 +27,17 @@ import { CliError } from './output.js';
 export const COLUMNS = ['reference', 'date', 'description', 'currency', 'account', 'debit', 'credit', 'subledger_account', 'memo'] as const;
 type Column = (typeof COLUMNS)[number];
 
-/** About one entry in TARGET ends a chunk; no chunk exceeds MAX_ENTRIES entries or MAX_BYTES of JSON. */
+/**
+ * About one entry in TARGET ends a chunk. Past LONG entries or LONG_BYTES of JSON, a looser test
+ * (one in LOOSE) ends it, so chunks stay well under the server's 1000 entries and 1 MiB per batch
+ * while their ends remain content-defined; MAX_ENTRIES and MAX_BYTES are the hard limits.
+ */
 const TARGET = 200;
-const MAX_ENTRIES = 500;
-const MAX_BYTES = 600 * 1024;
+const LOOSE = 16;
+const LONG = 400;
+const LONG_BYTES = 300 * 1024;
+const MAX_ENTRIES = 1000;
+const MAX_BYTES = 900 * 1024;
 
 export interface SourceRow {
   line: number;
@@ -53,7 +63,7 @@ export interface Chunk {
   entries: ImportEntry[];
   /** Entries the file already ruled out, read while this chunk was filling (for ordered reporting). */
   refused: ImportEntry[];
-  /** `import:<sha256>`: the same entries always give the same key. */
+  /** `import:<sha256>` of the chunk's first entry (and how many chunks before began with the same entry). */
   key: string;
 }
 
@@ -169,10 +179,10 @@ export async function* chunkEntries(entries: AsyncIterable<ImportEntry>): AsyncG
   let bytes = 0;
   const seen = new Map<string, number>();
   const close = (): Chunk => {
-    const composition = sha256(`links-import-v1\n${current.map((e) => e.hash).join('\n')}`);
-    const occurrence = seen.get(composition) ?? 0;
-    seen.set(composition, occurrence + 1);
-    const chunk: Chunk = { ordinal: ordinal++, entries: current, refused, key: `import:${sha256(`${composition}#${occurrence}`)}` };
+    const first = current[0]?.hash ?? '';
+    const occurrence = seen.get(first) ?? 0;
+    seen.set(first, occurrence + 1);
+    const chunk: Chunk = { ordinal: ordinal++, entries: current, refused, key: `import:${sha256(`links-import-v1\n${first}#${occurrence}`)}` };
     current = [];
     refused = [];
     bytes = 0;
@@ -186,7 +196,9 @@ export async function* chunkEntries(entries: AsyncIterable<ImportEntry>): AsyncG
     if (current.length > 0 && bytes + entry.bytes > MAX_BYTES) yield close();
     current.push(entry);
     bytes += entry.bytes;
-    if (Number.parseInt(entry.hash.slice(0, 8), 16) % TARGET === 0 || current.length >= MAX_ENTRIES) yield close();
+    const mark = Number.parseInt(entry.hash.slice(0, 8), 16);
+    const long = current.length >= LONG || bytes >= LONG_BYTES;
+    if (mark % TARGET === 0 || (long && mark % LOOSE === 0) || current.length >= MAX_ENTRIES) yield close();
   }
   if (current.length > 0 || refused.length > 0) yield close();
 }

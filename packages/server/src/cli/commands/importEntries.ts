@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { addDataOptions, describeDataError, withData, type DataOptions } from '../connection.js';
-import { csvRow } from '../csv.js';
+import { CsvError, csvRow } from '../csv.js';
 import { AccountCheck, ChunkPoster, FatalImportError, type ChunkResult, type Rejection } from '../importPosting.js';
 import { chunkEntries, COLUMNS, readEntries, type ReadProgress } from '../journalImport.js';
 import { CliError, renderRecord, writeErr, writeJson, writeOut, type OutputOptions } from '../output.js';
@@ -159,15 +159,13 @@ async function importEntries(file: string, options: Options): Promise<void> {
         for await (const chunk of chunkEntries(readEntries(file, progress))) {
           const task: Promise<void> = poster
             .post(chunk)
-            .then(
-              (result) => {
-                done.set(chunk.ordinal, result);
-                flush();
-              },
-              (error) => {
-                fatal ??= error;
-              },
-            )
+            .then((result) => {
+              done.set(chunk.ordinal, result);
+              flush();
+            })
+            .catch((error: unknown) => {
+              fatal ??= error;
+            })
             .finally(() => inFlight.delete(task));
           inFlight.add(task);
           tick();
@@ -195,13 +193,14 @@ async function importEntries(file: string, options: Options): Promise<void> {
       };
       if (fatal) {
         if (fatal instanceof CliError) throw fatal;
-        const reason = describeDataError(fatal instanceof FatalImportError ? fatal.failure : fatal, connection).message;
+        const reason =
+          fatal instanceof CsvError ? `${file}: ${fatal.message}` : describeDataError(fatal instanceof FatalImportError ? fatal.failure : fatal, connection).message;
         printSummary(options, summary);
         throw new CliError(`${reason}; the import stopped after ${summary.posted} posted and ${summary.skipped} skipped: run it again to continue (nothing is posted twice)`);
       }
       printSummary(options, summary);
       if (summary.rejected > 0) {
-        throw new CliError(`${summary.rejected} of ${entries(summary.entries)} rejected: their rows and reasons are in ${rejects.file}; fix them there and import that file`);
+        throw new CliError(`${summary.rejected} of ${entries(summary.entries)} rejected; their rows and reasons are in ${rejects.file}`);
       }
       if (!options.json) writeErr(`All ${entries(summary.entries)} are in the books (${summary.posted} posted now, ${summary.skipped} already posted).`);
     },
