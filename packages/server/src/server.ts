@@ -125,7 +125,7 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       }
     }
 
-    const services: LinksServices = { control, environments, databases: [...handles.values()], apiKeys, admin };
+    const services: LinksServices = { control, environments, databases: [...handles.values()], apiKeys, admin, groupCommit: config.groupCommit };
     for (const name of config.listeners) {
       const { app, routes } = await buildListener(name, services, logger);
       cleanups.push(() => app.close());

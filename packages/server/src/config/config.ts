@@ -26,6 +26,8 @@ export interface LinksConfig {
   poolSize: number;
   /** How often a process looks for keys revoked or changed by another process. */
   keyChangePollMs: number;
+  /** Coalesce concurrent journal-entry posts of a tenant into shared transactions. */
+  groupCommit: boolean;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +52,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)})`);
   }
   return Number(raw);
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on' || raw === 'true' || raw === '1') return true;
+  if (raw === 'off' || raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be on or off (got ${JSON.stringify(raw)})`);
 }
 
 function parseListeners(raw: string, source: string): ListenerName[] {
@@ -156,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
     logLevel,
     poolSize: integer(env, 'LINKS_DATABASE_POOL_SIZE', 10, 1, 500),
     keyChangePollMs: integer(env, 'LINKS_KEY_CHANGE_POLL_MS', 250, 10, 1000),
+    groupCommit: onOff(env, 'LINKS_GROUP_COMMIT', true),
   };
 }
 

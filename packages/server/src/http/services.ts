@@ -15,4 +15,5 @@ export interface LinksServices {
   apiKeys: ApiKeyAuthenticator;
   /** Present only in a process that runs the console listener. */
   admin: AdminAuthenticator | undefined;
+  groupCommit: boolean;
 }

@@ -11,17 +11,32 @@ import { decodeCursor, encodeCursor, type CursorPage } from '../domain/cursor.js
 import type { JournalEntryRow } from '../storage/environmentSchema.js';
 import { isUniqueViolation } from '../storage/postgresErrors.js';
 import { journalEntryView } from './entryView.js';
+import { GroupCommitter } from './groupCommit.js';
 import { prepareEntries, writeEntries } from './posting.js';
 import { readLedger, writeLedger, type LedgerScope, type LedgerTransaction, type WriteOutcome, type WriteRequest } from './scope.js';
 
 export const MAX_BATCH_ENTRIES = 1000;
 
-export async function postJournalEntry(scope: LedgerScope, request: WriteRequest, input: JournalEntryInput): Promise<WriteOutcome<JournalEntry>> {
+/** One entry in a transaction of its own. */
+async function postJournalEntryAlone(scope: LedgerScope, request: WriteRequest, input: JournalEntryInput): Promise<WriteOutcome<JournalEntry>> {
   return writeLedger(scope, request, 201, async (trx) => {
     const prepared = await prepareEntries(trx, scope.tenantId, [input], { pathPrefix: () => '' });
     const [posted] = await writeEntries(trx, scope.tenantId, request.context, prepared);
     return posted!;
   });
+}
+
+const committers = new WeakMap<LedgerScope['db'], GroupCommitter>();
+
+/** Posts one entry; concurrent posts of a tenant share a transaction (group commit) unless the scope opts out. */
+export async function postJournalEntry(scope: LedgerScope, request: WriteRequest, input: JournalEntryInput): Promise<WriteOutcome<JournalEntry>> {
+  if (!scope.groupCommit) return postJournalEntryAlone(scope, request, input);
+  let committer = committers.get(scope.db);
+  if (!committer) {
+    committer = new GroupCommitter(scope.db, (tenantId, alone, entry) => postJournalEntryAlone({ ...scope, tenantId }, alone, entry));
+    committers.set(scope.db, committer);
+  }
+  return committer.post(scope.tenantId, request, input);
 }
 
 /** All entries post in one transaction, or none; an error names the failing entry's index. */

@@ -73,79 +73,112 @@ async function loadAccounts(trx: LedgerTransaction, codes: string[]): Promise<Ma
   return new Map(rows.map((r) => [r.code, { id: r.id, code: r.code, currency: r.currency, is_active: r.is_active, isControl: r.subledger_id !== null }]));
 }
 
-/** Validates every rule of §5.3 against the books, before anything is written. */
+/** Validates every rule of §5.3 against the books, before anything is written; throws the first error. */
 export async function prepareEntries(
   trx: LedgerTransaction,
   tenantId: string,
   inputs: JournalEntryInput[],
   options: PostingOptions,
 ): Promise<PreparedEntry[]> {
+  const results = await validateEntries(trx, tenantId, inputs, options);
+  const failed = results.find((r): r is LinksError => r instanceof LinksError);
+  if (failed) throw failed;
+  return results as PreparedEntry[];
+}
+
+/**
+ * The same validation, entry by entry: each entry is either ready to write or has its own error,
+ * so one bad entry among requests coalesced into one transaction does not fail its neighbours.
+ */
+export async function validateEntries(
+  trx: LedgerTransaction,
+  tenantId: string,
+  inputs: JournalEntryInput[],
+  options: PostingOptions,
+): Promise<Array<PreparedEntry | LinksError>> {
   const accounts = await loadAccounts(trx, [...new Set(inputs.flatMap((e) => e.lines.map((l) => l.account)))]);
-  const prepared = inputs.map((input, index): PreparedEntry => {
-    let debits = 0n;
-    let credits = 0n;
-    const lines = input.lines.map((line, n): PreparedLine => {
-      const side = line.debit !== undefined ? 'debit' : 'credit';
-      const amount = parsePositiveAmount((line.debit ?? line.credit)!, input.currency);
-      if (typeof amount !== 'bigint') {
-        throw entryError('invalid_amount', options, index, `lines.${n}.${side}`, `lines[${n}].${side} ${describeAmountProblem(amount, input.currency)}`);
-      }
-      const account = accounts.get(line.account);
-      if (!account) throw entryError('unknown_account', options, index, `lines.${n}.account`, `no account ${JSON.stringify(line.account)} in this ledger`);
-      if (!account.is_active && !options.allowInactiveAccounts) {
-        throw entryError('inactive_account', options, index, `lines.${n}.account`, `account ${account.code} is inactive`);
-      }
-      if (account.currency !== null && account.currency !== input.currency) {
-        throw entryError('currency_mismatch', options, index, `lines.${n}.account`, `account ${account.code} takes only ${account.currency}, not ${input.currency}`);
-      }
-      const party = line.subledger_account ?? null;
-      if (account.isControl && party === null) {
-        throw entryError('subledger_account_required', options, index, `lines.${n}.subledger_account`, `account ${account.code} is a control account: name the sub-ledger account (for example the customer id)`);
-      }
-      if (!account.isControl && party !== null) {
-        throw entryError('invalid_request', options, index, `lines.${n}.subledger_account`, `account ${account.code} has no sub-ledger: subledger_account is only for control accounts`);
-      }
-      if (side === 'debit') debits += amount;
-      else credits += amount;
-      return {
-        accountId: account.id,
-        accountCode: account.code,
-        debit: side === 'debit' ? amount : 0n,
-        credit: side === 'credit' ? amount : 0n,
-        party,
-        dimensions: line.dimensions ?? null,
-        memo: line.memo ?? null,
-      };
-    });
-    if (debits !== credits) {
-      throw entryError(
-        'unbalanced_entry',
-        options,
-        index,
-        'lines',
-        `debits (${formatMinor(debits, input.currency)}) do not equal credits (${formatMinor(credits, input.currency)})`,
-      );
+  const results = inputs.map((input, index) => {
+    try {
+      return prepareOne(input, index, accounts, options);
+    } catch (error) {
+      if (error instanceof LinksError) return error;
+      throw error;
     }
+  });
+  await markClosedPeriods(trx, tenantId, results, options);
+  return results;
+}
+
+function prepareOne(input: JournalEntryInput, index: number, accounts: Map<string, AccountFacts>, options: PostingOptions): PreparedEntry {
+  let debits = 0n;
+  let credits = 0n;
+  const lines = input.lines.map((line, n): PreparedLine => {
+    const side = line.debit !== undefined ? 'debit' : 'credit';
+    const amount = parsePositiveAmount((line.debit ?? line.credit)!, input.currency);
+    if (typeof amount !== 'bigint') {
+      throw entryError('invalid_amount', options, index, `lines.${n}.${side}`, `lines[${n}].${side} ${describeAmountProblem(amount, input.currency)}`);
+    }
+    const account = accounts.get(line.account);
+    if (!account) throw entryError('unknown_account', options, index, `lines.${n}.account`, `no account ${JSON.stringify(line.account)} in this ledger`);
+    if (!account.is_active && !options.allowInactiveAccounts) {
+      throw entryError('inactive_account', options, index, `lines.${n}.account`, `account ${account.code} is inactive`);
+    }
+    if (account.currency !== null && account.currency !== input.currency) {
+      throw entryError('currency_mismatch', options, index, `lines.${n}.account`, `account ${account.code} takes only ${account.currency}, not ${input.currency}`);
+    }
+    const party = line.subledger_account ?? null;
+    if (account.isControl && party === null) {
+      throw entryError('subledger_account_required', options, index, `lines.${n}.subledger_account`, `account ${account.code} is a control account: name the sub-ledger account (for example the customer id)`);
+    }
+    if (!account.isControl && party !== null) {
+      throw entryError('invalid_request', options, index, `lines.${n}.subledger_account`, `account ${account.code} has no sub-ledger: subledger_account is only for control accounts`);
+    }
+    if (side === 'debit') debits += amount;
+    else credits += amount;
     return {
-      id: uuidv7(),
-      date: input.date,
-      description: input.description,
-      currency: input.currency,
-      reference: input.reference ?? null,
-      reversalOf: options.reversalOf ?? null,
-      metadata: input.metadata ?? {},
-      lines,
+      accountId: account.id,
+      accountCode: account.code,
+      debit: side === 'debit' ? amount : 0n,
+      credit: side === 'credit' ? amount : 0n,
+      party,
+      dimensions: line.dimensions ?? null,
+      memo: line.memo ?? null,
     };
   });
-  await assertPeriodsOpen(trx, tenantId, prepared, options);
-  return prepared;
+  if (debits !== credits) {
+    throw entryError(
+      'unbalanced_entry',
+      options,
+      index,
+      'lines',
+      `debits (${formatMinor(debits, input.currency)}) do not equal credits (${formatMinor(credits, input.currency)})`,
+    );
+  }
+  return {
+    id: uuidv7(),
+    date: input.date,
+    description: input.description,
+    currency: input.currency,
+    reference: input.reference ?? null,
+    reversalOf: options.reversalOf ?? null,
+    metadata: input.metadata ?? {},
+    lines,
+  };
 }
 
 /**
  * Posting into a month first makes sure its period row exists, then reads it FOR SHARE: a
- * concurrent close (which updates that row) waits for this posting, or this posting sees it closed.
+ * concurrent close (which updates that row) waits for this posting, or this posting sees it
+ * closed. An entry dated in a closed month becomes a period_closed error in place.
  */
-async function assertPeriodsOpen(trx: LedgerTransaction, tenantId: string, entries: PreparedEntry[], options: PostingOptions): Promise<void> {
+async function markClosedPeriods(
+  trx: LedgerTransaction,
+  tenantId: string,
+  results: Array<PreparedEntry | LinksError>,
+  options: PostingOptions,
+): Promise<void> {
+  const entries = results.filter((r): r is PreparedEntry => !(r instanceof LinksError));
+  if (entries.length === 0) return;
   const periods = [...new Set(entries.map((e) => periodOf(e.date)))].sort();
   await trx
     .insertInto('periods')
@@ -156,10 +189,10 @@ async function assertPeriodsOpen(trx: LedgerTransaction, tenantId: string, entri
   // unlocked open row would let a close commit while this posting is still in flight.
   const rows = await trx.selectFrom('periods').select(['period', 'status']).where('period', 'in', periods).forShare().execute();
   const closedSet = new Set(rows.filter((r) => r.status === 'closed').map((r) => r.period));
-  if (closedSet.size === 0) return;
-  const index = entries.findIndex((e) => closedSet.has(periodOf(e.date)));
-  const entry = entries[index]!;
-  throw entryError('period_closed', options, index, 'date', `the period ${periodOf(entry.date)} is closed; reopen it or post in an open month`);
+  results.forEach((result, index) => {
+    if (result instanceof LinksError || !closedSet.has(periodOf(result.date))) return;
+    results[index] = entryError('period_closed', options, index, 'date', `the period ${periodOf(result.date)} is closed; reopen it or post in an open month`);
+  });
 }
 
 interface BalanceDelta {
@@ -182,9 +215,11 @@ const SEP = '\u0000';
 export async function writeEntries(
   trx: LedgerTransaction,
   tenantId: string,
-  context: WriteContext,
+  /** Who posts: one context for all, or one per entry when requests were coalesced. */
+  contexts: WriteContext | WriteContext[],
   entries: PreparedEntry[],
 ): Promise<JournalEntry[]> {
+  const contextOf = (i: number) => (Array.isArray(contexts) ? contexts[i]! : contexts);
   if (entries.length === 0) return [];
   const { rows: sequenceRows } = await sql<{ n: string }>`SELECT nextval('journal_entry_sequence')::text AS n FROM generate_series(1, ${entries.length})`.execute(trx);
   const sequences = sequenceRows.map((r) => BigInt(r.n)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -254,16 +289,16 @@ export async function writeEntries(
   await trx
     .insertInto('audit_events')
     .values(
-      entries.map((e) => ({
+      entries.map((e, i) => ({
         tenant_id: tenantId,
         id: uuidv7(),
         at: createdAt,
-        actor_type: context.actor.type,
-        actor_id: context.actor.id,
+        actor_type: contextOf(i).actor.type,
+        actor_id: contextOf(i).actor.id,
         action: e.reversalOf ? 'journal_entry.reversed' : 'journal_entry.posted',
         resource_type: 'journal_entry',
         resource_id: e.id,
-        request_id: context.requestId,
+        request_id: contextOf(i).requestId,
       })),
     )
     .execute();

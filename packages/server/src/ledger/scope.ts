@@ -17,6 +17,8 @@ export interface LedgerScope {
   db: Kysely<EnvironmentDatabase>;
   tenantId: string;
   environment: Environment;
+  /** Coalesce concurrent single posts into shared transactions (LINKS_GROUP_COMMIT, default on). */
+  groupCommit?: boolean;
 }
 
 export function readLedger<T>(scope: LedgerScope, work: (trx: LedgerTransaction) => Promise<T>): Promise<T> {
@@ -37,7 +39,8 @@ export interface WriteOutcome<T> {
   replayed: boolean;
 }
 
-function canonicalJson(value: unknown): string {
+/** JSON with sorted keys: the same request always has the same fingerprint. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value)

@@ -229,7 +229,7 @@ export const environmentGrants: Record<string, string> = {
   account_daily_balances: 'SELECT, INSERT, UPDATE',
   party_daily_balances: 'SELECT, INSERT, UPDATE',
   periods: 'SELECT, INSERT, UPDATE',
-  idempotency_keys: 'SELECT, INSERT, UPDATE',
+  idempotency_keys: 'SELECT, INSERT, UPDATE, DELETE',
 };
 
 /** Sequences the application role draws from. */
