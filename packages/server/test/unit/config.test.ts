@@ -48,6 +48,7 @@ describe('configuration', () => {
     [{ LINKS_LOG_LEVEL: 'loud' }, /LINKS_LOG_LEVEL/],
     [{ LINKS_DATABASE_APP_ROLE: 'Robert"); DROP' }, /LINKS_DATABASE_APP_ROLE/],
     [{ LINKS_DATABASE_POOL_SIZE: '0' }, /LINKS_DATABASE_POOL_SIZE/],
+    [{ LINKS_GROUP_COMMIT: 'maybe' }, /LINKS_GROUP_COMMIT must be on or off/],
   ])('refuses %j with one clear line', (env, message) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);
