@@ -6,9 +6,9 @@
  * fast-check with a fixed seed, so a failure reproduces.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HttpResult } from '../support/http.js';
-import { postgresAvailable, startTestLinks, type TestLinks } from '../support/linksServer.js';
+import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { Api, balanceMap, createChart, entryCount, fmt, newTenant, parse, statement } from './ledgerModel.js';
 
 /** debit 1000 (cash) x, debit 5000 (rent) y, credit 4000 (sales) x + y — every entry touches all three. */
@@ -39,13 +39,8 @@ const describeResult = (r: HttpResult) => `${r.status} ${r.text.slice(0, 300)}`;
 
 describe.skipIf(!postgresAvailable())('ledger concurrency', () => {
   let links: TestLinks;
-
-  beforeAll(async () => {
-    links = await startTestLinks();
-  });
-  afterAll(async () => {
-    await links?.stop();
-    await links?.storage.destroy();
+  useTestServer((started) => {
+    links = started;
   });
 
   it('16 clients posting 15 entries each to the same three accounts: every post is acknowledged and counted exactly', async () => {

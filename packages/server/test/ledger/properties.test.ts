@@ -7,8 +7,8 @@
  * seed and the shrunk command list that reproduce it.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresAvailable, startTestLinks, type TestLinks } from '../support/linksServer.js';
+import { describe, expect, it } from 'vitest';
+import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import {
   Api,
   CODES,
@@ -301,13 +301,8 @@ class Runner {
 
 describe.skipIf(!postgresAvailable())('ledger properties', () => {
   let links: TestLinks;
-
-  beforeAll(async () => {
-    links = await startTestLinks();
-  });
-  afterAll(async () => {
-    await links?.stop();
-    await links?.storage.destroy();
+  useTestServer((started) => {
+    links = started;
   });
 
   it('random command sequences keep every report, balance and sub-ledger equal to an exact model', async () => {
