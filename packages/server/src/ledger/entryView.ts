@@ -1,6 +1,9 @@
 /** A journal entry as the API shows it, from whichever source built it (a fresh posting or stored rows). */
+import type { Selectable } from 'kysely';
 import type { JournalEntry } from '../domain/ledger.js';
 import { formatMinor } from '../domain/money.js';
+import type { JournalEntryRow } from '../storage/environmentSchema.js';
+import type { LedgerTransaction } from './scope.js';
 
 export interface EntryHeader {
   id: string;
@@ -46,4 +49,32 @@ export function journalEntryView(entry: EntryHeader, lines: LineFacts[]): Journa
     reversed_by: entry.reversed_by,
     metadata: entry.metadata,
   };
+}
+
+/** Entries with their lines (account codes, decimal amounts) and who reversed them. */
+export async function entryViews(trx: LedgerTransaction, entries: Array<Selectable<JournalEntryRow>>): Promise<JournalEntry[]> {
+  if (entries.length === 0) return [];
+  const ids = entries.map((e) => e.id);
+  const lines = await trx
+      .selectFrom('journal_lines as l')
+      .innerJoin('accounts as a', (join) => join.onRef('a.tenant_id', '=', 'l.tenant_id').onRef('a.id', '=', 'l.account_id'))
+      .select(['l.entry_id', 'l.line_number', 'a.code', 'l.debit', 'l.credit', 'l.subledger_account', 'l.dimensions', 'l.memo'])
+      .where('l.entry_id', 'in', ids)
+      .orderBy('l.entry_id')
+      .orderBy('l.line_number')
+      .execute();
+  const reversals = await trx.selectFrom('journal_entries').select(['id', 'reversal_of']).where('reversal_of', 'in', ids).execute();
+  const reversedBy = new Map(reversals.map((r) => [r.reversal_of!, r.id]));
+  const linesByEntry = new Map<string, typeof lines>();
+  for (const line of lines) {
+    const list = linesByEntry.get(line.entry_id);
+    if (list) list.push(line);
+    else linesByEntry.set(line.entry_id, [line]);
+  }
+  return entries.map((e) =>
+    journalEntryView(
+      { ...e, reversed_by: reversedBy.get(e.id) ?? null },
+      (linesByEntry.get(e.id) ?? []).map((l) => ({ ...l, account: l.code, debit: BigInt(l.debit), credit: BigInt(l.credit) })),
+    ),
+  );
 }

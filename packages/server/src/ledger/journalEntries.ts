@@ -10,45 +10,42 @@ import { offsetOf, toPage, type PageRequest } from '../domain/pagination.js';
 import { decodeCursor, encodeCursor, type CursorPage } from '../domain/cursor.js';
 import type { JournalEntryRow } from '../storage/environmentSchema.js';
 import { isUniqueViolation } from '../storage/postgresErrors.js';
-import { journalEntryView } from './entryView.js';
+import { entryViews } from './entryView.js';
 import { GroupCommitter } from './groupCommit.js';
-import { prepareEntries, writeEntries } from './posting.js';
-import { readLedger, writeLedger, type LedgerScope, type LedgerTransaction, type WriteOutcome, type WriteRequest } from './scope.js';
+import { postEntries, type PostingOptions, type PostingRequest } from './posting.js';
+import { readLedger, type LedgerScope, type WriteOutcome, type WriteRequest } from './scope.js';
 
 export const MAX_BATCH_ENTRIES = 1000;
 
-/** One entry in a transaction of its own. */
-async function postJournalEntryAlone(scope: LedgerScope, request: WriteRequest, input: JournalEntryInput): Promise<WriteOutcome<JournalEntry>> {
-  return writeLedger(scope, request, 201, async (trx) => {
-    const prepared = await prepareEntries(trx, scope.tenantId, [input], { pathPrefix: () => '' });
-    const [posted] = await writeEntries(trx, scope.tenantId, request.context, prepared);
-    return posted!;
-  });
+/** One request's posting, in a database call of its own. */
+async function postAlone<T>(scope: LedgerScope, posting: PostingRequest, options?: PostingOptions): Promise<WriteOutcome<T>> {
+  const [outcome] = await postEntries(scope.db, scope.tenantId, [posting], options);
+  if (outcome instanceof LinksError) throw outcome;
+  return outcome as WriteOutcome<T>;
 }
 
 const committers = new WeakMap<LedgerScope['db'], GroupCommitter>();
 
-/** Posts one entry; concurrent posts of a tenant share a transaction (group commit) unless the scope opts out. */
-export async function postJournalEntry(scope: LedgerScope, request: WriteRequest, input: JournalEntryInput): Promise<WriteOutcome<JournalEntry>> {
-  if (!scope.groupCommit) return postJournalEntryAlone(scope, request, input);
+/** Concurrent posts of a tenant share a database call (group commit) unless the scope opts out. */
+async function postGrouped<T>(scope: LedgerScope, posting: PostingRequest): Promise<WriteOutcome<T>> {
+  if (!scope.groupCommit) return postAlone(scope, posting);
   let committer = committers.get(scope.db);
   if (!committer) {
-    committer = new GroupCommitter(scope.db, (tenantId, alone, entry) => postJournalEntryAlone({ ...scope, tenantId }, alone, entry));
+    committer = new GroupCommitter(scope.db);
     committers.set(scope.db, committer);
   }
-  return committer.post(scope.tenantId, request, input);
+  const outcome = await committer.post(scope.tenantId, posting);
+  if (outcome instanceof LinksError) throw outcome;
+  return outcome as WriteOutcome<T>;
+}
+
+export function postJournalEntry(scope: LedgerScope, request: WriteRequest, input: JournalEntryInput): Promise<WriteOutcome<JournalEntry>> {
+  return postGrouped(scope, { request, entries: [input], shape: 'entry' });
 }
 
 /** All entries post in one transaction, or none; an error names the failing entry's index. */
-export async function postJournalBatch(
-  scope: LedgerScope,
-  request: WriteRequest,
-  inputs: JournalEntryInput[],
-): Promise<WriteOutcome<{ entries: JournalEntry[] }>> {
-  return writeLedger(scope, request, 201, async (trx) => {
-    const prepared = await prepareEntries(trx, scope.tenantId, inputs, { pathPrefix: (i) => `entries.${i}.` });
-    return { entries: await writeEntries(trx, scope.tenantId, request.context, prepared) };
-  });
+export function postJournalBatch(scope: LedgerScope, request: WriteRequest, inputs: JournalEntryInput[]): Promise<WriteOutcome<{ entries: JournalEntry[] }>> {
+  return postGrouped(scope, { request, entries: inputs, shape: 'batch' });
 }
 
 export interface ReverseInput {
@@ -63,70 +60,35 @@ export async function reverseJournalEntry(
   entryId: string,
   input: ReverseInput,
 ): Promise<WriteOutcome<JournalEntry>> {
+  const original = await readLedger(scope, async (trx) => {
+    const row = await trx.selectFrom('journal_entries').selectAll().where('id', '=', entryId).executeTakeFirst();
+    return row ? (await entryViews(trx, [row]))[0]! : undefined;
+  });
+  if (!original) throw notFound('journal entry', entryId);
+  const mirrored: JournalEntryInput = {
+    date: input.date ?? todayUtc(),
+    description: input.description ?? `Reversal of: ${original.description}`.slice(0, 1000),
+    currency: original.currency,
+    reference: original.reference ?? undefined,
+    lines: original.lines.map((line) => ({
+      account: line.account,
+      debit: line.credit ?? undefined,
+      credit: line.debit ?? undefined,
+      subledger_account: line.subledger_account ?? undefined,
+      dimensions: line.dimensions ?? undefined,
+      memo: line.memo ?? undefined,
+    })),
+    metadata: original.metadata,
+  };
   try {
-    return await writeLedger(scope, request, 201, async (trx) => {
-      // No row lock (posted rows are not even updatable): a concurrent reversal of the same entry
-      // waits on the unique index journal_entries_reversal_once, then fails there.
-      const original = await trx.selectFrom('journal_entries').selectAll().where('id', '=', entryId).executeTakeFirst();
-      if (!original) throw notFound('journal entry', entryId);
-      const reversedBy = await trx.selectFrom('journal_entries').select('id').where('reversal_of', '=', entryId).executeTakeFirst();
-      if (reversedBy) throw new LinksError('already_reversed', `Journal entry ${entryId} was already reversed by ${reversedBy.id}.`);
-      const [view] = await entryViews(trx, [original]);
-      const mirrored: JournalEntryInput = {
-        date: input.date ?? todayUtc(),
-        description: input.description ?? `Reversal of: ${original.description}`.slice(0, 1000),
-        currency: original.currency,
-        reference: original.reference ?? undefined,
-        lines: view!.lines.map((line) => ({
-          account: line.account,
-          debit: line.credit ?? undefined,
-          credit: line.debit ?? undefined,
-          subledger_account: line.subledger_account ?? undefined,
-          dimensions: line.dimensions ?? undefined,
-          memo: line.memo ?? undefined,
-        })),
-        metadata: original.metadata,
-      };
-      const prepared = await prepareEntries(trx, scope.tenantId, [mirrored], {
-        pathPrefix: () => '',
-        allowInactiveAccounts: true,
-        reversalOf: entryId,
-      });
-      const [reversal] = await writeEntries(trx, scope.tenantId, request.context, prepared);
-      return reversal!;
-    });
+    // A replay of this request settles on its key before anything else is looked at.
+    return await postAlone(scope, { request, entries: [mirrored], shape: 'entry' }, { allowInactiveAccounts: true, reversalOf: entryId });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new LinksError('already_reversed', `Journal entry ${entryId} was already reversed.`);
-    throw error;
+    // Reversed before (or at the same moment): the unique index journal_entries_reversal_once refuses it.
+    if (!isUniqueViolation(error)) throw error;
+    const by = await readLedger(scope, (trx) => trx.selectFrom('journal_entries').select('id').where('reversal_of', '=', entryId).executeTakeFirst());
+    throw new LinksError('already_reversed', `Journal entry ${entryId} was already reversed${by ? ` by ${by.id}` : ''}.`);
   }
-}
-
-/** Entries with their lines (account codes, decimal amounts) and who reversed them. */
-export async function entryViews(trx: LedgerTransaction, entries: Array<Selectable<JournalEntryRow>>): Promise<JournalEntry[]> {
-  if (entries.length === 0) return [];
-  const ids = entries.map((e) => e.id);
-  const lines = await trx
-      .selectFrom('journal_lines as l')
-      .innerJoin('accounts as a', (join) => join.onRef('a.tenant_id', '=', 'l.tenant_id').onRef('a.id', '=', 'l.account_id'))
-      .select(['l.entry_id', 'l.line_number', 'a.code', 'l.debit', 'l.credit', 'l.subledger_account', 'l.dimensions', 'l.memo'])
-      .where('l.entry_id', 'in', ids)
-      .orderBy('l.entry_id')
-      .orderBy('l.line_number')
-      .execute();
-  const reversals = await trx.selectFrom('journal_entries').select(['id', 'reversal_of']).where('reversal_of', 'in', ids).execute();
-  const reversedBy = new Map(reversals.map((r) => [r.reversal_of!, r.id]));
-  const linesByEntry = new Map<string, typeof lines>();
-  for (const line of lines) {
-    const list = linesByEntry.get(line.entry_id);
-    if (list) list.push(line);
-    else linesByEntry.set(line.entry_id, [line]);
-  }
-  return entries.map((e) =>
-    journalEntryView(
-      { ...e, reversed_by: reversedBy.get(e.id) ?? null },
-      (linesByEntry.get(e.id) ?? []).map((l) => ({ ...l, account: l.code, debit: BigInt(l.debit), credit: BigInt(l.credit) })),
-    ),
-  );
 }
 
 export async function getJournalEntry(scope: LedgerScope, entryId: string): Promise<JournalEntry> {

@@ -3,6 +3,7 @@
  * gets `tenant_id` first in its keys and a row-level security policy on `links.tenant_id`.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { postingFunctionMigration } from './postingFunction.js';
 
 /** Row-level security: a row is visible and writable only inside its tenant's transaction. */
 export async function enableTenantRowSecurity(db: Kysely<unknown>, table: string): Promise<void> {
@@ -217,6 +218,7 @@ export const environmentMigrations: Record<string, Migration> = {
       await sql`ALTER TABLE journal_lines FORCE ROW LEVEL SECURITY`.execute(db);
     },
   },
+  '0004_posting_function': postingFunctionMigration,
 };
 
 export const environmentGrants: Record<string, string> = {
