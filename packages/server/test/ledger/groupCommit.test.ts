@@ -76,6 +76,36 @@ describe.skipIf(!postgresAvailable()).each(['on', 'off'])('group commit %s', (mo
     expect(new Set(posted.map((e: { request_id: string }) => e.request_id)).size).toBe(51); // each audited with its own request
   });
 
+  it('concurrent batches and single posts share calls, yet each batch posts whole or not at all', async () => {
+    const before = await call(links.url('sandbox'), 'GET', '/api/v1/accounts/1000/balance', { token: key });
+    const cashBefore = Number(before.body.data.balances[0]?.balance ?? '0');
+    const batch = (name: string, bad: boolean) =>
+      call(links.url('sandbox'), 'POST', '/api/v1/journal-entries/batch', {
+        token: key,
+        body: { entries: Array.from({ length: 5 }, (_, i) => (bad && i === 3 ? entry(`${name}-${i}`, '1.00', '0.50') : entry(`${name}-${i}`, '1.00'))) },
+        headers: { 'idempotency-key': name },
+      });
+    const results = await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) => batch(`batch-ok-${i}`, false)),
+      ...Array.from({ length: 2 }, (_, i) => batch(`batch-bad-${i}`, true)),
+      ...Array.from({ length: 10 }, (_, i) => post(entry(`single-${i}`, '0.10'))),
+      batch('batch-ok-0', false), // a repeat: replays the same five entries
+    ]);
+    for (const r of results.slice(0, 8)) expect(r.status, r.text).toBe(201);
+    for (const r of results.slice(8, 10)) {
+      expect(r.status).toBe(422);
+      expect(r.body.error).toMatchObject({ code: 'unbalanced_entry', details: [{ path: 'entries.3.lines' }] });
+    }
+    for (const r of results.slice(10, 20)) expect(r.status, r.text).toBe(201);
+    const repeat = results[20]!;
+    expect(repeat.status).toBe(201);
+    expect(repeat.body.data.entries.map((e: { id: string }) => e.id)).toEqual(results[0]!.body.data.entries.map((e: { id: string }) => e.id));
+    const after = await call(links.url('sandbox'), 'GET', '/api/v1/accounts/1000/balance', { token: key });
+    expect(Number(after.body.data.balances[0].balance) - cashBefore).toBeCloseTo(8 * 5 * 1.0 + 10 * 0.1, 6);
+    const refused = await call(links.url('sandbox'), 'GET', '/api/v1/journal-entries?reference=batch-bad-0-0', { token: key });
+    expect(refused.body.totalResults).toBe(0); // nothing of a refused batch, not even its valid entries
+  });
+
   it('a refused post with a key can be corrected and retried with the same key', async () => {
     const refused = await post(entry('fixme', '5.00', '4.00'), 'fixme');
     expect(refused.status).toBe(422);
