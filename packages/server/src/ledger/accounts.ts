@@ -148,18 +148,6 @@ export async function updateAccount(scope: LedgerScope, request: WriteRequest, c
   return outcome.body.data;
 }
 
-/** The ids of an account and, when asked, all its descendants. */
-export async function accountAndDescendants(trx: LedgerTransaction, accountId: string, includeChildren: boolean): Promise<string[]> {
-  if (!includeChildren) return [accountId];
-  const { rows } = await sql<{ id: string }>`
-    WITH RECURSIVE tree AS (
-      SELECT id FROM accounts WHERE id = ${accountId}
-      UNION ALL
-      SELECT a.id FROM accounts a JOIN tree t ON a.parent_id = t.id
-    ) SELECT id FROM tree`.execute(trx);
-  return rows.map((r) => r.id);
-}
-
 export function currencyBalance(type: AccountType, currency: string, debits: bigint, credits: bigint): CurrencyBalance {
   const balance = isDebitNormal(type) ? debits - credits : credits - debits;
   return { currency, debits: formatMinor(debits, currency), credits: formatMinor(credits, currency), balance: formatMinor(balance, currency) };
@@ -173,35 +161,18 @@ export interface BalanceQuery {
 
 /**
  * Without `as_of`, the running totals kept as entries post; with it, the per-day movements up to
- * that day — a few hundred rows a year, however many lines the account has.
+ * that day — a few hundred rows a year, however many lines the account has. One round trip (the
+ * database function account_balance).
  */
 export async function accountBalance(scope: LedgerScope, code: string, query: BalanceQuery): Promise<AccountBalance> {
-  return readLedger(scope, async (trx) => {
-    const account = await findAccount(trx, code);
-    const ids = await accountAndDescendants(trx, account.id, query.include_children === true);
-    let rows: Array<{ currency: string; debits: string; credits: string }>;
-    if (query.as_of === undefined) {
-      let q = trx
-        .selectFrom('account_balances')
-        .select(['currency', sql<string>`sum(debits)`.as('debits'), sql<string>`sum(credits)`.as('credits')])
-        .where('account_id', 'in', ids)
-        .groupBy('currency');
-      if (query.currency) q = q.where('currency', '=', query.currency);
-      rows = await q.orderBy('currency').execute();
-    } else {
-      let q = trx
-        .selectFrom('account_daily_balances')
-        .select(['currency', sql<string>`sum(debits)`.as('debits'), sql<string>`sum(credits)`.as('credits')])
-        .where('account_id', 'in', ids)
-        .where('date', '<=', query.as_of)
-        .groupBy('currency');
-      if (query.currency) q = q.where('currency', '=', query.currency);
-      rows = await q.orderBy('currency').execute();
-    }
-    const balances = rows.map((r) => currencyBalance(account.type, r.currency, BigInt(r.debits), BigInt(r.credits)));
-    if (balances.length === 0 && (query.currency ?? account.currency)) {
-      balances.push(currencyBalance(account.type, (query.currency ?? account.currency)!, 0n, 0n));
-    }
-    return { account: account.code, as_of: query.as_of ?? null, include_children: query.include_children === true, balances };
-  });
+  const { rows } = await sql<{ account_code: string; account_type: AccountType; account_currency: string | null; currency: string | null; debits: string | null; credits: string | null }>`
+    SELECT * FROM account_balance(${scope.tenantId}::uuid, ${code}, ${query.as_of ?? null}::date, ${query.currency ?? null}, ${query.include_children === true})`.execute(scope.db);
+  const account = rows[0];
+  if (!account) throw notFound('account', code);
+  const balances = rows
+    .filter((r) => r.currency !== null)
+    .map((r) => currencyBalance(account.account_type, r.currency!, BigInt(r.debits!), BigInt(r.credits!)));
+  const shown = query.currency ?? account.account_currency;
+  if (balances.length === 0 && shown) balances.push(currencyBalance(account.account_type, shown, 0n, 0n));
+  return { account: account.account_code, as_of: query.as_of ?? null, include_children: query.include_children === true, balances };
 }

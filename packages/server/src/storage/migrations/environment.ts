@@ -3,6 +3,7 @@
  * gets `tenant_id` first in its keys and a row-level security policy on `links.tenant_id`.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { balanceFunctionMigration } from './balanceFunction.js';
 import { postingFunctionMigration } from './postingFunction.js';
 
 /** Row-level security: a row is visible and writable only inside its tenant's transaction. */
@@ -219,6 +220,7 @@ export const environmentMigrations: Record<string, Migration> = {
     },
   },
   '0004_posting_function': postingFunctionMigration,
+  '0005_balance_function': balanceFunctionMigration,
 };
 
 export const environmentGrants: Record<string, string> = {
