@@ -73,7 +73,14 @@ export async function buildListener(name: ListenerName, services: LinksServices,
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body.toString();
     if (text.trim() === '') return done(null, undefined);
-    parseJson(request, text, done);
+    parseJson(request, text, (error, value) => {
+      if (error) return done(error, undefined);
+      // Only an escape can carry U+0000 or a lone surrogate (invalid UTF-8 bytes decode to U+FFFD).
+      if (text.includes('\\u') && !storableText(value)) {
+        return done(new LinksError('invalid_request', 'JSON strings must not contain U+0000 or an unpaired surrogate (\\ud800–\\udfff): they cannot be stored.'), undefined);
+      }
+      done(null, value);
+    });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -110,4 +117,14 @@ export async function buildListener(name: ListenerName, services: LinksServices,
     for (const register of dataRoutes) register(typed, services);
   }
   return { app, routes };
+}
+
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when every string in a parsed JSON value, keys included, is text PostgreSQL can store. */
+function storableText(value: unknown): boolean {
+  if (typeof value === 'string') return !UNSTORABLE.test(value);
+  if (Array.isArray(value)) return value.every(storableText);
+  if (value !== null && typeof value === 'object') return Object.entries(value).every(([k, v]) => storableText(k) && storableText(v));
+  return true;
 }

@@ -142,6 +142,16 @@ describe.skipIf(!postgresAvailable())('journal entries', () => {
     expect(JSON.stringify(extra.details)).toContain('approved');
     const broken = await ledger.request('POST', '/journal-entries', undefined, {});
     expect(broken.status).toBe(400);
+    // Text PostgreSQL cannot store (U+0000, an unpaired surrogate), anywhere in the body, keys too.
+    for (const body of [
+      { ...ok, metadata: { note: 'a\u0000b' } },
+      { ...ok, metadata: { ['k\u0000']: 1 } },
+      { ...ok, lines: [dr(a.cash, '1.00', { dimensions: { dept: '\ud800' } }), cr(a.sales, '1.00')] },
+      { ...ok, lines: [dr(a.cash, '1.00', { memo: 'x\udfff' }), cr(a.sales, '1.00')] },
+    ]) {
+      const error = await refused(body, 400, 'invalid_request');
+      expect(error.message).toContain('U+0000');
+    }
   });
 
   it('reverses once: mirrored lines, reversal_of and reversed_by; the second time is 409 already_reversed', async () => {
