@@ -2,6 +2,7 @@
  * Starts Links: opens the databases the chosen listeners need (and no others), then the listeners.
  * `close()` stops taking requests, lets in-flight ones finish, then closes the databases.
  */
+import { AuthFailureLimiter, KeyRateLimiter } from './auth/rateLimits.js';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -125,7 +126,16 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       }
     }
 
-    const services: LinksServices = { control, environments, databases: [...handles.values()], apiKeys, admin, groupCommit: config.groupCommit };
+    const services: LinksServices = {
+      control,
+      environments,
+      databases: [...handles.values()],
+      apiKeys,
+      admin,
+      groupCommit: config.groupCommit,
+      keyRates: new KeyRateLimiter(config.rateLimitPerKey),
+      authFailures: new AuthFailureLimiter(config.authFailuresPerMinute),
+    };
     for (const name of config.listeners) {
       const { app, routes } = await buildListener(name, services, logger);
       cleanups.push(() => app.close());

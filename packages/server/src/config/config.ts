@@ -28,6 +28,10 @@ export interface LinksConfig {
   keyChangePollMs: number;
   /** Coalesce concurrent journal-entry posts of a tenant into shared transactions. */
   groupCommit: boolean;
+  /** Requests per second per API key (LINKS_RATE_LIMIT_PER_KEY; 0 = no limit). */
+  rateLimitPerKey: number;
+  /** Failed authentications per client address per minute (LINKS_AUTH_FAILURES_PER_MINUTE; 0 = no limit). */
+  authFailuresPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -167,6 +171,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
     poolSize: integer(env, 'LINKS_DATABASE_POOL_SIZE', 10, 1, 500),
     keyChangePollMs: integer(env, 'LINKS_KEY_CHANGE_POLL_MS', 250, 10, 1000),
     groupCommit: onOff(env, 'LINKS_GROUP_COMMIT', true),
+    rateLimitPerKey: integer(env, 'LINKS_RATE_LIMIT_PER_KEY', 5000, 0, 1_000_000),
+    authFailuresPerMinute: integer(env, 'LINKS_AUTH_FAILURES_PER_MINUTE', 100, 0, 1_000_000),
   };
 }
 

@@ -100,7 +100,21 @@ export async function buildListener(name: ListenerName, services: LinksServices,
       services.admin.authenticate(request.headers.authorization);
     } else if (config.permission) {
       if (name === 'console') throw new LinksError('not_found', 'The data plane is served at the environment endpoints.');
-      const principal = await services.apiKeys.authenticate(request.headers.authorization, name);
+      // Abuse limits first: an address that failed too often is refused before any lookup.
+      const banned = services.authFailures.retryAfter(request.ip);
+      if (banned > 0) {
+        reply.header('Retry-After', String(banned));
+        throw new LinksError('rate_limited', `Too many failed authentications from this address; retry in ${banned} s.`);
+      }
+      const principal = await services.apiKeys.authenticate(request.headers.authorization, name).catch((error: unknown) => {
+        if (error instanceof LinksError && error.code === 'unauthenticated') services.authFailures.failed(request.ip);
+        throw error;
+      });
+      const wait = services.keyRates.take(principal.keyId);
+      if (wait > 0) {
+        reply.header('Retry-After', String(wait));
+        throw new LinksError('rate_limited', `This API key is over its limit of requests per second; retry in ${wait} s.`);
+      }
       if (!principal.permissions.includes(config.permission)) {
         throw new LinksError('forbidden', `This key lacks the ${config.permission} permission (it has: ${principal.permissions.join(', ')}).`);
       }

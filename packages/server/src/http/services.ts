@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { AdminAuthenticator } from '../auth/adminAuthenticator.js';
 import type { ApiKeyAuthenticator } from '../auth/apiKeyAuthenticator.js';
+import type { AuthFailureLimiter, KeyRateLimiter } from '../auth/rateLimits.js';
 import type { Environment } from '../domain/tenancy.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import type { ControlDatabase } from '../storage/controlSchema.js';
@@ -16,4 +17,6 @@ export interface LinksServices {
   /** Present only in a process that runs the console listener. */
   admin: AdminAuthenticator | undefined;
   groupCommit: boolean;
+  keyRates: KeyRateLimiter;
+  authFailures: AuthFailureLimiter;
 }

@@ -11,6 +11,9 @@ describe('configuration', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(config.storage).toEqual({ kind: 'embedded', dataDir: path.resolve('.links') });
     expect(config.adminToken).toBeUndefined();
+    expect(config.rateLimitPerKey).toBe(5000);
+    expect(config.authFailuresPerMinute).toBe(100);
+    expect(loadConfig({ LINKS_RATE_LIMIT_PER_KEY: '0' }).rateLimitPerKey).toBe(0);
   });
 
   it('derives the environment databases from LINKS_DATABASE_URL, with per-environment overrides', () => {
@@ -38,6 +41,8 @@ describe('configuration', () => {
   it.each([
     [{ LINKS_PRODUCTION_PORT: 'abc' }, /LINKS_PRODUCTION_PORT must be a port number/],
     [{ LINKS_SANDBOX_PORT: '70000' }, /LINKS_SANDBOX_PORT/],
+    [{ LINKS_RATE_LIMIT_PER_KEY: '-1' }, /LINKS_RATE_LIMIT_PER_KEY must be an integer from 0/],
+    [{ LINKS_AUTH_FAILURES_PER_MINUTE: 'lots' }, /LINKS_AUTH_FAILURES_PER_MINUTE must be an integer from 0/],
     [{ LINKS_SANDBOX_PORT: '4000' }, /two listeners share one port/],
     [{ LINKS_LISTENERS: 'staging' }, /unknown listener "staging"/],
     [{ LINKS_DATABASE_URL: 'mysql://x/y' }, /must start with postgres:\/\//],

@@ -1,0 +1,75 @@
+/**
+ * Abuse limits (issue 6 §5): requests per key per second, and failed authentications per client
+ * address per minute. Both answer 429 rate_limited with Retry-After, neither touches another key
+ * or another address, and neither costs a database round trip (in-memory limiters, unit-tested
+ * below with a fake clock).
+ */
+import { describe, expect, it } from 'vitest';
+import { AuthFailureLimiter, KeyRateLimiter } from '../src/auth/rateLimits.js';
+import { call } from './support/http.js';
+import { postgresAvailable, useTestServer, type TestLinks } from './support/linksServer.js';
+import { createLedgerTenant, type Ledger } from './ledger/ledgerClient.js';
+
+describe('rate limiters (fake clock)', () => {
+  it('a key bursts to its rate, then keeps to it; other keys are untouched; 0 is no limit', () => {
+    let now = 0;
+    const limiter = new KeyRateLimiter(10, () => now);
+    for (let i = 0; i < 10; i++) expect(limiter.take('a')).toBe(0);
+    expect(limiter.take('a')).toBe(1);
+    expect(limiter.take('b')).toBe(0);
+    now += 100; // a tenth of a second refills one request
+    expect(limiter.take('a')).toBe(0);
+    expect(limiter.take('a')).toBe(1);
+    const off = new KeyRateLimiter(0, () => now);
+    for (let i = 0; i < 1000; i++) expect(off.take('a')).toBe(0);
+  });
+
+  it('an address over its failures waits for the end of the minute; other addresses do not', () => {
+    let now = 0;
+    const limiter = new AuthFailureLimiter(3, () => now);
+    for (let i = 0; i < 3; i++) {
+      expect(limiter.retryAfter('10.0.0.1')).toBe(0);
+      limiter.failed('10.0.0.1');
+    }
+    now += 15_000;
+    expect(limiter.retryAfter('10.0.0.1')).toBe(45);
+    expect(limiter.retryAfter('10.0.0.2')).toBe(0);
+    now += 45_000;
+    expect(limiter.retryAfter('10.0.0.1')).toBe(0);
+  });
+});
+
+describe.skipIf(!postgresAvailable())('rate limits over HTTP', () => {
+  let links: TestLinks;
+  let limited: Ledger;
+  let other: Ledger;
+
+  useTestServer(
+    async (started) => {
+      links = started;
+      limited = (await createLedgerTenant(links, 'Limited')).sandbox;
+      other = (await createLedgerTenant(links, 'Neighbour')).sandbox;
+    },
+    { env: { LINKS_RATE_LIMIT_PER_KEY: '20', LINKS_AUTH_FAILURES_PER_MINUTE: '5' } },
+  );
+
+  it('a key over its requests per second gets 429 rate_limited with Retry-After; another tenant’s key does not', async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, () => limited.get('/whoami')));
+    const refused = answers.filter((a) => a.status === 429);
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(20);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]!.body.error.code).toBe('rate_limited');
+    expect(Number(refused[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await other.get('/whoami')).status).toBe(200);
+  });
+
+  it('an address that fails authentication too often is refused, with Retry-After, even with a good key', async () => {
+    const bad = 'lk_sandbox_' + 'A'.repeat(49);
+    for (let i = 0; i < 5; i++) expect((await call(links.url('sandbox'), 'GET', '/api/v1/whoami', { token: bad })).status).toBe(401);
+    const blocked = await call(links.url('sandbox'), 'GET', '/api/v1/whoami', { token: bad });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.code).toBe('rate_limited');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await call(links.url('sandbox'), 'GET', '/api/v1/whoami', { token: other.key })).status).toBe(429);
+  });
+});
