@@ -44,6 +44,16 @@ export interface Tenant {
   sandboxKey: string;
 }
 
+/** More sandbox keys for the tenant's owner (the auth phase gives each client its own key). */
+export async function createKeys(console_: Api, tenant: Tenant, count: number): Promise<string[]> {
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const key = await console_.data<{ key: string }>('POST', `/admin/v1/tenants/${tenant.tenantId}/api-keys`, { environment: 'sandbox', user_id: tenant.userId, name: `bench-${i}` });
+    keys.push(key.key);
+  }
+  return keys;
+}
+
 /** A tenant, its owner, and a sandbox key (read + write) for the owner, through /admin/v1. */
 export async function createTenant(console_: Api, name: string): Promise<Tenant> {
   const tenant = await console_.data<{ id: string }>('POST', '/admin/v1/tenants', { name });

@@ -15,6 +15,8 @@ export interface RunSpec {
   /** http://127.0.0.1:port — anything else is refused. */
   origin: string;
   token?: string;
+  /** One key per client instead (client i uses tokens[i % length]): per-key limits apply per key. */
+  tokens?: string[];
   concurrency: number;
   workload: WorkloadSpec;
   /** Time-bounded: warm up for warmupMs (not measured), then measure for durationMs. */
@@ -95,7 +97,9 @@ async function run(spec: RunSpec): Promise<RunResult> {
   let ackedTargetDebits = 0;
 
   const send = async (worker: number, req: BenchRequest) => {
-    const headers: Record<string, string | number> = req.body !== undefined ? { ...baseHeaders, 'content-type': 'application/json', ...req.headers } : { ...baseHeaders, ...req.headers };
+    const own: Record<string, string> = spec.tokens?.length ? { authorization: `Bearer ${spec.tokens[worker % spec.tokens.length]}` } : {};
+    const headers: Record<string, string | number> =
+      req.body !== undefined ? { ...baseHeaders, ...own, 'content-type': 'application/json', ...req.headers } : { ...baseHeaders, ...own, ...req.headers };
     const answer = await connections[worker]!.request(req.method, req.path, headers, req.body);
     return { status: answer.status, body: answer.body, replayed: /\r\nidempotent-replayed: *true/.test(answer.head) };
   };
