@@ -44,6 +44,9 @@ async function migrate(pool: pg.Pool, name: DatabaseName, appRole: string, appUr
   if (error) throw error instanceof Error ? error : new Error(String(error));
   const role = pg.escapeIdentifier(appRole);
   const statements = [
+    // Processes starting together would race on the same catalog rows ("tuple concurrently
+    // updated"): the grants run one process at a time (the lock lasts this implicit transaction).
+    `SELECT pg_advisory_xact_lock(hashtext('links.grants'))`,
     `DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), ${pg.escapeLiteral(appRole)}); END $$`,
     `GRANT USAGE ON SCHEMA public TO ${role}`,
   ];
