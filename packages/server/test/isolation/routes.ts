@@ -233,6 +233,16 @@ export const isolationCases: IsolationCase[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/ledger/verify',
+    permission: 'read',
+    prepare: async (w) => {
+      await booksOfA(w);
+      const verified = await asA(w, 'GET', '/api/v1/ledger/verify');
+      return { path: '/api/v1/ledger/verify', ownedIds: [verified.head] };
+    },
+  },
+  {
+    method: 'GET',
     route: '/api/v1/reports/balance-sheet',
     permission: 'read',
     prepare: async (w) => ({ path: '/api/v1/reports/balance-sheet?currency=USD', ownedIds: ids(await booksOfA(w)) }),

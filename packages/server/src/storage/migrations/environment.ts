@@ -2,21 +2,11 @@
  * Environment database migrations (the same schema in production and sandbox). Every tenant table
  * gets `tenant_id` first in its keys and a row-level security policy on `links.tenant_id`.
  */
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Migration } from 'kysely';
+import { enableTenantRowSecurity } from './rowSecurity.js';
+import { hashChainMigration } from './hashChain.js';
 import { balanceFunctionMigration } from './balanceFunction.js';
 import { postingFunctionMigration } from './postingFunction.js';
-
-/** Row-level security: a row is visible and writable only inside its tenant's transaction. */
-export async function enableTenantRowSecurity(db: Kysely<unknown>, table: string): Promise<void> {
-  const t = sql.id(table);
-  await sql`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`.execute(db);
-  await sql`ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`.execute(db);
-  await sql`
-    CREATE POLICY tenant_isolation ON ${t}
-      USING (tenant_id = NULLIF(current_setting('links.tenant_id', true), '')::uuid)
-      WITH CHECK (tenant_id = NULLIF(current_setting('links.tenant_id', true), '')::uuid)
-  `.execute(db);
-}
 
 export const environmentMigrations: Record<string, Migration> = {
   '0001_audit_events': {
@@ -221,6 +211,7 @@ export const environmentMigrations: Record<string, Migration> = {
   },
   '0004_posting_function': postingFunctionMigration,
   '0005_balance_function': balanceFunctionMigration,
+  '0006_hash_chain': hashChainMigration,
 };
 
 export const environmentGrants: Record<string, string> = {
@@ -234,6 +225,8 @@ export const environmentGrants: Record<string, string> = {
   party_daily_balances: 'SELECT, INSERT, UPDATE',
   periods: 'SELECT, INSERT, UPDATE',
   idempotency_keys: 'SELECT, INSERT, UPDATE, DELETE',
+  ledger_chain_heads: 'SELECT, INSERT, UPDATE',
+  ledger_chain: 'SELECT, INSERT',
 };
 
 /** Sequences the application role draws from. */

@@ -44,6 +44,8 @@ DECLARE
   v_closed text[];
   v_seq_of bigint[];
   v_account uuid[];
+  v_chain_ids uuid[];
+  v_chain_digests bytea[];
 BEGIN
   PERFORM set_config('links.tenant_id', p_tenant_id::text, true);
 
@@ -159,15 +161,23 @@ BEGIN
         JOIN slot ON slot.e = l.e
         JOIN unnest(v_account) WITH ORDINALITY AS acc(id, o) ON acc.o = l.o),
     posted AS (
-      INSERT INTO journal_entries (tenant_id, id, sequence, date, description, currency, reference, reversal_of, metadata, line_count, created_at)
+      INSERT INTO journal_entries AS je (tenant_id, id, sequence, date, description, currency, reference, reversal_of, metadata, line_count, created_at)
       SELECT p_tenant_id, x.id, slot.seq, x.date, x.description, x.currency, x.reference, x.reversal_of, coalesce(x.metadata, '{}'), x.line_count, v_now
         FROM jsonb_to_recordset(p_batch->'entries')
              AS x(e int, id uuid, date date, description text, currency text, reference text, reversal_of uuid, metadata jsonb, line_count int)
         JOIN slot ON slot.e = x.e
-       ORDER BY x.e),
+       ORDER BY x.e
+      RETURNING je),
     lines_posted AS (
-      INSERT INTO journal_lines (tenant_id, entry_id, line_number, sequence, date, account_id, currency, debit, credit, subledger_account, dimensions, memo)
-      SELECT p_tenant_id, entry_id, n, seq, date, account_id, currency, debit, credit, party, dimensions, memo FROM line),
+      INSERT INTO journal_lines AS jl (tenant_id, entry_id, line_number, sequence, date, account_id, currency, debit, credit, subledger_account, dimensions, memo)
+      SELECT p_tenant_id, entry_id, n, seq, date, account_id, currency, debit, credit, party, dimensions, memo FROM line
+      RETURNING jl),
+    -- Tamper evidence: each entry's digest, from the rows just inserted (migration 0006).
+    lines_of AS (
+      SELECT (jl).entry_id, jsonb_agg(journal_line_canonical(jl) ORDER BY (jl).line_number) AS lines FROM lines_posted GROUP BY (jl).entry_id),
+    digests AS (
+      SELECT (je).id, (je).sequence, journal_entry_digest(je, lines_of.lines) AS digest
+        FROM posted JOIN lines_of ON lines_of.entry_id = (je).id),
     audited AS (
       INSERT INTO audit_events (tenant_id, id, at, actor_type, actor_id, action, resource_type, resource_id, request_id)
       SELECT p_tenant_id, ent.audit_id, v_now, req.actor_type, req.actor_id,
@@ -188,13 +198,19 @@ BEGIN
       SELECT p_tenant_id, account_id, currency, date, sum(debit), sum(credit), count(*) FROM line
        GROUP BY account_id, currency, date ORDER BY account_id, currency, date
       ON CONFLICT (tenant_id, account_id, currency, date) DO UPDATE
-        SET debits = b.debits + excluded.debits, credits = b.credits + excluded.credits, lines = b.lines + excluded.lines)
-    INSERT INTO party_daily_balances AS b (tenant_id, account_id, party, currency, date, debits, credits)
-    SELECT p_tenant_id, account_id, party, currency, date, sum(debit), sum(credit) FROM line
-     WHERE party IS NOT NULL
-     GROUP BY account_id, party, currency, date ORDER BY account_id, party, currency, date
-    ON CONFLICT (tenant_id, account_id, party, currency, date) DO UPDATE
-      SET debits = b.debits + excluded.debits, credits = b.credits + excluded.credits;
+        SET debits = b.debits + excluded.debits, credits = b.credits + excluded.credits, lines = b.lines + excluded.lines),
+    parties AS (
+      INSERT INTO party_daily_balances AS b (tenant_id, account_id, party, currency, date, debits, credits)
+      SELECT p_tenant_id, account_id, party, currency, date, sum(debit), sum(credit) FROM line
+       WHERE party IS NOT NULL
+       GROUP BY account_id, party, currency, date ORDER BY account_id, party, currency, date
+      ON CONFLICT (tenant_id, account_id, party, currency, date) DO UPDATE
+        SET debits = b.debits + excluded.debits, credits = b.credits + excluded.credits)
+    SELECT array_agg(id ORDER BY sequence), array_agg(digest ORDER BY sequence) INTO v_chain_ids, v_chain_digests FROM digests;
+
+    -- 7. The new entries join the tenant's hash chain in sequence order (chain_journal_entries,
+    --    migration 0006); its head row stays locked until the commit, so this comes last.
+    PERFORM chain_journal_entries(p_tenant_id, v_chain_ids, v_chain_digests);
   END IF;
 
   RETURN jsonb_build_object(

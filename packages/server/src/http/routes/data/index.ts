@@ -23,6 +23,7 @@ import reopenPeriod from './reopenPeriod.js';
 import reverseJournalEntry from './reverseJournalEntry.js';
 import trialBalance from './trialBalance.js';
 import updateAccount from './updateAccount.js';
+import verifyLedger from './verifyLedger.js';
 import whoami from './whoami.js';
 
 export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void> = [
@@ -49,4 +50,5 @@ export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void>
   balanceSheet,
   incomeStatement,
   listAuditEvents,
+  verifyLedger,
 ];

@@ -1,0 +1,110 @@
+/**
+ * Tamper evidence (issue 6 §6): each tenant environment's posted entries form a hash chain;
+ * `GET /api/v1/ledger/verify` recomputes it. Posting of every kind extends it (group commit
+ * included); an entry altered in the database by its owner breaks it exactly there.
+ */
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { newStorage, postgresAvailable, startTestLinks, useTestServer, type TestLinks, type TestStorage } from '../support/linksServer.js';
+import { createLedgerTenant, cr, dr, entry, Ledger, type LedgerTenant } from './ledgerClient.js';
+
+interface Verification {
+  valid: boolean;
+  entries: number;
+  head: string;
+  broken_at: { position: number; entry_id: string | null; reason: string } | null;
+}
+
+describe.skipIf(!postgresAvailable())('ledger verification', () => {
+  let links: TestLinks;
+  let tenant: LedgerTenant;
+  let ledger: Ledger;
+  const verify = () => ledger.ok<Verification>('GET', '/ledger/verify');
+
+  useTestServer(async (started) => {
+    links = started;
+    tenant = await createLedgerTenant(links, 'Chain');
+    ledger = tenant.sandbox;
+    await ledger.createAccount('1000', 'asset');
+    await ledger.createAccount('4000', 'revenue');
+  });
+
+  it('an empty ledger verifies; every kind of posting extends the chain and changes its head', async () => {
+    const empty = await verify();
+    expect(empty).toMatchObject({ valid: true, entries: 0, broken_at: null });
+    expect(empty.head).toMatch(/^[0-9a-f]{64}$/);
+
+    const first = await ledger.postEntry(entry('2026-04-01', [dr('1000', '10.00'), cr('4000', '10.00')]));
+    const one = await verify();
+    expect(one).toMatchObject({ valid: true, entries: 1 });
+    expect(one.head).not.toBe(empty.head);
+
+    await ledger.ok('POST', '/journal-entries/batch', { entries: [1, 2, 3].map((n) => entry('2026-04-02', [dr('1000', `${n}.00`), cr('4000', `${n}.00`)])) });
+    await Promise.all(Array.from({ length: 20 }, (_, n) => ledger.postEntry(entry('2026-04-03', [dr('1000', `0.${10 + n}`), cr('4000', `0.${10 + n}`)]))));
+    await ledger.ok('POST', `/journal-entries/${first.id}/reverse`, {});
+    const all = await verify();
+    expect(all).toMatchObject({ valid: true, entries: 1 + 3 + 20 + 1, broken_at: null });
+    expect(await verify()).toEqual(all); // verifying changes nothing
+
+    // Another tenant's chain is its own.
+    const other = (await createLedgerTenant(links, 'Other chain')).sandbox;
+    expect(await other.ok<Verification>('GET', '/ledger/verify')).toMatchObject({ valid: true, entries: 0 });
+  });
+
+  it('a line altered in the database by its owner breaks the chain at that entry, and it stays broken after a restart', async () => {
+    const storage = newStorage();
+    let server = await startTestLinks({ storage });
+    const owned = await createLedgerTenant(server, 'Tampered');
+    await owned.sandbox.createAccount('1000', 'asset');
+    await owned.sandbox.createAccount('4000', 'revenue');
+    await owned.sandbox.postEntry(entry('2026-04-04', [dr('1000', '1.00'), cr('4000', '1.00')]));
+    const victim = await owned.sandbox.postEntry(entry('2026-04-05', [dr('1000', '50.00'), cr('4000', '50.00')]));
+    await owned.sandbox.postEntry(entry('2026-04-06', [dr('1000', '5.00'), cr('4000', '5.00')]));
+    expect(await owned.sandbox.ok<Verification>('GET', '/ledger/verify')).toMatchObject({ valid: true, entries: 3 });
+    await server.stop();
+    try {
+      // The owner can get past the immutability trigger; the chain is what tells.
+      await asSandboxOwner(storage, [
+        `SELECT set_config('links.tenant_id', '${owned.tenantId}', true)`,
+        'ALTER TABLE journal_lines DISABLE TRIGGER journal_lines_immutable',
+        `UPDATE journal_lines SET debit = debit + 100000 WHERE entry_id = '${victim.id}' AND debit > 0`,
+        'ALTER TABLE journal_lines ENABLE TRIGGER journal_lines_immutable',
+      ]);
+      server = await startTestLinks({ storage });
+      const ledgerAgain = new Ledger(server.url('sandbox'), owned.sandbox.key, owned.sandbox.keyId, owned.tenantId);
+      const after = await ledgerAgain.ok<Verification>('GET', '/ledger/verify');
+      expect(after).toMatchObject({ valid: false, entries: 1, broken_at: { position: 2, entry_id: victim.id, reason: 'the entry or its lines changed after posting' } });
+      await server.stop();
+    } finally {
+      await storage.destroy();
+    }
+  });
+});
+
+/** Runs statements in one transaction as the owner of the sandbox database (PGlite: its superuser; PostgreSQL: the migration role). */
+async function asSandboxOwner(storage: TestStorage, statements: string[]): Promise<void> {
+  if (storage.env.LINKS_DATA_DIR) {
+    const lite = await PGlite.create(path.join(storage.env.LINKS_DATA_DIR, 'sandbox'));
+    try {
+      await lite.transaction(async (tx) => {
+        for (const statement of statements) await tx.query(statement);
+      });
+    } finally {
+      await lite.close();
+    }
+    return;
+  }
+  const url = new URL(storage.env.LINKS_DATABASE_URL!);
+  url.pathname = `${url.pathname}_sandbox`;
+  const owner = new pg.Client({ connectionString: url.toString() });
+  await owner.connect();
+  try {
+    await owner.query('BEGIN');
+    for (const statement of statements) await owner.query(statement);
+    await owner.query('COMMIT');
+  } finally {
+    await owner.end();
+  }
+}
