@@ -6,7 +6,7 @@ import { environmentOfKey, type Environment } from './apiKey.js';
 import { LinksCore, type RequestOptions } from './core.js';
 import type { EndpointOptions } from './endpoints.js';
 import { Accounts, AuditEvents, JournalEntries, Periods, Reports, Subledgers } from './resources.js';
-import type { Whoami } from './types.js';
+import type { LedgerVerification, Whoami } from './types.js';
 
 export interface LinksSDKOptions extends EndpointOptions {
   /** `lk_sandbox_…` or `lk_production_…`, or a promise of one (read from a secret store, say). */
@@ -55,5 +55,10 @@ export class LinksSDK {
   /** The tenant environment, key and permissions this client acts as. */
   whoami(options?: RequestOptions): Promise<Whoami> {
     return this.core.data({ method: 'GET', path: '/api/v1/whoami', options });
+  }
+
+  /** Recomputes the hash chain over every posted entry: `valid`, or where it first breaks. */
+  verifyLedger(options?: RequestOptions): Promise<LedgerVerification> {
+    return this.core.data({ method: 'GET', path: '/api/v1/ledger/verify', options });
   }
 }

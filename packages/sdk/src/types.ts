@@ -18,6 +18,7 @@ export type BalanceSheet = Schemas['BalanceSheet'];
 export type IncomeStatement = Schemas['IncomeStatement'];
 export type AuditEvent = Schemas['AuditEvent'];
 export type Whoami = Schemas['Whoami'];
+export type LedgerVerification = Schemas['LedgerVerification'];
 export type AccountType = Account['type'];
 
 export interface CreateAccountInput {

@@ -76,6 +76,7 @@ describe('@links/sdk', () => {
       expect((await sandbox.whoami()).environment).toBe('sandbox');
       expect((await production.whoami()).environment).toBe('production');
       expect((await production.accounts.list()).totalResults).toBe(0);
+      expect(await production.verifyLedger()).toMatchObject({ valid: true, entries: 0, broken_at: null });
     });
 
     it('takes endpoints from LINKS_SANDBOX_URL / LINKS_PRODUCTION_URL, and baseUrl over both', async () => {

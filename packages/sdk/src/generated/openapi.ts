@@ -994,6 +994,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["LedgerVerification"];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1192,6 +1229,16 @@ export interface components {
             }[];
             total_debits: string;
             total_credits: string;
+        };
+        LedgerVerification: {
+            valid: boolean;
+            entries: number;
+            head: string;
+            broken_at: {
+                position: number;
+                entry_id: string | null;
+                reason: string;
+            } | null;
         };
         Whoami: {
             tenant_id: string;
