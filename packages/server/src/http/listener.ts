@@ -75,6 +75,10 @@ export async function buildListener(name: ListenerName, services: LinksServices,
     if (text.trim() === '') return done(null, undefined);
     parseJson(request, text, (error, value) => {
       if (error) return done(error, undefined);
+      // No request nests deeper than a few levels; recursion over a hostile one would overflow the stack.
+      if (tooDeep(value, MAX_JSON_DEPTH)) {
+        return done(new LinksError('invalid_request', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`), undefined);
+      }
       // Only an escape can carry U+0000 or a lone surrogate (invalid UTF-8 bytes decode to U+FFFD).
       if (text.includes('\\u') && !storableText(value)) {
         return done(new LinksError('invalid_request', 'JSON strings must not contain U+0000 or an unpaired surrogate (\\ud800–\\udfff): they cannot be stored.'), undefined);
@@ -131,6 +135,22 @@ export async function buildListener(name: ListenerName, services: LinksServices,
     for (const register of dataRoutes) register(typed, services);
   }
   return { app, routes };
+}
+
+const MAX_JSON_DEPTH = 32;
+
+/** Depth of a parsed JSON value over `limit`, walked without recursion. */
+function tooDeep(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }
 
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
