@@ -18,6 +18,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/postgres/**'],
           env: { LINKS_TEST_BACKEND: 'pglite' },
+          setupFiles: ['test/support/secretScan.ts'],
         },
       },
       {
@@ -29,6 +30,7 @@ export default defineConfig({
           exclude: ['test/unit/**', 'test/embedded/**'],
           env: { LINKS_TEST_BACKEND: 'postgres' },
           globalSetup: ['test/support/postgresGlobalSetup.ts'],
+          setupFiles: ['test/support/secretScan.ts'],
         },
       },
       {

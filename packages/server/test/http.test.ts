@@ -74,4 +74,25 @@ describe.skipIf(!postgresAvailable())('HTTP conventions', () => {
     expect(result.status).toBe(400);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('every answer carries security headers, and no CORS header even when a browser asks', async () => {
+    const answers = [
+      await call(links.url('sandbox'), 'GET', '/healthz', { headers: { origin: 'https://evil.example' } }),
+      await call(links.url('sandbox'), 'GET', '/api/v1/whoami', { headers: { origin: 'https://evil.example' } }),
+      await call(links.url('production'), 'GET', '/api/v1/nope'),
+      await call(links.url('console'), 'GET', '/admin/v1/tenants', { token: links.adminToken, headers: { origin: 'https://evil.example' } }),
+      await call(links.url('console'), 'OPTIONS', '/admin/v1/tenants', {
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      }),
+      await call(links.url('sandbox'), 'OPTIONS', '/api/v1/journal-entries', { headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } }),
+    ];
+    for (const answer of answers) {
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('x-frame-options')).toBe('DENY');
+      expect(answer.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+      for (const [name] of answer.headers) expect(name.startsWith('access-control-'), name).toBe(false);
+    }
+  });
 });

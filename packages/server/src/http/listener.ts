@@ -98,6 +98,9 @@ export async function buildListener(name: ListenerName, services: LinksServices,
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('Request-Id', request.id);
+    // Every answer is JSON about someone's books: never cached, framed, sniffed or referred.
+    // No Access-Control-* header is ever sent: browsers may not call the API cross-origin.
+    reply.headers(SECURITY_HEADERS);
     const config = request.routeOptions.config;
     if (config.admin) {
       if (!services.admin) throw new LinksError('not_found', 'No operator API here.');
@@ -136,6 +139,15 @@ export async function buildListener(name: ListenerName, services: LinksServices,
   }
   return { app, routes };
 }
+
+const SECURITY_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+};
 
 const MAX_JSON_DEPTH = 32;
 

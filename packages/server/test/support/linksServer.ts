@@ -69,6 +69,9 @@ export interface TestLinks {
   stop(): Promise<void>;
 }
 
+/** Every log line of every server this test file started: test/support/secretScan.ts reads them all. */
+export const serverLogs: string[][] = [];
+
 export interface StartOptions {
   storage?: TestStorage;
   env?: Record<string, string>;
@@ -89,6 +92,7 @@ export async function startTestLinks(options: StartOptions = {}): Promise<TestLi
     ...options.env,
   });
   const logs: string[] = [];
+  serverLogs.push(logs);
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) });
   const running = await startLinks(config, logger);
   return {
