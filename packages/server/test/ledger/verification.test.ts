@@ -76,6 +76,7 @@ describe.skipIf(!postgresAvailable())('ledger verification', () => {
       const ledgerAgain = new Ledger(server.url('sandbox'), owned.sandbox.key, owned.sandbox.keyId, owned.tenantId);
       const after = await ledgerAgain.ok<Verification>('GET', '/ledger/verify');
       expect(after).toMatchObject({ valid: false, entries: 1, broken_at: { position: 2, entry_id: victim.id, reason: 'the entry or its lines changed after posting' } });
+      console.info(`reliability | tamper (${process.env.LINKS_TEST_BACKEND ?? 'pglite'}) | 3 posted entries | 1 line changed by the database owner, triggers off | chain broken at position 2 reported, also after restart`);
       await server.stop();
     } finally {
       await storage.destroy();

@@ -128,6 +128,6 @@ describe.skipIf(!postgresAvailable())('bad input on every write route', () => {
     }
     expect(await books()).toBe(before);
     expect(tried).toBeGreaterThan(8);
-    console.info(`reliability | bad input | ${route.method} ${route.route} | ${tried} hostile bodies, all 4xx | 0 changed`);
+    console.info(`reliability | bad input (${process.env.LINKS_TEST_BACKEND ?? 'pglite'}) | ${route.method} ${route.route} | ${tried} hostile bodies, all 4xx | 0 changed`);
   });
 });
