@@ -3,13 +3,13 @@
  * UPDATE, DELETE and TRUNCATE (even from the owner), and an unbalanced entry cannot commit.
  */
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/config.js';
 import { openDatabase, type DatabaseHandle } from '../src/storage/database.js';
 import type { EnvironmentDatabase } from '../src/storage/environmentSchema.js';
 import { inTenantTransaction } from '../src/storage/tenantScope.js';
+import { asDatabaseOwner } from './support/databaseOwner.js';
 import { newStorage, postgresAvailable, type TestStorage } from './support/linksServer.js';
 
 describe.skipIf(!postgresAvailable())('ledger storage guards', () => {
@@ -89,8 +89,8 @@ describe.skipIf(!postgresAvailable())('ledger storage guards', () => {
 });
 
 /**
- * Runs a statement as the tables' owner, with row-level security out of the way: on PGlite the
- * session's own superuser, on PostgreSQL a direct session of the migration role.
+ * Runs a statement as the tables' owner: on PGlite, which this test holds open, through its own
+ * handle as the session's superuser; on PostgreSQL a direct session of the migration role.
  */
 async function asOwner(sandbox: DatabaseHandle<EnvironmentDatabase>, storage: TestStorage, statement: string): Promise<void> {
   if (storage.env.LINKS_DATA_DIR) {
@@ -100,13 +100,5 @@ async function asOwner(sandbox: DatabaseHandle<EnvironmentDatabase>, storage: Te
     });
     return;
   }
-  const url = new URL(storage.env.LINKS_DATABASE_URL!);
-  url.pathname = `${url.pathname}_sandbox`;
-  const owner = new pg.Client({ connectionString: url.toString() });
-  await owner.connect();
-  try {
-    await owner.query(statement);
-  } finally {
-    await owner.end();
-  }
+  await asDatabaseOwner(storage, 'sandbox', (owner) => owner.query(statement));
 }

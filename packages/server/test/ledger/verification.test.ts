@@ -3,11 +3,9 @@
  * `GET /api/v1/ledger/verify` recomputes it. Posting of every kind extends it (group commit
  * included); an entry altered in the database by its owner breaks it exactly there.
  */
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { newStorage, postgresAvailable, startTestLinks, useTestServer, type TestLinks, type TestStorage } from '../support/linksServer.js';
+import { asDatabaseOwner } from '../support/databaseOwner.js';
+import { newStorage, postgresAvailable, startTestLinks, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { createLedgerTenant, cr, dr, entry, Ledger, type LedgerTenant } from './ledgerClient.js';
 
 interface Verification {
@@ -66,12 +64,14 @@ describe.skipIf(!postgresAvailable())('ledger verification', () => {
     await server.stop();
     try {
       // The owner can get past the immutability trigger; the chain is what tells.
-      await asSandboxOwner(storage, [
-        `SELECT set_config('links.tenant_id', '${owned.tenantId}', true)`,
-        'ALTER TABLE journal_lines DISABLE TRIGGER journal_lines_immutable',
-        `UPDATE journal_lines SET debit = debit + 100000 WHERE entry_id = '${victim.id}' AND debit > 0`,
-        'ALTER TABLE journal_lines ENABLE TRIGGER journal_lines_immutable',
-      ]);
+      await asDatabaseOwner(storage, 'sandbox', async (owner) => {
+        await owner.query('BEGIN');
+        await owner.query(`SELECT set_config('links.tenant_id', $1, true)`, [owned.tenantId]);
+        await owner.query('ALTER TABLE journal_lines DISABLE TRIGGER journal_lines_immutable');
+        await owner.query(`UPDATE journal_lines SET debit = debit + 100000 WHERE entry_id = $1 AND debit > 0`, [victim.id]);
+        await owner.query('ALTER TABLE journal_lines ENABLE TRIGGER journal_lines_immutable');
+        await owner.query('COMMIT');
+      });
       server = await startTestLinks({ storage });
       const ledgerAgain = new Ledger(server.url('sandbox'), owned.sandbox.key, owned.sandbox.keyId, owned.tenantId);
       const after = await ledgerAgain.ok<Verification>('GET', '/ledger/verify');
@@ -83,29 +83,3 @@ describe.skipIf(!postgresAvailable())('ledger verification', () => {
     }
   });
 });
-
-/** Runs statements in one transaction as the owner of the sandbox database (PGlite: its superuser; PostgreSQL: the migration role). */
-async function asSandboxOwner(storage: TestStorage, statements: string[]): Promise<void> {
-  if (storage.env.LINKS_DATA_DIR) {
-    const lite = await PGlite.create(path.join(storage.env.LINKS_DATA_DIR, 'sandbox'));
-    try {
-      await lite.transaction(async (tx) => {
-        for (const statement of statements) await tx.query(statement);
-      });
-    } finally {
-      await lite.close();
-    }
-    return;
-  }
-  const url = new URL(storage.env.LINKS_DATABASE_URL!);
-  url.pathname = `${url.pathname}_sandbox`;
-  const owner = new pg.Client({ connectionString: url.toString() });
-  await owner.connect();
-  try {
-    await owner.query('BEGIN');
-    for (const statement of statements) await owner.query(statement);
-    await owner.query('COMMIT');
-  } finally {
-    await owner.end();
-  }
-}

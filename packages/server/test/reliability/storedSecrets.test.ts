@@ -3,10 +3,9 @@
  * generated, no database of Links — control, production, sandbox — holds any of them in plaintext:
  * every row of every table is read as text, as the owner, and searched.
  */
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { asDatabaseOwner } from '../support/databaseOwner.js';
 import { AdminClient, call } from '../support/http.js';
 import { newStorage, postgresAvailable, startTestLinks, type TestStorage } from '../support/linksServer.js';
 
@@ -51,37 +50,16 @@ describe.skipIf(!postgresAvailable())('secrets at rest', () => {
 });
 
 /** Every row of every table of the public schema, as text, read by the owner past row-level security. */
-async function everyRowAsText(storage: TestStorage, database: 'control' | 'production' | 'sandbox'): Promise<string[]> {
-  const tablesQuery = `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`;
-  if (storage.env.LINKS_DATA_DIR) {
-    const lite = await PGlite.create(path.join(storage.env.LINKS_DATA_DIR, database));
-    try {
-      const out: string[] = [];
-      for (const { tablename } of (await lite.query<{ tablename: string }>(tablesQuery)).rows) {
-        const { rows } = await lite.query<{ row: string }>(`SELECT t::text AS row FROM ${pg.escapeIdentifier(tablename)} t`);
-        out.push(...rows.map((r) => r.row));
-      }
-      return out;
-    } finally {
-      await lite.close();
-    }
-  }
-  const url = new URL(storage.env.LINKS_DATABASE_URL!);
-  if (database !== 'control') url.pathname = `${url.pathname}_${database}`;
-  const owner = new pg.Client({ connectionString: url.toString() });
-  await owner.connect();
-  try {
+function everyRowAsText(storage: TestStorage, database: 'control' | 'production' | 'sandbox'): Promise<string[]> {
+  return asDatabaseOwner(storage, database, async (owner) => {
     const out: string[] = [];
-    for (const { tablename } of (await owner.query<{ tablename: string }>(tablesQuery)).rows) {
-      // The owner is subject to row-level security (FORCE): read each table with it lifted, in a transaction rolled back.
+    for (const { tablename } of await owner.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)) {
+      // The owner is subject to row-level security (FORCE): lift it for the read, in a transaction rolled back.
       await owner.query('BEGIN');
       await owner.query(`ALTER TABLE ${pg.escapeIdentifier(tablename)} NO FORCE ROW LEVEL SECURITY`);
-      const { rows } = await owner.query<{ row: string }>(`SELECT t::text AS row FROM ${pg.escapeIdentifier(tablename)} t`);
+      out.push(...(await owner.query<{ row: string }>(`SELECT t::text AS row FROM ${pg.escapeIdentifier(tablename)} t`)).map((r) => r.row));
       await owner.query('ROLLBACK');
-      out.push(...rows.map((r) => r.row));
     }
     return out;
-  } finally {
-    await owner.end();
-  }
+  });
 }
