@@ -3,7 +3,7 @@
  * gets `tenant_id` first in its keys and a row-level security policy on `links.tenant_id`.
  */
 import { sql, type Migration } from 'kysely';
-import { enableTenantRowSecurity } from './rowSecurity.js';
+import { enableTenantRowSecurity, withRowSecurityLifted } from './rowSecurity.js';
 import { hashChainMigration } from './hashChain.js';
 import { balanceFunctionMigration } from './balanceFunction.js';
 import { postingFunctionMigration } from './postingFunction.js';
@@ -198,15 +198,12 @@ export const environmentMigrations: Record<string, Migration> = {
   '0003_daily_line_counts': {
     async up(db) {
       await sql`ALTER TABLE account_daily_balances ADD COLUMN lines bigint NOT NULL DEFAULT 0`.execute(db);
-      // The owner is subject to row-level security too (FORCE): lift it for the backfill only.
-      await sql`ALTER TABLE account_daily_balances NO FORCE ROW LEVEL SECURITY`.execute(db);
-      await sql`ALTER TABLE journal_lines NO FORCE ROW LEVEL SECURITY`.execute(db);
-      await sql`
-        UPDATE account_daily_balances d SET lines = c.n
-          FROM (SELECT tenant_id, account_id, currency, date, count(*) AS n FROM journal_lines GROUP BY 1, 2, 3, 4) c
-         WHERE d.tenant_id = c.tenant_id AND d.account_id = c.account_id AND d.currency = c.currency AND d.date = c.date`.execute(db);
-      await sql`ALTER TABLE account_daily_balances FORCE ROW LEVEL SECURITY`.execute(db);
-      await sql`ALTER TABLE journal_lines FORCE ROW LEVEL SECURITY`.execute(db);
+      await withRowSecurityLifted(db, ['account_daily_balances', 'journal_lines'], async () => {
+        await sql`
+          UPDATE account_daily_balances d SET lines = c.n
+            FROM (SELECT tenant_id, account_id, currency, date, count(*) AS n FROM journal_lines GROUP BY 1, 2, 3, 4) c
+           WHERE d.tenant_id = c.tenant_id AND d.account_id = c.account_id AND d.currency = c.currency AND d.date = c.date`.execute(db);
+      });
     },
   },
   '0004_posting_function': postingFunctionMigration,

@@ -9,7 +9,7 @@
  * head recorded elsewhere (a report, an ERP export) exposes it.
  */
 import { sql, type Migration } from 'kysely';
-import { enableTenantRowSecurity } from './rowSecurity.js';
+import { enableTenantRowSecurity, withRowSecurityLifted } from './rowSecurity.js';
 
 /**
  * The canonical content of an entry, as jsonb text (which PostgreSQL prints deterministically):
@@ -135,20 +135,18 @@ export const hashChainMigration: Migration = {
     await chainFunction.execute(db);
     await verifyFunction.execute(db);
     // Entries posted before this migration join the chain in sequence order, tenant by tenant.
-    await sql`ALTER TABLE journal_entries NO FORCE ROW LEVEL SECURITY`.execute(db);
-    await sql`ALTER TABLE journal_lines NO FORCE ROW LEVEL SECURITY`.execute(db);
-    await sql`
-      DO $$
-      DECLARE t uuid;
-      BEGIN
-        FOR t IN SELECT DISTINCT tenant_id FROM journal_entries LOOP
-          PERFORM chain_journal_entries(t,
-            ARRAY(SELECT e.id FROM journal_entries e WHERE e.tenant_id = t ORDER BY e.sequence),
-            ARRAY(SELECT ${sql.raw(storedDigest)} FROM journal_entries e WHERE e.tenant_id = t ORDER BY e.sequence));
-        END LOOP;
-      END $$`.execute(db);
-    await sql`ALTER TABLE journal_entries FORCE ROW LEVEL SECURITY`.execute(db);
-    await sql`ALTER TABLE journal_lines FORCE ROW LEVEL SECURITY`.execute(db);
+    await withRowSecurityLifted(db, ['journal_entries', 'journal_lines'], async () => {
+      await sql`
+        DO $$
+        DECLARE t uuid;
+        BEGIN
+          FOR t IN SELECT DISTINCT tenant_id FROM journal_entries LOOP
+            PERFORM chain_journal_entries(t,
+              ARRAY(SELECT e.id FROM journal_entries e WHERE e.tenant_id = t ORDER BY e.sequence),
+              ARRAY(SELECT ${sql.raw(storedDigest)} FROM journal_entries e WHERE e.tenant_id = t ORDER BY e.sequence));
+          END LOOP;
+        END $$`.execute(db);
+    });
     await enableTenantRowSecurity(db, 'ledger_chain_heads');
     await enableTenantRowSecurity(db, 'ledger_chain');
   },

@@ -12,3 +12,13 @@ export async function enableTenantRowSecurity(db: Kysely<unknown>, table: string
       WITH CHECK (tenant_id = NULLIF(current_setting('links.tenant_id', true), '')::uuid)
   `.execute(db);
 }
+
+/**
+ * Runs a backfill across tenants: the owner is subject to row-level security too (FORCE), so it is
+ * lifted on `tables` for `work` only. Migrations run in a transaction: a failure undoes it all.
+ */
+export async function withRowSecurityLifted(db: Kysely<unknown>, tables: string[], work: () => Promise<void>): Promise<void> {
+  for (const table of tables) await sql`ALTER TABLE ${sql.id(table)} NO FORCE ROW LEVEL SECURITY`.execute(db);
+  await work();
+  for (const table of tables) await sql`ALTER TABLE ${sql.id(table)} FORCE ROW LEVEL SECURITY`.execute(db);
+}
