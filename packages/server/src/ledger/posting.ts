@@ -160,7 +160,6 @@ function encodeCall(postings: PostingRequest[], options: PostingOptions): { call
           refused: ok ? null : 'invalid_amount',
         });
       });
-      const balanced = amountProblem === undefined && debits === credits;
       entryIds.push(id);
       sent.push({ e, r, index, id, input, amounts, amountProblem, totals: [debits, credits] });
       entryRows.push({
@@ -175,7 +174,7 @@ function encodeCall(postings: PostingRequest[], options: PostingOptions): { call
         reversal_of: options.reversalOf ?? null,
         metadata: input.metadata ?? {},
         line_count: input.lines.length,
-        refused: amountProblem === undefined && !balanced ? 'unbalanced_entry' : null,
+        refused: amountProblem === undefined && debits !== credits ? 'unbalanced_entry' : null,
       });
     });
     requests.push({ r, key: idempotencyKey ?? null, hash, entry_ids: entryIds, actor_type: context.actor.type, actor_id: context.actor.id, request_id: context.requestId });
