@@ -166,15 +166,18 @@ interface Books {
   clientKeys: string[];
 }
 
-async function setUpBooks(origins: Partial<Record<string, string>>, extraAccounts: Array<{ code: string; type: string }> = [], concurrency = CLIENTS): Promise<Books> {
+async function setUpBooks(
+  origins: Partial<Record<string, string>>,
+  options: { extraAccounts?: Array<{ code: string; type: string }>; concurrency?: number; keysPerClient?: boolean } = {},
+): Promise<Books> {
   const console_ = new Api(origins.console!, ADMIN_TOKEN);
   const tenant = await createTenant(console_, `Bench ${RUN_ID}`);
   const api = new Api(origins.sandbox!, tenant.sandboxKey);
-  const accounts = await createAccounts(api, ACCOUNTS, concurrency);
-  for (const a of extraAccounts) await api.data('POST', '/api/v1/accounts', { code: a.code, name: a.code, type: a.type, currency: 'USD' });
+  const accounts = await createAccounts(api, ACCOUNTS, options.concurrency ?? CLIENTS);
+  for (const a of options.extraAccounts ?? []) await api.data('POST', '/api/v1/accounts', { code: a.code, name: a.code, type: a.type, currency: 'USD' });
   // The auth phase runs faster than the per-key limit (LINKS_RATE_LIMIT_PER_KEY, 5,000/s by
   // default) allows one key: each of its clients gets a key of its own.
-  const clientKeys = [tenant.sandboxKey, ...(await createKeys(console_, tenant, CLIENTS - 1))];
+  const clientKeys = [tenant.sandboxKey, ...(options.keysPerClient ? await createKeys(console_, tenant, CLIENTS - 1) : [])];
   return { api, accounts, clientKeys };
 }
 
@@ -229,7 +232,7 @@ async function main(): Promise<{ json: Record<string, unknown>; checks: Check[] 
     const child = await startLinksProcess(linksEnv({ LINKS_DATA_DIR: dataDir }), abort.signal);
     const close = onCleanup('Links on PGlite', () => child.close());
     log('setup: Links on PGlite started');
-    const books = await setUpBooks(child.origins, [], 2);
+    const books = await setUpBooks(child.origins, { concurrency: 2 });
     log('setup: Links on PGlite ready with its books');
     return { origins: child.origins, close, books };
   })();
@@ -257,10 +260,13 @@ async function main(): Promise<{ json: Record<string, unknown>; checks: Check[] 
   const pgServer = await startServer({ LINKS_DATABASE_URL: cluster.url.replace(/\/postgres$/, '/links') });
   const sandboxDb = cluster.url.replace(/\/postgres$/, '/links_sandbox');
   log('setup: Links on PostgreSQL started');
-  const { api, accounts, clientKeys } = await setUpBooks(pgServer.running.origins, [
-    { code: 'BAL', type: 'asset' },
-    { code: 'BALX', type: 'equity' },
-  ]);
+  const { api, accounts, clientKeys } = await setUpBooks(pgServer.running.origins, {
+    extraAccounts: [
+      { code: 'BAL', type: 'asset' },
+      { code: 'BALX', type: 'equity' },
+    ],
+    keysPerClient: true,
+  });
   const origin = pgServer.running.origins.sandbox!;
   const token = api.token;
   log(`setup: Links on PostgreSQL ready: tenant, owner, sandbox key, ${ACCOUNTS + 2} accounts`);
