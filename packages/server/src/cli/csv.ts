@@ -1,76 +1,16 @@
 /**
  * CSV, streamed: records are read one physical line at a time (node:readline), so a file of any
- * size is never held in memory. Quoted fields may hold commas, doubled quotes ("") and line breaks;
+ * size is never held in memory. The record parser is shared with uploads (sources/csvText.ts);
  * a UTF-8 byte order mark is dropped; CRLF and LF both end a line.
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
+import { RecordParser } from '../sources/csvText.js';
 
 export interface CsvRecord {
   fields: string[];
   /** 1-based physical line where the record starts. */
   line: number;
-}
-
-/** Parses one record that may span several lines: feed lines until it reports a complete record. */
-class RecordParser {
-  private fields: string[] = [];
-  private field = '';
-  private quoted = false;
-  private open = false;
-
-  /** Returns the record's fields when the line completes it, or undefined while a quote is open. */
-  push(line: string): string[] | undefined {
-    let i = 0;
-    if (this.open) {
-      this.field += '\n';
-    } else {
-      this.fields = [];
-      this.field = '';
-      this.quoted = false;
-    }
-    this.open = false;
-    while (i <= line.length) {
-      if (this.quoted) {
-        const quote = line.indexOf('"', i);
-        if (quote === -1) {
-          this.field += line.slice(i);
-          this.open = true;
-          return undefined;
-        }
-        this.field += line.slice(i, quote);
-        if (line[quote + 1] === '"') {
-          this.field += '"';
-          i = quote + 2;
-        } else {
-          this.quoted = false;
-          i = quote + 1;
-        }
-        continue;
-      }
-      if (i === line.length) break;
-      const ch = line[i]!;
-      if (ch === ',') {
-        this.fields.push(this.field);
-        this.field = '';
-        i++;
-      } else if (ch === '"' && this.field === '') {
-        this.quoted = true;
-        i++;
-      } else {
-        const comma = line.indexOf(',', i);
-        const end = comma === -1 ? line.length : comma;
-        this.field += line.slice(i, end);
-        i = end;
-      }
-    }
-    this.fields.push(this.field);
-    return this.fields;
-  }
-
-  get pending(): boolean {
-    return this.open;
-  }
 }
 
 /** Every record of the file, in order, with the number of bytes read so far (for progress). */

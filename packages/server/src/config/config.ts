@@ -32,6 +32,10 @@ export interface LinksConfig {
   rateLimitPerKey: number;
   /** Failed authentications per client address per minute (LINKS_AUTH_FAILURES_PER_MINUTE; 0 = no limit). */
   authFailuresPerMinute: number;
+  /** LINKS_DATA_DIR, resolved: the embedded database and, in every mode, the generated secrets key file. */
+  dataDir: string;
+  /** LINKS_SECRETS_KEY: encrypts connection secrets at rest; unset = a key file under dataDir. */
+  secretsKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +68,14 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
   if (raw === 'on' || raw === 'true' || raw === '1') return true;
   if (raw === 'off' || raw === 'false' || raw === '0') return false;
   throw new ConfigError(`${name} must be on or off (got ${JSON.stringify(raw)})`);
+}
+
+/** The 32 key bytes of a LINKS_SECRETS_KEY value (base64 or hex); the error never echoes the value. */
+export function decodeSecretsKey(raw: string): Buffer {
+  const value = raw.trim();
+  if (/^[0-9A-Fa-f]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(value)) return Buffer.from(value, 'base64');
+  throw new ConfigError('LINKS_SECRETS_KEY must be 32 bytes as base64 (44 characters) or hex (64 characters); make one with `openssl rand -base64 32`');
 }
 
 function parseListeners(raw: string, source: string): ListenerName[] {
@@ -101,7 +113,7 @@ export function withDatabaseSuffix(url: URL, suffix: string): string {
   return copy.toString();
 }
 
-function storageConfig(env: NodeJS.ProcessEnv): StorageConfig {
+function storageConfig(env: NodeJS.ProcessEnv, dataDir: string): StorageConfig {
   const main = env.LINKS_DATABASE_URL;
   const production = env.LINKS_PRODUCTION_DATABASE_URL;
   const sandbox = env.LINKS_SANDBOX_DATABASE_URL;
@@ -109,7 +121,7 @@ function storageConfig(env: NodeJS.ProcessEnv): StorageConfig {
     if (production || sandbox) {
       throw new ConfigError('LINKS_PRODUCTION_DATABASE_URL and LINKS_SANDBOX_DATABASE_URL need LINKS_DATABASE_URL (the control database) too');
     }
-    return { kind: 'embedded', dataDir: path.resolve(env.LINKS_DATA_DIR || '.links') };
+    return { kind: 'embedded', dataDir };
   }
   const control = postgresUrl('LINKS_DATABASE_URL', main);
   return {
@@ -157,6 +169,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
     throw new ConfigError('LINKS_ADMIN_TOKEN must be at least 32 characters (or unset, to have one generated)');
   }
 
+  const secretsKey = env.LINKS_SECRETS_KEY || undefined;
+  if (secretsKey !== undefined) decodeSecretsKey(secretsKey);
+  const dataDir = path.resolve(env.LINKS_DATA_DIR || '.links');
+
   const logLevel = env.LINKS_LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LINKS_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -164,7 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
     host,
     ports,
     listeners,
-    storage: storageConfig(env),
+    storage: storageConfig(env, dataDir),
     appRole,
     adminToken,
     logLevel,
@@ -173,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
     groupCommit: onOff(env, 'LINKS_GROUP_COMMIT', true),
     rateLimitPerKey: integer(env, 'LINKS_RATE_LIMIT_PER_KEY', 5000, 0, 1_000_000),
     authFailuresPerMinute: integer(env, 'LINKS_AUTH_FAILURES_PER_MINUTE', 100, 0, 1_000_000),
+    dataDir,
+    secretsKey,
   };
 }
 

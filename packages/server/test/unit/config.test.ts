@@ -30,6 +30,18 @@ describe('configuration', () => {
     expect(split.storage.kind === 'postgres' && split.storage.urls.production).toBe('postgres://prod-db/books');
   });
 
+  it('reads LINKS_SECRETS_KEY and keeps LINKS_DATA_DIR in PostgreSQL mode too', () => {
+    const hex = 'ab'.repeat(32);
+    const base64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({}).secretsKey).toBeUndefined();
+    expect(loadConfig({ LINKS_SECRETS_KEY: hex }).secretsKey).toBe(hex);
+    expect(loadConfig({ LINKS_SECRETS_KEY: base64 }).secretsKey).toBe(base64);
+    expect(loadConfig({}).dataDir).toBe(path.resolve('.links'));
+    const postgres = loadConfig({ LINKS_DATABASE_URL: 'postgres://db/links', LINKS_DATA_DIR: '/var/lib/links' });
+    expect(postgres.dataDir).toBe('/var/lib/links');
+    expect(loadConfig({ LINKS_DATA_DIR: '/var/lib/links' }).storage).toEqual({ kind: 'embedded', dataDir: '/var/lib/links' });
+  });
+
   it('takes --env over LINKS_LISTENERS, and opens only the databases those listeners need', () => {
     expect(loadConfig({ LINKS_LISTENERS: 'sandbox,console' }).listeners).toEqual(['sandbox', 'console']);
     expect(loadConfig({ LINKS_LISTENERS: 'sandbox' }, { env: 'production' }).listeners).toEqual(['production']);
@@ -54,6 +66,8 @@ describe('configuration', () => {
     [{ LINKS_DATABASE_APP_ROLE: 'Robert"); DROP' }, /LINKS_DATABASE_APP_ROLE/],
     [{ LINKS_DATABASE_POOL_SIZE: '0' }, /LINKS_DATABASE_POOL_SIZE/],
     [{ LINKS_GROUP_COMMIT: 'maybe' }, /LINKS_GROUP_COMMIT must be on or off/],
+    [{ LINKS_SECRETS_KEY: 'too-short' }, /LINKS_SECRETS_KEY must be 32 bytes as base64 \(44 characters\) or hex \(64 characters\)/],
+    [{ LINKS_SECRETS_KEY: 'g'.repeat(64) }, /LINKS_SECRETS_KEY must be 32 bytes/],
   ])('refuses %j with one clear line', (env, message) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);
