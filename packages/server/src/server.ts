@@ -14,6 +14,7 @@ import { ApiKeyAuthenticator } from './auth/apiKeyAuthenticator.js';
 import type { Environment } from './domain/tenancy.js';
 import { buildListener, type RouteRecord } from './http/listener.js';
 import type { LinksServices } from './http/services.js';
+import { loadSecretsKey } from './sources/secretBox.js';
 import { openDatabase, type DatabaseHandle } from './storage/database.js';
 import type { ControlDatabase } from './storage/controlSchema.js';
 import type { EnvironmentDatabase } from './storage/environmentSchema.js';
@@ -135,6 +136,7 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       groupCommit: config.groupCommit,
       keyRates: new KeyRateLimiter(config.rateLimitPerKey),
       authFailures: new AuthFailureLimiter(config.authFailuresPerMinute),
+      secretsKey: secretsKeyLoader(config),
     };
     for (const name of config.listeners) {
       const { app, routes } = await buildListener(name, services, logger);
@@ -149,4 +151,10 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
     await cleanup();
     throw error;
   }
+}
+
+/** The key that seals connection secrets, loaded (or created) on first use only. */
+function secretsKeyLoader(config: LinksConfig): () => Buffer {
+  let key: Buffer | undefined;
+  return () => (key ??= loadSecretsKey({ secretsKey: config.secretsKey, dataDir: config.dataDir }));
 }

@@ -69,3 +69,18 @@ export function formatMinor(minor: bigint, currency: string): string {
   const padded = abs.padStart(digits + 1, '0');
   return `${negative ? '-' : ''}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
 }
+
+const SIGNED_DECIMAL = /^(-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?$/;
+
+/** Parses a signed decimal string (zero allowed) into minor units: amounts on records, not lines. */
+export function parseSignedAmount(text: string, currency: string): bigint | Exclude<AmountProblem, 'not_positive'> {
+  const match = SIGNED_DECIMAL.exec(text);
+  if (!match) return 'not_a_decimal';
+  const digits = minorDigits(currency);
+  const fraction = match[3] ?? '';
+  if (fraction.length > digits) return 'too_many_digits';
+  if (match[2]!.length > 18) return 'too_large';
+  const minor = BigInt(match[2]!) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
+  if (minor > MAX_LINE_MINOR) return 'too_large';
+  return match[1] === '-' ? -minor : minor;
+}

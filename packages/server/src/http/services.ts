@@ -19,4 +19,6 @@ export interface LinksServices {
   groupCommit: boolean;
   keyRates: KeyRateLimiter;
   authFailures: AuthFailureLimiter;
+  /** Seals and opens external connections' secrets (LINKS_SECRETS_KEY, or a key file under the data dir). */
+  secretsKey: () => Buffer;
 }

@@ -59,7 +59,7 @@ export function canonicalJson(value: unknown): string {
 export async function writeLedger<T>(
   scope: LedgerScope,
   request: WriteRequest,
-  status: number,
+  status: number | ((result: T) => number),
   work: (trx: LedgerTransaction) => Promise<T>,
 ): Promise<WriteOutcome<T>> {
   const key = request.idempotencyKey;
@@ -86,14 +86,15 @@ export async function writeLedger<T>(
       }
     }
     const body = { data: await work(trx) };
+    const answered = typeof status === 'number' ? status : status(body.data);
     if (key !== undefined) {
       await trx
         .updateTable('idempotency_keys')
-        .set({ response_status: status, response_body: JSON.stringify(body) })
+        .set({ response_status: answered, response_body: JSON.stringify(body) })
         .where('tenant_id', '=', scope.tenantId)
         .where('key', '=', key)
         .execute();
     }
-    return { status, body, replayed: false };
+    return { status: answered, body, replayed: false };
   });
 }

@@ -27,6 +27,11 @@ export interface EnvironmentDatabase {
   party_daily_balances: PartyDailyBalanceRow;
   periods: PeriodRow;
   idempotency_keys: IdempotencyKeyRow;
+  unified_records: UnifiedRecordRow;
+  unified_record_versions: UnifiedRecordVersionRow;
+  accounting_rules: AccountingRuleRow;
+  record_postings: RecordPostingRow;
+  external_connections: ExternalConnectionRow;
 }
 
 
@@ -130,4 +135,64 @@ export interface IdempotencyKeyRow {
   response_status: number | null;
   response_body: ColumnType<unknown, string | null, string>;
   created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+type JsonValue<T> = ColumnType<T, string, string>;
+
+export interface UnifiedRecordRow {
+  tenant_id: string;
+  id: string;
+  model: string;
+  version: number;
+  source_system: string | null;
+  source_id: string | null;
+  fields: JsonValue<Record<string, unknown>>;
+  content_hash: Buffer;
+  is_active: boolean;
+  local_was_deleted: boolean;
+  local_was_updated: boolean;
+  created_at: ColumnType<Date, Date, never>;
+  updated_at: ColumnType<Date, Date, Date>;
+}
+
+export interface UnifiedRecordVersionRow {
+  tenant_id: string;
+  record_id: string;
+  version: number;
+  fields: JsonValue<Record<string, unknown>>;
+  is_active: boolean;
+  local_was_deleted: boolean;
+  recorded_at: Date;
+  request_id: string;
+}
+
+export interface AccountingRuleRow {
+  tenant_id: string;
+  event: string;
+  definition: JsonValue<Record<string, unknown>>;
+  updated_at: Date;
+}
+
+export interface RecordPostingRow {
+  tenant_id: string;
+  record_id: string;
+  version: number;
+  currency: string;
+  event: string;
+  entry_id: string;
+}
+
+export interface ExternalConnectionRow {
+  tenant_id: string;
+  id: string;
+  name: string;
+  type: 'csv' | 'postgres';
+  status: string;
+  csv_content: string | null;
+  source: JsonValue<Record<string, unknown>>;
+  sealed_secret: string | null;
+  mapping: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  last_sync: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  created_at: ColumnType<Date, Date, never>;
+  updated_at: ColumnType<Date, Date, Date>;
 }

@@ -7,6 +7,7 @@ import { enableTenantRowSecurity, withRowSecurityLifted } from './rowSecurity.js
 import { hashChainMigration } from './hashChain.js';
 import { balanceFunctionMigration } from './balanceFunction.js';
 import { postingFunctionMigration } from './postingFunction.js';
+import { unifiedRecordsMigration } from './unifiedRecords.js';
 
 export const environmentMigrations: Record<string, Migration> = {
   '0001_audit_events': {
@@ -209,6 +210,7 @@ export const environmentMigrations: Record<string, Migration> = {
   '0004_posting_function': postingFunctionMigration,
   '0005_balance_function': balanceFunctionMigration,
   '0006_hash_chain': hashChainMigration,
+  '0007_unified_records': unifiedRecordsMigration,
 };
 
 export const environmentGrants: Record<string, string> = {
@@ -224,6 +226,11 @@ export const environmentGrants: Record<string, string> = {
   idempotency_keys: 'SELECT, INSERT, UPDATE, DELETE',
   ledger_chain_heads: 'SELECT, INSERT, UPDATE',
   ledger_chain: 'SELECT, INSERT',
+  unified_records: 'SELECT, INSERT, UPDATE',
+  unified_record_versions: 'SELECT, INSERT',
+  accounting_rules: 'SELECT, INSERT, UPDATE',
+  record_postings: 'SELECT, INSERT',
+  external_connections: 'SELECT, INSERT, UPDATE',
 };
 
 /** Sequences the application role draws from. */

@@ -25,6 +25,23 @@ import trialBalance from './trialBalance.js';
 import updateAccount from './updateAccount.js';
 import verifyLedger from './verifyLedger.js';
 import whoami from './whoami.js';
+import createUnifiedRecord from './unified/createUnifiedRecord.js';
+import deleteUnifiedRecord from './unified/deleteUnifiedRecord.js';
+import getCustomerBalance from './unified/getCustomerBalance.js';
+import getUnifiedRecord from './unified/getUnifiedRecord.js';
+import listUnifiedRecords from './unified/listUnifiedRecords.js';
+import updateUnifiedRecord from './unified/updateUnifiedRecord.js';
+import getAccountingRule from './rules/getAccountingRule.js';
+import listAccountingRules from './rules/listAccountingRules.js';
+import previewAccountingRule from './rules/previewAccountingRule.js';
+import putAccountingRule from './rules/putAccountingRule.js';
+import createExternalConnection from './connections/createExternalConnection.js';
+import listExternalConnections from './connections/listExternalConnections.js';
+import getExternalConnection from './connections/getExternalConnection.js';
+import updateExternalConnection from './connections/updateExternalConnection.js';
+import putExternalConnectionMapping from './connections/putExternalConnectionMapping.js';
+import getExternalConnectionSchema from './connections/getExternalConnectionSchema.js';
+import syncExternalConnection from './connections/syncExternalConnection.js';
 
 export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void> = [
   whoami,
@@ -51,4 +68,21 @@ export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void>
   incomeStatement,
   listAuditEvents,
   verifyLedger,
+  createUnifiedRecord,
+  listUnifiedRecords,
+  getUnifiedRecord,
+  updateUnifiedRecord,
+  deleteUnifiedRecord,
+  getCustomerBalance,
+  listAccountingRules,
+  getAccountingRule,
+  putAccountingRule,
+  previewAccountingRule,
+  createExternalConnection,
+  listExternalConnections,
+  getExternalConnection,
+  updateExternalConnection,
+  putExternalConnectionMapping,
+  getExternalConnectionSchema,
+  syncExternalConnection,
 ];

@@ -1,0 +1,123 @@
+/**
+ * Syncing a connection: every source row becomes a unified record through its mapping, written
+ * (and posted by the accounting rules) in a transaction of its own, upserted by source id. A row
+ * that cannot be a valid record is rejected with its reasons and changes nothing; the others land.
+ * Re-running with the same data reports every row unchanged and posts nothing.
+ * Errors: not_found, invalid_request (no mapping, unreadable source); rows never fail the sync.
+ */
+import type { z } from 'zod';
+import { LinksError, type ErrorDetail } from '../domain/errors.js';
+import { writableFields, type FieldSpec } from '../domain/unifiedModels.js';
+import { recordDataEvent } from '../audit/environmentAudit.js';
+import { writeLedger, type LedgerScope, type WriteRequest } from '../ledger/scope.js';
+import { upsertRecord } from '../records/recordVersions.js';
+import { connectionView, loadConnection, readSource, type ConnectionMapping, type ExternalConnection } from './externalConnections.js';
+
+export interface RowRejection {
+  row: number;
+  source_id: string | null;
+  code: string;
+  message: string;
+  details: ErrorDetail[];
+}
+
+export interface SyncReport {
+  connection_id: string;
+  model: string;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rejections: RowRejection[];
+  started_at: string;
+  finished_at: string;
+}
+
+/** How many rejections a report lists (the counts are always complete). */
+const LISTED_REJECTIONS = 1000;
+
+/** A source value as the field's JSON type; undefined when it cannot be one (the schema then names it). */
+function fieldValue(spec: FieldSpec, raw: string): unknown {
+  const text = raw.trim();
+  switch (spec.kind) {
+    case 'integer':
+      return /^-?\d+$/.test(text) ? Number(text) : text;
+    case 'boolean': {
+      const lower = text.toLowerCase();
+      if (['true', 't', 'yes', 'y', '1'].includes(lower)) return true;
+      if (['false', 'f', 'no', 'n', '0'].includes(lower)) return false;
+      return text;
+    }
+    case 'currency':
+      return text.toUpperCase();
+    default:
+      return text;
+  }
+}
+
+/** The record body a source row maps to: mapped columns (empty cells left out), defaults, provenance. */
+export function rowToRecord(connection: Pick<ExternalConnection, 'id' | 'name' | 'type'>, mapping: ConnectionMapping, values: Record<string, string | null>): Record<string, unknown> {
+  const fields = writableFields(mapping.model);
+  const body: Record<string, unknown> = { ...(mapping.defaults ?? {}) };
+  for (const [field, column] of Object.entries(mapping.fields)) {
+    const raw = values[column];
+    if (raw === null || raw === undefined || raw.trim() === '') continue;
+    body[field] = fieldValue(fields[field]!, raw);
+  }
+  body.source_system = mapping.source_system ?? connection.name;
+  body.external_system_provider_id = connection.type;
+  body.external_system_config_id = connection.id;
+  return body;
+}
+
+export async function syncConnection(scope: LedgerScope, request: WriteRequest, secretsKey: () => Buffer, id: string, recordSchema: (model: ConnectionMapping['model']) => z.ZodType): Promise<SyncReport> {
+  const row = await loadConnection(scope, id);
+  const connection = connectionView(row);
+  const mapping = connection.mapping;
+  if (!mapping) throw new LinksError('invalid_request', `Connection ${connection.name} has no mapping yet: PUT /api/v1/external-connections/${id}/mapping first.`, [{ path: 'mapping', message: 'required' }]);
+  const startedAt = new Date();
+  const snapshot = await readSource(row, secretsKey);
+  const report: SyncReport = { connection_id: id, model: mapping.model, rows: snapshot.rows.length, created: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [], started_at: startedAt.toISOString(), finished_at: '' };
+  const schema = recordSchema(mapping.model);
+  const reject = (rowNumber: number, sourceId: unknown, error: LinksError) => {
+    report.rejected += 1;
+    if (report.rejections.length < LISTED_REJECTIONS) {
+      report.rejections.push({ row: rowNumber, source_id: typeof sourceId === 'string' ? sourceId : null, code: error.code, message: error.message, details: error.details });
+    }
+  };
+  for (const sourceRow of snapshot.rows) {
+    const body = rowToRecord(connection, mapping, sourceRow.values);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const details = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(row)', message: issue.message }));
+      reject(sourceRow.row, body.source_id, new LinksError('invalid_request', `${details[0]!.path} (column ${mapping.fields[details[0]!.path] ?? '-'}): ${details[0]!.message}`, details));
+      continue;
+    }
+    try {
+      // Each row is its own write: no idempotency key (the source id makes a repeat harmless).
+      let change = 'created';
+      await writeLedger(scope, { ...request, idempotencyKey: undefined }, 200, async (trx) => {
+        const stored = await upsertRecord(trx, scope.tenantId, request.context, mapping.model, parsed.data as Record<string, unknown>);
+        change = stored.change;
+        return null;
+      });
+      report[change as 'created' | 'updated' | 'unchanged'] += 1;
+    } catch (error) {
+      if (!(error instanceof LinksError) || error.status >= 500) throw error;
+      reject(sourceRow.row, body.source_id, error);
+    }
+  }
+  report.finished_at = new Date().toISOString();
+  const { rejections, ...summary } = report;
+  await writeLedger(scope, { ...request, idempotencyKey: undefined }, 200, async (trx) => {
+    await trx
+      .updateTable('external_connections')
+      .set({ last_sync: JSON.stringify({ ...summary, rejections: rejections.slice(0, 20) }), updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await recordDataEvent(trx, scope.tenantId, request.context, { action: 'external_connection.synced', resourceType: 'external_connection', resourceId: id });
+    return null;
+  });
+  return report;
+}

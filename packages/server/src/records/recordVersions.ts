@@ -1,0 +1,201 @@
+/**
+ * Writing one version of a unified record, inside a tenant transaction: normalise the fields,
+ * resolve references to other records, skip the write when nothing changed, otherwise store the
+ * row and its immutable version, audit it, and run the accounting rules in the same transaction.
+ * Shared by the API routes and by data-source syncs.
+ */
+import { createHash } from 'node:crypto';
+import { sql, type Selectable } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { recordDataEvent } from '../audit/environmentAudit.js';
+import type { WriteContext } from '../domain/audit.js';
+import { LinksError } from '../domain/errors.js';
+import { describeAmountProblem, formatMinor, isSupportedCurrency, parseSignedAmount } from '../domain/money.js';
+import { MODEL_FIELDS, PROVENANCE_FIELDS, READ_ONLY_FIELDS, type UnifiedModel, type UnifiedRecord } from '../domain/unifiedModels.js';
+import { canonicalJson, type LedgerTransaction } from '../ledger/scope.js';
+import type { UnifiedRecordRow } from '../storage/environmentSchema.js';
+import { postRecordVersion, type PostableRecord } from '../rules/recordPosting.js';
+
+export type RecordChange = 'created' | 'updated' | 'unchanged';
+
+export interface StoredRecord {
+  record: UnifiedRecord;
+  change: RecordChange;
+}
+
+type Row = Selectable<UnifiedRecordRow>;
+
+/** Writable fields only, without empty values; read-only fields a client echoed back are dropped. */
+export function writableInput(input: Record<string, unknown>): Record<string, unknown> {
+  const readOnly = new Set<string>(READ_ONLY_FIELDS);
+  return Object.fromEntries(Object.entries(input).filter(([key, value]) => !readOnly.has(key) && value !== undefined));
+}
+
+/** Money fields in the currency's digits ("120" USD → "120.00"); too many digits is invalid_amount. */
+function normaliseMoney(model: UnifiedModel, fields: Record<string, unknown>): Record<string, unknown> {
+  const currency = fields.currency;
+  if (typeof currency !== 'string' || !isSupportedCurrency(currency)) return fields;
+  const normal = (value: unknown, path: string) => {
+    const parsed = parseSignedAmount(String(value), currency);
+    if (typeof parsed !== 'bigint') throw new LinksError('invalid_amount', `${path} ${describeAmountProblem(parsed, currency)}`, [{ path, message: describeAmountProblem(parsed, currency) }]);
+    return formatMinor(parsed, currency);
+  };
+  const out = { ...fields };
+  for (const [name, spec] of Object.entries(MODEL_FIELDS[model])) {
+    if (spec.kind === 'money' && typeof out[name] === 'string') out[name] = normal(out[name], name);
+  }
+  if (Array.isArray(out.lines)) {
+    out.lines = (out.lines as Array<Record<string, unknown>>).map((line, i) => ({ ...line, amount: normal(line.amount, `lines.${i}.amount`) }));
+  }
+  return out;
+}
+
+async function findCustomerId(trx: LedgerTransaction, sourceSystem: unknown, sourceId: string): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('unified_records')
+    .select('id')
+    .where('model', '=', 'customer')
+    .where(sql<boolean>`coalesce(source_system, '') = ${typeof sourceSystem === 'string' ? sourceSystem : ''}`)
+    .where('source_id', '=', sourceId)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+async function requireRecord(trx: LedgerTransaction, model: UnifiedModel, id: string, path: string): Promise<Row> {
+  const row = await trx.selectFrom('unified_records').selectAll().where('model', '=', model).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new LinksError('not_found', `No ${model} ${JSON.stringify(id)} in this scope (${path}).`, [{ path, message: `no such ${model}` }]);
+  return row;
+}
+
+/** Links a record to its customer (and a payment to its invoice) by Links id or by source id. */
+async function resolveReferences(trx: LedgerTransaction, model: UnifiedModel, fields: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const out = { ...fields };
+  if (model === 'payment' && typeof out.unified_invoice_id === 'string') {
+    const invoice = await requireRecord(trx, 'invoice', out.unified_invoice_id, 'unified_invoice_id');
+    out.unified_customer_id ??= invoice.fields.unified_customer_id;
+  }
+  if (!('unified_customer_id' in MODEL_FIELDS[model])) return out;
+  if (typeof out.unified_customer_id === 'string') {
+    await requireRecord(trx, 'customer', out.unified_customer_id, 'unified_customer_id');
+    return out;
+  }
+  const sourceCustomer = out.source_system_customer_id ?? out.source_system_account_id;
+  if (typeof sourceCustomer === 'string') {
+    const id = await findCustomerId(trx, out.source_system, sourceCustomer);
+    if (id) out.unified_customer_id = id;
+  }
+  return out;
+}
+
+/** The fields as stored: money in the currency's digits, references resolved, `is_active` kept apart. */
+export async function prepareFields(trx: LedgerTransaction, model: UnifiedModel, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { is_active: _active, ...fields } = input;
+  return resolveReferences(trx, model, normaliseMoney(model, fields));
+}
+
+/** The API's shape: every field of the model present, null when unset. */
+export function recordView(row: Row): UnifiedRecord {
+  const model = row.model as UnifiedModel;
+  const fields = row.fields;
+  const view: UnifiedRecord = {
+    id: row.id,
+    version: row.version,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+    local_was_deleted: row.local_was_deleted,
+    local_was_updated: row.local_was_updated,
+    is_active: row.is_active,
+  };
+  for (const name of [...Object.keys(MODEL_FIELDS[model]), ...Object.keys(PROVENANCE_FIELDS)]) {
+    if (name !== 'is_active') view[name] = fields[name] ?? null;
+  }
+  return view;
+}
+
+export interface VersionFlags {
+  is_active: boolean;
+  local_was_deleted: boolean;
+  local_was_updated: boolean;
+}
+
+/**
+ * Stores `fields` as the record's next version (or its first), unless it is what the record
+ * already holds. Rules run on every new version of an invoice or payment.
+ */
+export async function storeRecordVersion(
+  trx: LedgerTransaction,
+  tenantId: string,
+  context: WriteContext,
+  model: UnifiedModel,
+  existing: Row | undefined,
+  input: Record<string, unknown>,
+  flags: VersionFlags,
+): Promise<StoredRecord> {
+  const fields = await prepareFields(trx, model, input);
+  const contentHash = createHash('sha256').update(canonicalJson({ fields, ...flags })).digest();
+  if (existing && existing.content_hash.equals(contentHash)) return { record: recordView(existing), change: 'unchanged' };
+
+  const now = new Date();
+  const version = existing ? existing.version + 1 : 1;
+  const values = {
+    version,
+    source_system: typeof fields.source_system === 'string' ? fields.source_system : null,
+    source_id: typeof fields.source_id === 'string' ? fields.source_id : null,
+    fields: JSON.stringify(fields),
+    content_hash: contentHash,
+    ...flags,
+    updated_at: now,
+  };
+  let row: Row;
+  if (existing) {
+    row = await trx.updateTable('unified_records').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow();
+  } else {
+    row = await trx.insertInto('unified_records').values({ tenant_id: tenantId, id: uuidv7(), model, created_at: now, ...values }).returningAll().executeTakeFirstOrThrow();
+  }
+  await trx
+    .insertInto('unified_record_versions')
+    .values({ tenant_id: tenantId, record_id: row.id, version, fields: JSON.stringify(fields), is_active: flags.is_active, local_was_deleted: flags.local_was_deleted, recorded_at: now, request_id: context.requestId })
+    .execute();
+  const action = !existing ? 'created' : flags.local_was_deleted ? 'deleted' : 'updated';
+  await recordDataEvent(trx, tenantId, context, { action: `${model}.${action}`, resourceType: `unified_${model}`, resourceId: row.id });
+  await postRecordVersion(trx, tenantId, { context }, postable(row));
+  return { record: recordView(row), change: existing ? 'updated' : 'created' };
+}
+
+export function postable(row: Row): PostableRecord {
+  return { id: row.id, model: row.model as UnifiedModel, version: row.version, fields: row.fields, is_active: row.is_active, local_was_deleted: row.local_was_deleted };
+}
+
+/**
+ * The record a source id already names, locked for this write; a concurrent first write of the
+ * same source id waits on the unique index, then finds the other's row.
+ */
+export async function lockBySource(trx: LedgerTransaction, model: UnifiedModel, sourceSystem: string | undefined, sourceId: string): Promise<Row | undefined> {
+  return trx
+    .selectFrom('unified_records')
+    .selectAll()
+    .where('model', '=', model)
+    .where(sql<boolean>`coalesce(source_system, '') = ${sourceSystem ?? ''}`)
+    .where('source_id', '=', sourceId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Creates the record, or — when a record of the same (source_system, source_id) exists — writes
+ * the body as its next version. Only a body with a source id can meet an existing record.
+ */
+export async function upsertRecord(trx: LedgerTransaction, tenantId: string, context: WriteContext, model: UnifiedModel, body: Record<string, unknown>): Promise<StoredRecord> {
+  const input = writableInput(body);
+  const sourceId = typeof input.source_id === 'string' ? input.source_id : undefined;
+  const sourceSystem = typeof input.source_system === 'string' ? input.source_system : undefined;
+  const flags = { is_active: input.is_active !== false, local_was_deleted: false, local_was_updated: false };
+  if (sourceId === undefined) return storeRecordVersion(trx, tenantId, context, model, undefined, input, flags);
+  // Claim the source id first: a concurrent writer of the same id waits here until we commit.
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}\u0001${model}\u0001${sourceSystem ?? ''}\u0001${sourceId}`}, 0))`.execute(trx);
+  const existing = await lockBySource(trx, model, sourceSystem, sourceId);
+  if (existing?.local_was_deleted) {
+    throw new LinksError('conflict', `The ${model} with source_id ${JSON.stringify(sourceId)} was deleted in Links (record ${existing.id}); it is kept as it was.`, [{ path: 'source_id', message: 'deleted in Links' }]);
+  }
+  return storeRecordVersion(trx, tenantId, context, model, existing, input, flags);
+}

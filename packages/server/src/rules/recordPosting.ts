@@ -1,0 +1,215 @@
+/**
+ * Rules run as a record is written, in the write's transaction: the books hold what the record's
+ * current version asks for. What a record should have posted (its recognition rule applied to its
+ * fields) is compared with what its entries did post (read back from the journal), and the
+ * difference posts as one entry per currency — the recognition itself, an adjustment, or a
+ * reversal to zero. Each entry is linked to the record version in `record_postings`, whose key
+ * (record, version, currency) makes a version post at most once.
+ *
+ * Invariant (checked after each posting): what the record's entries sum to equals what it asks for.
+ * Errors: those of posting (unknown_account, period_closed, …) prefixed with the event; invalid_amount;
+ * invalid_request (no currency); subledger_account_required (no customer to carry the receivable).
+ */
+import { sql } from 'kysely';
+import { todayUtc } from '../domain/calendar.js';
+import { LinksError } from '../domain/errors.js';
+import type { JournalEntry, JournalEntryInput } from '../domain/ledger.js';
+import { describeAmountProblem, formatMinor, isSupportedCurrency, parseSignedAmount } from '../domain/money.js';
+import type { UnifiedModel } from '../domain/unifiedModels.js';
+import { postEntries } from '../ledger/posting.js';
+import type { LedgerTransaction, WriteRequest } from '../ledger/scope.js';
+import { loadRules, meetsConditions, renderTemplate, type AccountingRule, type PostingModel, type RuleEvent } from './accountingRules.js';
+
+/** The record as the rules see it. */
+export interface PostableRecord {
+  id: string;
+  model: UnifiedModel;
+  version: number;
+  fields: Record<string, unknown>;
+  is_active: boolean;
+  local_was_deleted: boolean;
+}
+
+/** Net amounts (debit positive) per currency, then per `account|party`. */
+type Position = Map<string, Map<string, bigint>>;
+
+export interface PlannedPosting {
+  event: RuleEvent;
+  entries: JournalEntryInput[];
+}
+
+const SEPARATOR = '\u0001';
+
+function add(position: Position, currency: string, account: string, party: string | null, amount: bigint): void {
+  if (amount === 0n) return;
+  const byKey = position.get(currency) ?? new Map<string, bigint>();
+  const key = `${account}${SEPARATOR}${party ?? ''}`;
+  byKey.set(key, (byKey.get(key) ?? 0n) + amount);
+  position.set(currency, byKey);
+}
+
+function amountOf(value: unknown, currency: string, path: string): bigint {
+  if (value === undefined || value === null) return 0n;
+  const parsed = parseSignedAmount(String(value), currency);
+  if (typeof parsed !== 'bigint') throw new LinksError('invalid_amount', `${path} ${describeAmountProblem(parsed, currency)}`, [{ path, message: describeAmountProblem(parsed, currency) }]);
+  return parsed;
+}
+
+/** What the record asks the books to hold under its recognition rule (empty when it does not qualify). */
+export function desiredPosition(record: PostableRecord, rule: AccountingRule): Position {
+  const position: Position = new Map();
+  const { fields } = record;
+  if (!rule.enabled || !record.is_active || record.local_was_deleted || !meetsConditions(fields, rule.conditions)) return position;
+  const model = rule.model;
+  const currency = fields.currency as string | undefined;
+  const lines = model === 'invoice' && Array.isArray(fields.lines) ? (fields.lines as Array<Record<string, unknown>>) : [];
+  const moneyFields = model === 'invoice' ? ['amount_due', ...lines.map((_l, i) => `lines.${i}.amount`)] : ['amount'];
+  const hasAmount = moneyFields.some((path) => valueAt(fields, path) !== undefined && valueAt(fields, path) !== null);
+  if (!hasAmount) return position;
+  if (currency === undefined || !isSupportedCurrency(currency)) {
+    throw new LinksError('invalid_request', `A ${model} that posts needs its currency.`, [{ path: 'currency', message: 'required to post' }]);
+  }
+  const customer = (fields.unified_customer_id as string | undefined) ?? null;
+  const receivable = (amount: bigint) => {
+    if (amount !== 0n && customer === null) {
+      throw new LinksError('subledger_account_required', `This ${model} posts to the receivable ${rule.receivable_account}, which needs the customer: set unified_customer_id, or source_system_customer_id of a customer already recorded.`, [
+        { path: 'unified_customer_id', message: 'required to post' },
+      ]);
+    }
+    return customer;
+  };
+  if (model === 'invoice') {
+    let total = 0n;
+    for (const [i, line] of lines.entries()) {
+      const amount = amountOf(line.amount, currency, `lines.${i}.amount`);
+      total += amount;
+      add(position, currency, (line.revenue_account as string | undefined) ?? rule.credit_account, null, -amount);
+    }
+    if (lines.length === 0) {
+      total = amountOf(fields.amount_due, currency, 'amount_due');
+      add(position, currency, rule.credit_account, null, -total);
+    } else if (fields.amount_due !== undefined && amountOf(fields.amount_due, currency, 'amount_due') !== total) {
+      const message = `amount_due (${fields.amount_due as string}) does not equal the sum of lines (${formatMinor(total, currency)})`;
+      throw new LinksError('invalid_amount', message, [{ path: 'amount_due', message }]);
+    }
+    add(position, currency, rule.debit_account, receivable(total), total);
+  } else {
+    const amount = amountOf(fields.amount, currency, 'amount');
+    add(position, currency, rule.debit_account, null, amount);
+    add(position, currency, rule.credit_account, receivable(amount), -amount);
+  }
+  return position;
+}
+
+function valueAt(fields: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), fields);
+}
+
+/** What the record's entries posted so far, read from the journal itself. */
+export async function postedPosition(trx: LedgerTransaction, recordId: string): Promise<Position> {
+  const { rows } = await sql<{ currency: string; account: string; party: string | null; net: string }>`
+    SELECT l.currency, a.code AS account, l.subledger_account AS party, sum(l.debit - l.credit)::text AS net
+      FROM record_postings p
+      JOIN journal_lines l ON l.tenant_id = p.tenant_id AND l.entry_id = p.entry_id
+      JOIN accounts a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
+     WHERE p.record_id = ${recordId}
+     GROUP BY 1, 2, 3`.execute(trx);
+  const position: Position = new Map();
+  for (const row of rows) add(position, row.currency, row.account, row.party, BigInt(row.net));
+  return position;
+}
+
+function isEmpty(position: Position): boolean {
+  return [...position.values()].every((byKey) => [...byKey.values()].every((v) => v === 0n));
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  const flat = (p: Position) =>
+    [...p.entries()]
+      .flatMap(([currency, byKey]) => [...byKey.entries()].filter(([, v]) => v !== 0n).map(([key, v]) => `${currency}${SEPARATOR}${key}=${v}`))
+      .sort()
+      .join('\n');
+  return flat(a) === flat(b);
+}
+
+/** The entries that take the books from `posted` to `desired`, named by the event they are. */
+export function planPosting(record: PostableRecord, rules: Record<RuleEvent, AccountingRule>, desired: Position, posted: Position): PlannedPosting | undefined {
+  const model = record.model as PostingModel;
+  const recognition = rules[model === 'invoice' ? 'invoice.issued' : 'payment.received'];
+  const wasPosted = !isEmpty(posted);
+  const event: RuleEvent = !wasPosted
+    ? recognition.event
+    : isEmpty(desired)
+      ? (model === 'invoice' ? 'invoice.voided' : 'payment.reversed')
+      : (model === 'invoice' ? 'invoice.adjusted' : 'payment.adjusted');
+  const rule = rules[event];
+  const today = todayUtc();
+  const ownDate = String((model === 'invoice' ? record.fields.effective_date : record.fields.source_data_created_at) ?? '').slice(0, 10);
+  const date = event === recognition.event ? ownDate || today : ownDate > today ? ownDate : today;
+  const extras = { record: String(record.fields.source_id ?? record.id), event, id: record.id, version: String(record.version) };
+  const entries: JournalEntryInput[] = [];
+  for (const currency of new Set([...desired.keys(), ...posted.keys()])) {
+    const delta = new Map<string, bigint>();
+    for (const [key, v] of desired.get(currency) ?? []) delta.set(key, (delta.get(key) ?? 0n) + v);
+    for (const [key, v] of posted.get(currency) ?? []) delta.set(key, (delta.get(key) ?? 0n) - v);
+    const moves = [...delta.entries()].filter(([, v]) => v !== 0n).sort(([ka, a], [kb, b]) => (a > 0n) === (b > 0n) ? ka.localeCompare(kb) : a > 0n ? -1 : 1);
+    if (moves.length === 0) continue;
+    entries.push({
+      date,
+      description: renderTemplate(rule.description_template, record.fields, extras),
+      currency,
+      reference: `${model}:${record.id}`,
+      lines: moves.map(([key, v]) => {
+        const [account, party] = key.split(SEPARATOR) as [string, string];
+        const amount = formatMinor(v > 0n ? v : -v, currency);
+        return { account, ...(v > 0n ? { debit: amount } : { credit: amount }), ...(party ? { subledger_account: party } : {}) };
+      }),
+      metadata: { source_record: { model, id: record.id, version: record.version }, accounting_rule: event },
+    });
+  }
+  return entries.length > 0 ? { event, entries } : undefined;
+}
+
+/** What writing this record version would post: the plan, without touching the books. */
+export async function planRecordPosting(trx: LedgerTransaction, record: PostableRecord): Promise<PlannedPosting | undefined> {
+  if (record.model !== 'invoice' && record.model !== 'payment') return undefined;
+  const rules = await loadRules(trx);
+  const recognition = rules[record.model === 'invoice' ? 'invoice.issued' : 'payment.received'];
+  if (!recognition.enabled) return undefined;
+  return planPosting(record, rules, desiredPosition(record, recognition), await postedPosition(trx, record.id));
+}
+
+/** Posts what the record version asks for, inside the write's transaction, and links the entries to it. */
+export async function postRecordVersion(
+  trx: LedgerTransaction,
+  tenantId: string,
+  request: Pick<WriteRequest, 'context'>,
+  record: PostableRecord,
+): Promise<{ event: RuleEvent; entries: JournalEntry[] } | undefined> {
+  const plan = await planRecordPosting(trx, record);
+  if (!plan) return undefined;
+  const posted = await postPlan(trx, tenantId, request, plan);
+  for (const entry of posted) {
+    await trx
+      .insertInto('record_postings')
+      .values({ tenant_id: tenantId, record_id: record.id, version: record.version, currency: entry.currency, event: plan.event, entry_id: entry.id })
+      .execute();
+  }
+  const rules = await loadRules(trx);
+  const desired = desiredPosition(record, rules[record.model === 'invoice' ? 'invoice.issued' : 'payment.received']);
+  if (!samePosition(desired, await postedPosition(trx, record.id))) throw new Error(`invariant broken: ${record.model} ${record.id} v${record.version} is not what its entries posted`);
+  return { event: plan.event, entries: posted };
+}
+
+/** Posts the plan's entries through the ledger's one write path; a refusal names the rule. */
+export async function postPlan(trx: LedgerTransaction, tenantId: string, request: Pick<WriteRequest, 'context'>, plan: PlannedPosting): Promise<JournalEntry[]> {
+  const [outcome] = await postEntries(trx, tenantId, [{ request: { context: request.context, fingerprint: null }, entries: plan.entries, shape: 'batch' }]);
+  if (outcome instanceof LinksError) {
+    throw new LinksError(
+      outcome.code,
+      `Accounting rule ${plan.event}: ${outcome.message.replace(/^entries\[\d+\]: /, '')}`,
+      outcome.details.map((d) => ({ path: `accounting_rule.${d.path.replace(/^entries\.\d+\./, '')}`, message: d.message })),
+    );
+  }
+  return (outcome!.body.data as { entries: JournalEntry[] }).entries;
+}

@@ -1,0 +1,98 @@
+/**
+ * Migration 0007: unified records (customers, invoices, payments, …), their versions, the accounting
+ * rules that turn them into journal entries, the link from each generated entry to the record
+ * version it came from, and external connections (data sources).
+ */
+import { sql, type Migration } from 'kysely';
+import { enableTenantRowSecurity } from './rowSecurity.js';
+
+export const unifiedRecordTables = ['unified_records', 'unified_record_versions', 'accounting_rules', 'record_postings', 'external_connections'];
+
+export const unifiedRecordsMigration: Migration = {
+  async up(db) {
+    await sql`
+      CREATE TABLE unified_records (
+        tenant_id uuid NOT NULL,
+        id uuid NOT NULL,
+        model text NOT NULL CHECK (model IN ('customer', 'contact', 'invoice', 'payment', 'contract', 'product', 'opportunity')),
+        version integer NOT NULL CHECK (version >= 1),
+        source_system text,
+        source_id text,
+        -- Model and provenance fields as the API shows them (money as decimal strings).
+        fields jsonb NOT NULL,
+        content_hash bytea NOT NULL,
+        is_active boolean NOT NULL,
+        local_was_deleted boolean NOT NULL DEFAULT false,
+        local_was_updated boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (tenant_id, id)
+      );
+      -- One record per (source system, source id): a repeat is an upsert.
+      CREATE UNIQUE INDEX unified_records_source ON unified_records (tenant_id, model, (coalesce(source_system, '')), source_id) WHERE source_id IS NOT NULL;
+      CREATE INDEX unified_records_list ON unified_records (tenant_id, model, created_at, id);
+
+      -- Every version a record had, never changed: a generated entry names the version it came from.
+      CREATE TABLE unified_record_versions (
+        tenant_id uuid NOT NULL,
+        record_id uuid NOT NULL,
+        version integer NOT NULL,
+        fields jsonb NOT NULL,
+        is_active boolean NOT NULL,
+        local_was_deleted boolean NOT NULL,
+        recorded_at timestamptz NOT NULL,
+        request_id text NOT NULL,
+        PRIMARY KEY (tenant_id, record_id, version),
+        FOREIGN KEY (tenant_id, record_id) REFERENCES unified_records (tenant_id, id)
+      );
+
+      -- A tenant's edits of the shipped default rules; no row means the default.
+      CREATE TABLE accounting_rules (
+        tenant_id uuid NOT NULL,
+        event text NOT NULL,
+        definition jsonb NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (tenant_id, event)
+      );
+
+      -- The entries a record version posted: at most one per currency, so a version never posts twice.
+      CREATE TABLE record_postings (
+        tenant_id uuid NOT NULL,
+        record_id uuid NOT NULL,
+        version integer NOT NULL,
+        currency text NOT NULL,
+        event text NOT NULL,
+        entry_id uuid NOT NULL,
+        PRIMARY KEY (tenant_id, record_id, version, currency),
+        FOREIGN KEY (tenant_id, record_id, version) REFERENCES unified_record_versions (tenant_id, record_id, version),
+        FOREIGN KEY (tenant_id, entry_id) REFERENCES journal_entries (tenant_id, id)
+      );
+
+      CREATE TABLE external_connections (
+        tenant_id uuid NOT NULL,
+        id uuid NOT NULL,
+        name text NOT NULL,
+        type text NOT NULL CHECK (type IN ('csv', 'postgres')),
+        status text NOT NULL,
+        -- csv: the uploaded file; postgres: {table} or {query}. The connection string is sealed (AES-GCM).
+        csv_content text,
+        source jsonb NOT NULL DEFAULT '{}'::jsonb,
+        sealed_secret text,
+        mapping jsonb,
+        last_sync jsonb,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (tenant_id, id),
+        UNIQUE (tenant_id, name)
+      );
+    `.execute(db);
+    // Posted history stays as it was: versions and postings are append-only for the application.
+    await sql`
+      CREATE TRIGGER unified_record_versions_immutable BEFORE UPDATE OR DELETE ON unified_record_versions
+        FOR EACH ROW EXECUTE FUNCTION refuse_posted_change();
+      CREATE TRIGGER record_postings_immutable BEFORE UPDATE OR DELETE ON record_postings
+        FOR EACH ROW EXECUTE FUNCTION refuse_posted_change();
+    `.execute(db);
+    for (const table of unifiedRecordTables) await enableTenantRowSecurity(db, table);
+  },
+};
