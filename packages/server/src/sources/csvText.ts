@@ -82,6 +82,7 @@ function checkHeader(names: string[]): string[] {
   const seen = new Set<string>();
   header.forEach((name, index) => {
     if (name === '') throw new SourceError(`column ${index + 1} has no name`);
+    if (name.length > 255) throw new SourceError(`column ${index + 1}'s name is longer than 255 characters: is the first line a header?`);
     if (seen.has(name)) throw new SourceError(`column ${JSON.stringify(name)} appears twice`);
     seen.add(name);
   });

@@ -31,6 +31,9 @@ const unparseable: Array<[string, string | Uint8Array]> = [
 /** Replacements for one field of a valid body: each is wrong for a string, date, enum or list field. */
 const wrongValues: unknown[] = [12345, 1e3, -0, true, null, [], {}, { nested: { deeper: [1, 2, 3] } }, 'x'.repeat(100_000)];
 
+/** For a field whose valid value is a whole number (a contract's term in months): fractions, negatives, absurd sizes, other types. */
+const wrongNumbers: unknown[] = [-1, 1.5, 1e12, '12', true, null, [], {}];
+
 const moneyShapes: unknown[] = [5, 1000, '1e3', '-0', '+5', '-5.00', '1.234', '0', '0.00', '', ' 5', '5 ', '1,000.00', '99999999999999999999999', 'NaN', 'Infinity', '0x10'];
 const badDates = ['2026-02-30', '2026-13-01', '2026-00-10', '0000-00-00', '2026-1-1', '20260101', '2026-01-01T00:00:00Z', ''];
 
@@ -97,7 +100,7 @@ describe.skipIf(!postgresAvailable())('bad input on every write route', () => {
       }
       refused('unknown field', await send(route.method, owned.path, JSON.stringify({ ...valid, is_admin: true })));
       for (const field of Object.keys(valid)) {
-        for (const wrong of wrongValues) {
+        for (const wrong of typeof valid[field] === 'number' ? wrongNumbers : wrongValues) {
           refused(`${field} = ${JSON.stringify(wrong).slice(0, 30)}`, await send(route.method, owned.path, JSON.stringify({ ...valid, [field]: wrong })));
           tried += 1;
         }

@@ -42,7 +42,7 @@ export const ruleView = z
   .meta({ id: 'AccountingRule' });
 
 export const previewBody = z.strictObject({
-  record: z.record(z.string(), z.unknown()),
+  record: z.record(z.string(), z.unknown()).refine((r) => Object.keys(r).length > 0, 'send the record\'s fields'),
   record_id: z.uuid({ message: 'must be a record id (UUID)' }).optional(),
 });
 

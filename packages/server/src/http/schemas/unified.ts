@@ -33,7 +33,7 @@ const INPUT: Record<FieldKind, z.ZodType> = {
   money: recordMoney,
   date: recordDate,
   timestamp: recordTimestamp,
-  integer: z.number().int('must be a whole number').min(0).max(100_000),
+  integer: z.number().int('must be a whole number').min(0, 'must not be negative').max(1200, 'must be at most 1200 (a hundred years of months)'),
   boolean: z.boolean(),
   currency,
   object: metadata,
