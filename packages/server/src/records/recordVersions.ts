@@ -31,6 +31,16 @@ export function writableInput(input: Record<string, unknown>): Record<string, un
   return Object.fromEntries(Object.entries(input).filter(([key, value]) => !readOnly.has(key) && value !== undefined));
 }
 
+/** The record's fields with a merge-patch applied: a field sent replaces, a null clears. */
+export function mergeFields(existing: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...existing };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}
+
 /** Money fields in the currency's digits ("120" USD → "120.00"); too many digits is invalid_amount. */
 function normaliseMoney(model: UnifiedModel, fields: Record<string, unknown>): Record<string, unknown> {
   const currency = fields.currency;

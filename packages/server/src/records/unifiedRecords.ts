@@ -12,7 +12,7 @@ import type { UnifiedModel, UnifiedRecord } from '../domain/unifiedModels.js';
 import { currencyBalance } from '../ledger/accounts.js';
 import type { AccountType } from '../domain/ledger.js';
 import { readLedger, writeLedger, type LedgerScope, type LedgerTransaction, type WriteOutcome, type WriteRequest } from '../ledger/scope.js';
-import { recordView, storeRecordVersion, upsertRecord, writableInput, type RecordChange } from './recordVersions.js';
+import { mergeFields, recordView, storeRecordVersion, upsertRecord, writableInput, type RecordChange } from './recordVersions.js';
 
 async function findRecord(trx: LedgerTransaction, model: UnifiedModel, id: string, lock = false) {
   let query = trx.selectFrom('unified_records').selectAll().where('model', '=', model).where('id', '=', id);
@@ -43,7 +43,7 @@ export async function updateRecord(scope: LedgerScope, request: WriteRequest, mo
     const existing = await findRecord(trx, model, id, true);
     if (existing.local_was_deleted) throw new LinksError('conflict', `The ${model} ${id} was deleted; a deleted record is kept as it was.`);
     const patch = writableInput(body);
-    const fields = { ...existing.fields, ...patch };
+    const fields = mergeFields(existing.fields, patch);
     const flags = { is_active: patch.is_active === undefined ? existing.is_active : patch.is_active !== false, local_was_deleted: false, local_was_updated: true };
     return (await storeRecordVersion(trx, scope.tenantId, request.context, model, existing, fields, flags)).record;
   });

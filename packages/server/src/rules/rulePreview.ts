@@ -7,7 +7,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { LinksError } from '../domain/errors.js';
 import type { JournalEntryInput } from '../domain/ledger.js';
-import { lockBySource, prepareFields, writableInput } from '../records/recordVersions.js';
+import { lockBySource, mergeFields, prepareFields, writableInput } from '../records/recordVersions.js';
 import type { LedgerScope, WriteRequest } from '../ledger/scope.js';
 import { inTenantTransaction } from '../storage/tenantScope.js';
 import { EVENT_SPECS, isRuleEvent, type RuleEvent } from './accountingRules.js';
@@ -44,7 +44,7 @@ export async function previewRule(
           ? await lockBySource(trx, model, typeof sent.source_system === 'string' ? sent.source_system : undefined, sent.source_id)
           : undefined;
       if (input.record_id && !existing) throw new LinksError('not_found', `No ${model} ${JSON.stringify(input.record_id)} in this scope.`, [{ path: 'record_id', message: `no such ${model}` }]);
-      const fields = await prepareFields(trx, model, existing ? { ...existing.fields, ...sent } : sent);
+      const fields = await prepareFields(trx, model, mergeFields(existing?.fields ?? {}, sent));
       const plan = await planRecordPosting(trx, {
         id: existing?.id ?? uuidv7(),
         model,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../domain/calendar.js';
 import { LinksError } from '../../domain/errors.js';
-import { MODEL_FIELDS, PROVENANCE_FIELDS, READ_ONLY_FIELDS, writableFields, type FieldKind, type UnifiedModel } from '../../domain/unifiedModels.js';
+import { MODEL_FIELDS, PROVENANCE_FIELDS, READ_ONLY_FIELDS, writableFields, type FieldKind, type FieldSpec, type UnifiedModel } from '../../domain/unifiedModels.js';
 import { booleanQuery, accountCode, currency, metadata } from './ledger.js';
 import { list, pageQueryShape, single, text, timestamp } from './common.js';
 
@@ -77,7 +77,9 @@ export function recordCreateBody(model: UnifiedModel) {
 
 export function recordUpdateBody(model: UnifiedModel) {
   return once(`${modelTitle(model)}Update`, () => {
-    const shape = Object.fromEntries(Object.entries(writableFields(model)).map(([name, spec]) => [name, INPUT[spec.kind].optional()]));
+    // Merge-patch: null clears an optional field, so a record read can be edited and sent back whole.
+    const clearable = (spec: FieldSpec) => !spec.required && spec.kind !== 'boolean';
+    const shape = Object.fromEntries(Object.entries(writableFields(model)).map(([name, spec]) => [name, (clearable(spec) ? INPUT[spec.kind].nullable() : INPUT[spec.kind]).optional()]));
     return z.strictObject({ ...shape, ...echoed }).meta({ id: `${modelTitle(model)}Update` });
   });
 }
