@@ -115,3 +115,130 @@ describe.skipIf(!postgresAvailable())('accounting rules', () => {
     ]);
   });
 });
+
+describe.skipIf(!postgresAvailable())('accounting rules: editing, previews and refusals', () => {
+  let links: TestLinks;
+  let ledger: Ledger;
+  let customer: string;
+
+  useTestServer(async (started) => {
+    links = started;
+    ledger = (await createLedgerTenant(links, 'Rule edits')).sandbox;
+    for (const [code, type] of [['1000', 'asset'], ['1100', 'asset'], ['1150', 'asset'], ['4000', 'revenue'], ['4900', 'revenue']]) await ledger.createAccount(code!, type!);
+    customer = (await ledger.ok('POST', '/unified/customer', { email: 'c@example.com', name: 'C' })).id;
+  });
+
+  it('an issued invoice is refused, and nothing is stored, while the receivable is not a control account', async () => {
+    const refused = await ledger.post('/unified/invoice', { source_id: 'early', currency: 'USD', amount_due: '10.00', unified_customer_id: customer });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/^Accounting rule invoice\.issued: .*1100.*sub-ledger/);
+    expect((await ledger.get('/unified/invoices?include_deleted=true')).body.totalResults).toBe(0);
+    await ledger.ok('POST', '/subledgers', { code: 'AR', name: 'Customers', control_account: '1100' });
+  });
+
+  it('PUT refuses unknown accounts, a receivable without sub-ledger, unknown template fields and accounts on derived events', async () => {
+    const cases: Array<[string, Record<string, unknown>, number, string]> = [
+      ['invoice.issued', { credit_account: '9999' }, 422, 'unknown_account'],
+      ['invoice.issued', { debit_account: '1150' }, 422, 'subledger_account_required'],
+      ['payment.received', { credit_account: '1000' }, 422, 'subledger_account_required'],
+      ['invoice.issued', { description_template: 'Invoice {{secret_field}}' }, 400, 'invalid_request'],
+      ['invoice.issued', { conditions: [{ field: 'colour', operator: 'equals', values: ['red'] }] }, 400, 'invalid_request'],
+      ['invoice.issued', { conditions: [{ field: 'status', operator: 'in' }] }, 400, 'invalid_request'],
+      ['invoice.voided', { debit_account: '1100' }, 400, 'invalid_request'],
+      ['invoice.issued', {}, 400, 'invalid_request'],
+    ];
+    for (const [event, body, status, code] of cases) {
+      const result = await ledger.request('PUT', `/accounting-rules/${event}`, body);
+      expect(result.status, `${event} ${JSON.stringify(body)}: ${result.text}`).toBe(status);
+      expect(result.body.error.code).toBe(code);
+    }
+    expect((await ledger.get('/accounting-rules/invoice.paid')).status).toBe(404);
+    expect((await ledger.ok('GET', '/accounting-rules/invoice.issued')).is_default).toBe(true);
+  });
+
+  it('a tenant edits accounts, conditions and wording; the next write follows them', async () => {
+    const edited = await ledger.request('PUT', '/accounting-rules/invoice.issued', {
+      credit_account: '4900',
+      conditions: [{ field: 'status', operator: 'in', values: ['finalized'] }],
+      description_template: 'Sale {{record}} to {{unified_customer_id}} ({{currency}})',
+    });
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.body.data).toMatchObject({ credit_account: '4900', debit_account: '1100', is_default: false });
+    const voidRule = await ledger.ok('PUT', '/accounting-rules/invoice.voided', { description_template: 'Cancelled {{record}}' });
+    expect(voidRule).toMatchObject({ kind: 'reversal', recognition_event: 'invoice.issued', credit_account: '4900', description_template: 'Cancelled {{record}}' });
+
+    const open = await ledger.ok('POST', '/unified/invoice', { source_id: 'R-1', status: 'open', currency: 'EUR', amount_due: '40.00', unified_customer_id: customer });
+    expect(await ledger.ok('GET', `/journal-entries?reference=invoice:${open.id}`)).toEqual([]);
+    await ledger.ok('PUT', `/unified/invoice/${open.id}`, { status: 'FINALIZED' });
+    const [sale] = await ledger.ok<any[]>('GET', `/journal-entries?reference=invoice:${open.id}`);
+    expect(sale.description).toBe(`Sale R-1 to ${customer} (EUR)`);
+    expect(sale.lines.map((l: any) => l.account)).toEqual(['1100', '4900']);
+    await ledger.ok('DELETE', `/unified/invoice/${open.id}`);
+    const [cancel] = await ledger.ok<any[]>('GET', `/journal-entries?reference=invoice:${open.id}`);
+    expect(cancel.description).toBe('Cancelled R-1');
+    expect(cancel.metadata.accounting_rule).toBe('invoice.voided');
+  });
+
+  it('preview shows the entry a write would post, posts nothing, and fails where the write would', async () => {
+    const count = async () => (await ledger.get('/journal-entries?limit=1')).body.totalResults;
+    const before = await count();
+    const preview = await ledger.post('/accounting-rules/invoice.issued/preview', {
+      record: { source_id: 'P-1', status: 'finalized', currency: 'USD', effective_date: '2026-11-30', unified_customer_id: customer, lines: [{ amount: '30.00' }, { amount: '12.50', revenue_account: '4000' }] },
+    });
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body.data).toMatchObject({ event: 'invoice.issued', matches: true, would_post_as: 'invoice.issued' });
+    expect(preview.body.data.entries).toEqual([
+      {
+        date: '2026-11-30',
+        description: `Sale P-1 to ${customer} (USD)`,
+        currency: 'USD',
+        reference: expect.stringMatching(/^invoice:/),
+        lines: [
+          { account: '1100', debit: '42.50', subledger_account: customer },
+          { account: '4000', credit: '12.50' },
+          { account: '4900', credit: '30.00' },
+        ],
+        metadata: expect.objectContaining({ accounting_rule: 'invoice.issued' }),
+      },
+    ]);
+    const draft = await ledger.ok('POST', '/accounting-rules/invoice.issued/preview', { record: { status: 'draft', currency: 'USD', amount_due: '5.00', unified_customer_id: customer } });
+    expect(draft).toEqual({ event: 'invoice.issued', matches: false, would_post_as: null, entries: [] });
+    const broken = await ledger.post('/accounting-rules/invoice.issued/preview', { record: { status: 'finalized', currency: 'USD', unified_customer_id: customer, lines: [{ amount: '1.00', revenue_account: 'NOPE' }] } });
+    expect(broken.status).toBe(422);
+    expect(broken.body.error.code).toBe('unknown_account');
+    const noCustomer = await ledger.post('/accounting-rules/invoice.issued/preview', { record: { status: 'finalized', currency: 'USD', amount_due: '1.00' } });
+    expect(noCustomer.body.error.code).toBe('subledger_account_required');
+    expect((await ledger.post('/accounting-rules/invoice.issued/preview', { record: { amount_due: 12 } })).status).toBe(400);
+    expect(await count()).toBe(before);
+  });
+
+  it('an invoice into a closed period is refused whole: no record, no entry', async () => {
+    await ledger.ok('POST', '/periods/2026-01/close');
+    const closed = await ledger.post('/unified/invoice', { source_id: 'OLD-1', status: 'finalized', currency: 'USD', amount_due: '9.00', effective_date: '2026-01-15', unified_customer_id: customer });
+    expect(closed.status).toBe(422);
+    expect(closed.body.error.code).toBe('period_closed');
+    expect((await ledger.get('/unified/invoices?source_id=OLD-1')).body.totalResults).toBe(0);
+  });
+
+  it('a currency change moves the invoice: one entry takes the old currency to zero, one posts the new', async () => {
+    const invoice = await ledger.ok('POST', '/unified/invoice', { source_id: 'FX-1', status: 'finalized', currency: 'USD', amount_due: '70.00', unified_customer_id: customer });
+    await ledger.ok('PUT', `/unified/invoice/${invoice.id}`, { currency: 'GBP', amount_due: '55.00' });
+    const entries = await ledger.ok<any[]>('GET', `/journal-entries?reference=invoice:${invoice.id}`);
+    const receivable = (e: any) => e.lines.find((l: any) => l.account === '1100');
+    expect(entries.map((e) => [e.metadata.accounting_rule, e.currency, receivable(e).debit ?? `-${receivable(e).credit}`]).sort()).toEqual([
+      ['invoice.adjusted', 'GBP', '55.00'],
+      ['invoice.adjusted', 'USD', '-70.00'],
+      ['invoice.issued', 'USD', '70.00'],
+    ]);
+    expect(await ledger.ok('GET', `/unified/customer/${customer}/balance`)).toMatchObject({
+      balances: expect.arrayContaining([expect.objectContaining({ currency: 'GBP', balance: '55.00' }), expect.objectContaining({ currency: 'USD', balance: '0.00' })]),
+    });
+  });
+
+  it('a disabled rule posts nothing', async () => {
+    await ledger.ok('PUT', '/accounting-rules/payment.received', { enabled: false });
+    const payment = await ledger.ok('POST', '/unified/payment', { source_id: 'PAY-OFF', status: 'paid', currency: 'USD', amount: '3.00', unified_customer_id: customer });
+    expect(await ledger.ok('GET', `/journal-entries?reference=payment:${payment.id}`)).toEqual([]);
+    expect((await ledger.ok('GET', '/accounting-rules/payment.reversed')).enabled).toBe(false);
+  });
+});
