@@ -3,6 +3,20 @@
  * or malformed key fails here, at construction, not at the first request.
  */
 import { environmentOfKey, type Environment } from './apiKey.js';
+import {
+  AccountingRulesApi,
+  ExternalConnectionApi,
+  unifiedApi,
+  unifiedContactsApi,
+  unifiedCustomersApi,
+  type UnifiedContactsApi,
+  type UnifiedContractsApi,
+  type UnifiedCustomersApi,
+  type UnifiedInvoicesApi,
+  type UnifiedOpportunitiesApi,
+  type UnifiedPaymentsApi,
+  type UnifiedProductsApi,
+} from './compat.js';
 import { LinksCore, type RequestOptions } from './core.js';
 import type { EndpointOptions } from './endpoints.js';
 import { Accounts, AuditEvents, JournalEntries, Periods, Reports, Subledgers } from './resources.js';
@@ -17,6 +31,13 @@ export interface LinksSDKOptions extends EndpointOptions {
   maxRetries?: number;
   /** A fetch implementation; default the runtime's. */
   fetch?: typeof fetch;
+  /**
+   * The published Links SDK's axios-style configuration, so its code runs unchanged. `timeout` (ms)
+   * is the per-attempt timeout when `timeoutMs` is not given; axios's 0 ("none") keeps the 30 s
+   * default, so an attempt never waits forever. `headers` go with every request, but never replace
+   * `Authorization`: that is always the key's.
+   */
+  baseOptions?: { timeout?: number; headers?: Record<string, string> };
 }
 
 export class LinksSDK {
@@ -28,6 +49,16 @@ export class LinksSDK {
   readonly periods: Periods;
   readonly reports: Reports;
   readonly auditEvents: AuditEvents;
+  /** The Links-compatible groups (axios-style answers: `response.data` is the HTTP body). */
+  readonly unifiedCustomersApi: UnifiedCustomersApi;
+  readonly unifiedContactsApi: UnifiedContactsApi;
+  readonly unifiedInvoicesApi: UnifiedInvoicesApi;
+  readonly unifiedPaymentsApi: UnifiedPaymentsApi;
+  readonly unifiedContractsApi: UnifiedContractsApi;
+  readonly unifiedProductsApi: UnifiedProductsApi;
+  readonly unifiedOpportunitiesApi: UnifiedOpportunitiesApi;
+  readonly externalConnectionApi: ExternalConnectionApi;
+  readonly accountingRulesApi: AccountingRulesApi;
   protected readonly core: LinksCore;
 
   constructor(options: LinksSDKOptions) {
@@ -40,9 +71,10 @@ export class LinksSDK {
     this.core = new LinksCore(apiKey as string | Promise<string>, {
       baseUrl: options.baseUrl,
       endpoints: options.endpoints,
-      timeoutMs: options.timeoutMs ?? 30_000,
+      timeoutMs: options.timeoutMs ?? (options.baseOptions?.timeout || 30_000),
       maxRetries: options.maxRetries ?? 3,
       fetch: fetchImpl.bind(globalThis),
+      headers: options.baseOptions?.headers,
     });
     this.accounts = new Accounts(this.core);
     this.subledgers = new Subledgers(this.core);
@@ -50,6 +82,15 @@ export class LinksSDK {
     this.periods = new Periods(this.core);
     this.reports = new Reports(this.core);
     this.auditEvents = new AuditEvents(this.core);
+    this.unifiedCustomersApi = unifiedCustomersApi(this.core);
+    this.unifiedContactsApi = unifiedContactsApi(this.core);
+    this.unifiedInvoicesApi = unifiedApi(this.core, 'invoice');
+    this.unifiedPaymentsApi = unifiedApi(this.core, 'payment');
+    this.unifiedContractsApi = unifiedApi(this.core, 'contract');
+    this.unifiedProductsApi = unifiedApi(this.core, 'product');
+    this.unifiedOpportunitiesApi = unifiedApi(this.core, 'opportunity');
+    this.externalConnectionApi = new ExternalConnectionApi(this.core);
+    this.accountingRulesApi = new AccountingRulesApi(this.core);
   }
 
   /** The tenant environment, key and permissions this client acts as. */

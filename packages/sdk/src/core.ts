@@ -25,8 +25,17 @@ export interface ResponseInfo {
   idempotentReplayed: boolean;
 }
 
+/** An axios-style answer (what the Links-compatible groups resolve to): the parsed body, with its status and headers. */
+export interface LinksResponse<T> {
+  data: T;
+  status: number;
+  statusText: string;
+  /** Lower-case names, as axios gives them. */
+  headers: Record<string, string>;
+}
+
 export interface CallSpec {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: keyof paths;
   pathParams?: Record<string, string>;
   query?: Record<string, string | number | boolean | undefined>;
@@ -40,6 +49,8 @@ export interface CoreOptions extends EndpointOptions {
   timeoutMs: number;
   maxRetries: number;
   fetch: typeof fetch;
+  /** Sent with every request; an `Authorization` among them is dropped, since the key's is the one that counts. */
+  headers?: Record<string, string>;
 }
 
 export class LinksCore {
@@ -55,7 +66,10 @@ export class LinksCore {
     const client = createClient<paths>({
       baseUrl: endpointFor(environment, this.options),
       fetch: retryingFetch(this.options),
-      headers: { Authorization: `Bearer ${apiKey.trim()}` },
+      headers: {
+        ...Object.fromEntries(Object.entries(this.options.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'authorization')),
+        Authorization: `Bearer ${apiKey.trim()}`,
+      },
     });
     return { client, environment };
   }
@@ -66,7 +80,8 @@ export class LinksCore {
     return this.connection;
   }
 
-  async call<T>(spec: CallSpec): Promise<T> {
+  /** One request: the parsed body and the Response it came in, or a thrown LinksError. */
+  async send(spec: CallSpec): Promise<{ body: unknown; response: Response }> {
     const { client } = await this.connection$();
     const query = Object.fromEntries(Object.entries(spec.query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
     const headers: Record<string, string> = {};
@@ -90,7 +105,19 @@ export class LinksCore {
     if (!response.ok) {
       throw errorFromResponse(response.status, error, response.headers.get('request-id'), response.headers.get('retry-after'));
     }
-    return data as T;
+    return { body: data, response };
+  }
+
+  async call<T>(spec: CallSpec): Promise<T> {
+    return (await this.send(spec)).body as T;
+  }
+
+  /** The whole answer, axios-style: the body is not unwrapped. */
+  async response<T>(spec: CallSpec): Promise<LinksResponse<T>> {
+    const { body, response } = await this.send(spec);
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => (headers[name] = value));
+    return { data: body as T, status: response.status, statusText: response.statusText, headers };
   }
 
   /** `{data: …}` answers unwrapped. */

@@ -13,6 +13,18 @@ export {
   type ErrorDetail,
 } from './errors.js';
 export { PageResult, type Page, type PageParams } from './pagination.js';
-export type { RequestOptions, ResponseInfo } from './core.js';
+export type { RequestOptions, ResponseInfo, LinksResponse } from './core.js';
+export type {
+  ExternalConnectionApi,
+  AccountingRulesApi,
+  UnifiedApi,
+  UnifiedCustomersApi,
+  UnifiedContactsApi,
+  UnifiedInvoicesApi,
+  UnifiedPaymentsApi,
+  UnifiedContractsApi,
+  UnifiedProductsApi,
+  UnifiedOpportunitiesApi,
+} from './compat.js';
 export type * from './types.js';
 export type { paths, components } from './generated/openapi.js';

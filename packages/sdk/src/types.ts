@@ -37,3 +37,41 @@ export interface UpdateAccountInput {
   is_active?: boolean;
   metadata?: Record<string, unknown>;
 }
+
+/** The seven unified record models, as the API names them in paths (`/unified/customer`). */
+export type UnifiedModel = ConnectionMappingInput['model'];
+export type UnifiedCustomer = Schemas['UnifiedCustomer'];
+export type UnifiedContact = Schemas['UnifiedContact'];
+export type UnifiedInvoice = Schemas['UnifiedInvoice'];
+export type UnifiedPayment = Schemas['UnifiedPayment'];
+export type UnifiedContract = Schemas['UnifiedContract'];
+export type UnifiedProduct = Schemas['UnifiedProduct'];
+export type UnifiedOpportunity = Schemas['UnifiedOpportunity'];
+export type UnifiedCustomerCreateInput = Schemas['UnifiedCustomerCreateInput'];
+export type UnifiedContactCreateInput = Schemas['UnifiedContactCreateInput'];
+export type UnifiedInvoiceCreateInput = Schemas['UnifiedInvoiceCreateInput'];
+export type UnifiedPaymentCreateInput = Schemas['UnifiedPaymentCreateInput'];
+export type UnifiedContractCreateInput = Schemas['UnifiedContractCreateInput'];
+export type UnifiedProductCreateInput = Schemas['UnifiedProductCreateInput'];
+export type UnifiedOpportunityCreateInput = Schemas['UnifiedOpportunityCreateInput'];
+export type UnifiedCustomerUpdateInput = Schemas['UnifiedCustomerUpdateInput'];
+export type UnifiedContactUpdateInput = Schemas['UnifiedContactUpdateInput'];
+export type UnifiedInvoiceUpdateInput = Schemas['UnifiedInvoiceUpdateInput'];
+export type UnifiedPaymentUpdateInput = Schemas['UnifiedPaymentUpdateInput'];
+export type UnifiedContractUpdateInput = Schemas['UnifiedContractUpdateInput'];
+export type UnifiedProductUpdateInput = Schemas['UnifiedProductUpdateInput'];
+export type UnifiedOpportunityUpdateInput = Schemas['UnifiedOpportunityUpdateInput'];
+export type CustomerBalance = Schemas['CustomerBalance'];
+export type ExternalConnection = Schemas['ExternalConnection'];
+export type ExternalConnectionCreateInput = Schemas['ExternalConnectionCreateInput'];
+export type ExternalConnectionUpdateInput = Schemas['ExternalConnectionUpdateInput'];
+export type ConnectionMappingInput = Schemas['ConnectionMappingInput'];
+/** `[{column_name, data_type}]`: the source's columns, answered as a bare array. */
+export type SourceColumns = Schemas['SourceColumns'];
+export type SyncReport = Schemas['SyncReport'];
+export type AccountingRule = Schemas['AccountingRule'];
+export type AccountingRuleEvent = AccountingRule['event'];
+export type AccountingRuleUpdateInput = NonNullable<paths['/api/v1/accounting-rules/{event}']['put']['requestBody']>['content']['application/json'];
+export type RulePreview = Schemas['RulePreview'];
+/** `record`: the invoice or payment as it would be written; `record_id`: the stored record it would update. */
+export type RulePreviewInput = NonNullable<paths['/api/v1/accounting-rules/{event}/preview']['post']['requestBody']>['content']['application/json'];

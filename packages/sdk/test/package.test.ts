@@ -68,7 +68,7 @@ describe('@links/sdk as published', () => {
 
   it('runs the README examples as written', async () => {
     const examples = tsBlocks(fs.readFileSync(path.join(SDK, 'README.md'), 'utf8'));
-    expect(examples.length).toBeGreaterThanOrEqual(4);
+    expect(examples.length).toBeGreaterThanOrEqual(5);
     const outputs: string[] = [];
     for (const [i, example] of examples.entries()) {
       const file = path.join(project, `example${i}.ts`);
@@ -85,6 +85,11 @@ describe('@links/sdk as published', () => {
     expect(outputs[2]).toContain('true');
     expect(outputs[3]).toMatch(/1 entries touch 1000/);
     expect(outputs[4]).toContain('unbalanced_entry');
+    expect(outputs[5]).toContain('201 1200.00');
+    expect(outputs[5]).toContain("[ '1100: 1200.00' ]");
+    expect(outputs[5]).toContain("[ 'email', 'first' ]");
+    expect(outputs[5]).toContain('synced 1, 1 contacts');
+    expect(outputs[5]).toContain("[ '1100 50.00', '4000 -50.00' ]");
   });
 
   it('loads from CommonJS too', async () => {

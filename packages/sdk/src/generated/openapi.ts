@@ -1031,10 +1031,2601 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unified/customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnifiedCustomerCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedCustomer"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedCustomer"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnifiedContactCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedContact"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedContact"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnifiedInvoiceCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedInvoice"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedInvoice"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnifiedPaymentCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedPayment"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedPayment"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnifiedContractCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedContract"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedContract"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/product": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnifiedProductCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedProduct"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedProduct"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/opportunity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnifiedOpportunityCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedOpportunity"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedOpportunity"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: string;
+                    limit?: string;
+                    source_system?: string;
+                    source_id?: string;
+                    include_deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedCustomer"][];
+                            page: number;
+                            limit: number;
+                            totalPages: number;
+                            totalResults: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: string;
+                    limit?: string;
+                    source_system?: string;
+                    source_id?: string;
+                    include_deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedContact"][];
+                            page: number;
+                            limit: number;
+                            totalPages: number;
+                            totalResults: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: string;
+                    limit?: string;
+                    source_system?: string;
+                    source_id?: string;
+                    include_deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedInvoice"][];
+                            page: number;
+                            limit: number;
+                            totalPages: number;
+                            totalResults: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: string;
+                    limit?: string;
+                    source_system?: string;
+                    source_id?: string;
+                    include_deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedPayment"][];
+                            page: number;
+                            limit: number;
+                            totalPages: number;
+                            totalResults: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: string;
+                    limit?: string;
+                    source_system?: string;
+                    source_id?: string;
+                    include_deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedContract"][];
+                            page: number;
+                            limit: number;
+                            totalPages: number;
+                            totalResults: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: string;
+                    limit?: string;
+                    source_system?: string;
+                    source_id?: string;
+                    include_deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedProduct"][];
+                            page: number;
+                            limit: number;
+                            totalPages: number;
+                            totalResults: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: string;
+                    limit?: string;
+                    source_system?: string;
+                    source_id?: string;
+                    include_deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedOpportunity"][];
+                            page: number;
+                            limit: number;
+                            totalPages: number;
+                            totalResults: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/customer/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedCustomer"];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnifiedCustomerUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedCustomer"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedCustomer"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/contact/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedContact"];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnifiedContactUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedContact"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedContact"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/invoice/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedInvoice"];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnifiedInvoiceUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedInvoice"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedInvoice"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/payment/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedPayment"];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnifiedPaymentUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedPayment"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedPayment"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/contract/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedContract"];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnifiedContractUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedContract"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedContract"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/product/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedProduct"];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnifiedProductUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedProduct"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedProduct"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/opportunity/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedOpportunity"];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnifiedOpportunityUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedOpportunity"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["UnifiedOpportunity"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unified/customer/{id}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    as_of?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["CustomerBalance"];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounting-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: string;
+                    limit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["AccountingRule"][];
+                            page: number;
+                            limit: number;
+                            totalPages: number;
+                            totalResults: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounting-rules/{event}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    event: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["AccountingRule"];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    event: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        debit_account?: string;
+                        credit_account?: string;
+                        conditions?: components["schemas"]["RuleConditionInput"][];
+                        description_template?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["AccountingRule"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounting-rules/{event}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    event: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        record: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        record_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["RulePreview"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/external-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: string;
+                    limit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ExternalConnection"][];
+                            page: number;
+                            limit: number;
+                            totalPages: number;
+                            totalResults: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExternalConnectionCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ExternalConnection"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/external-connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ExternalConnection"];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExternalConnectionUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ExternalConnection"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/external-connections/{id}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConnectionMappingInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ExternalConnection"];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/external-connections/{id}/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SourceColumns"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/external-connections/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["SyncReport"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        RuleConditionInput: {
+            field: string;
+            /** @enum {string} */
+            operator: "equals" | "not_equals" | "in" | "not_in" | "present" | "absent";
+            values?: string[];
+        };
+        ConnectionMappingInput: {
+            /** @enum {string} */
+            model: "customer" | "contact" | "invoice" | "payment" | "contract" | "product" | "opportunity";
+            source_system?: string;
+            fields: {
+                [key: string]: string;
+            };
+            defaults?: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        ExternalConnectionCreateInput: {
+            name: string;
+            /** @enum {string} */
+            type: "csv" | "postgres";
+            csv?: string;
+            /** @description stored encrypted; never returned */
+            connection_string?: string;
+            table?: string;
+            query?: string;
+            mapping?: components["schemas"]["ConnectionMappingInput"];
+        };
+        ExternalConnectionUpdateInput: {
+            name?: string;
+            csv?: string;
+            /** @description stored encrypted; never returned */
+            connection_string?: string;
+            table?: string;
+            query?: string;
+            mapping?: components["schemas"]["ConnectionMappingInput"];
+        };
+        UnifiedCustomerCreateInput: {
+            email: string;
+            name: string;
+            address_line1?: string;
+            address_line2?: string;
+            address_city?: string;
+            address_country?: string;
+            address_state?: string;
+            address_postal_code?: string;
+            shipping_address_line1?: string;
+            shipping_address_line2?: string;
+            shipping_address_city?: string;
+            shipping_address_country?: string;
+            shipping_address_state?: string;
+            shipping_address_postal_code?: string;
+            phone?: string;
+            source_system?: string;
+            source_system_img_url?: string;
+            source_id?: string;
+            external_system_provider_id?: string;
+            external_system_config_id?: string;
+            external_system_data?: {
+                [key: string]: unknown;
+            };
+            supporting_data_definition_id?: string;
+            is_primary?: boolean;
+            /** Format: date-time */
+            source_data_created_at?: string;
+            is_active?: boolean;
+            /** @description read-only: ignored on input */
+            id?: unknown;
+            /** @description read-only: ignored on input */
+            version?: unknown;
+            /** @description read-only: ignored on input */
+            created_at?: unknown;
+            /** @description read-only: ignored on input */
+            updated_at?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_deleted?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_updated?: unknown;
+        };
+        UnifiedContactCreateInput: {
+            email: string;
+            first_name: string;
+            last_name?: string;
+            phone?: string;
+            mobile_phone?: string;
+            fax?: string;
+            address?: string;
+            city?: string;
+            country?: string;
+            state?: string;
+            zip?: string;
+            position?: string;
+            unified_customer_id?: string;
+            source_system_customer_id?: string;
+            source_system?: string;
+            source_system_img_url?: string;
+            source_id?: string;
+            external_system_provider_id?: string;
+            external_system_config_id?: string;
+            external_system_data?: {
+                [key: string]: unknown;
+            };
+            supporting_data_definition_id?: string;
+            is_primary?: boolean;
+            /** Format: date-time */
+            source_data_created_at?: string;
+            is_active?: boolean;
+            /** @description read-only: ignored on input */
+            id?: unknown;
+            /** @description read-only: ignored on input */
+            version?: unknown;
+            /** @description read-only: ignored on input */
+            created_at?: unknown;
+            /** @description read-only: ignored on input */
+            updated_at?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_deleted?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_updated?: unknown;
+        };
+        UnifiedInvoiceCreateInput: {
+            /** @example 1200.00 */
+            amount_due?: string;
+            /** @example 1200.00 */
+            amount_paid?: string;
+            /** @example 1200.00 */
+            amount_remaining?: string;
+            /** @example 1200.00 */
+            amount_overpaid?: string;
+            /** @enum {string} */
+            currency?: "AED" | "ARS" | "AUD" | "BGN" | "BHD" | "BRL" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EGP" | "EUR" | "GBP" | "HKD" | "HUF" | "IDR" | "ILS" | "INR" | "ISK" | "JOD" | "JPY" | "KES" | "KRW" | "KWD" | "MAD" | "MXN" | "MYR" | "NGN" | "NOK" | "NZD" | "OMR" | "PEN" | "PHP" | "PKR" | "PLN" | "QAR" | "RON" | "RSD" | "SAR" | "SEK" | "SGD" | "THB" | "TND" | "TRY" | "TWD" | "UAH" | "UGX" | "USD" | "VND" | "XAF" | "XOF" | "ZAR";
+            status?: string;
+            description?: string;
+            /** @example 2026-11-30 */
+            due_date?: string;
+            /** @example 2026-11-30 */
+            effective_date?: string;
+            /** @example 2026-11-30 */
+            period_start?: string;
+            /** @example 2026-11-30 */
+            period_end?: string;
+            unified_customer_id?: string;
+            source_system_customer_id?: string;
+            lines?: {
+                description?: string;
+                /** @example 1200.00 */
+                amount: string;
+                product_id?: string;
+                revenue_account?: string;
+            }[];
+            source_system?: string;
+            source_system_img_url?: string;
+            source_id?: string;
+            external_system_provider_id?: string;
+            external_system_config_id?: string;
+            external_system_data?: {
+                [key: string]: unknown;
+            };
+            supporting_data_definition_id?: string;
+            is_primary?: boolean;
+            /** Format: date-time */
+            source_data_created_at?: string;
+            is_active?: boolean;
+            /** @description read-only: ignored on input */
+            id?: unknown;
+            /** @description read-only: ignored on input */
+            version?: unknown;
+            /** @description read-only: ignored on input */
+            created_at?: unknown;
+            /** @description read-only: ignored on input */
+            updated_at?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_deleted?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_updated?: unknown;
+        };
+        UnifiedPaymentCreateInput: {
+            /** @example 1200.00 */
+            amount?: string;
+            /** @enum {string} */
+            currency?: "AED" | "ARS" | "AUD" | "BGN" | "BHD" | "BRL" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EGP" | "EUR" | "GBP" | "HKD" | "HUF" | "IDR" | "ILS" | "INR" | "ISK" | "JOD" | "JPY" | "KES" | "KRW" | "KWD" | "MAD" | "MXN" | "MYR" | "NGN" | "NOK" | "NZD" | "OMR" | "PEN" | "PHP" | "PKR" | "PLN" | "QAR" | "RON" | "RSD" | "SAR" | "SEK" | "SGD" | "THB" | "TND" | "TRY" | "TWD" | "UAH" | "UGX" | "USD" | "VND" | "XAF" | "XOF" | "ZAR";
+            status?: string;
+            description?: string;
+            unified_customer_id?: string;
+            source_system_customer_id?: string;
+            unified_invoice_id?: string;
+            source_system?: string;
+            source_system_img_url?: string;
+            source_id?: string;
+            external_system_provider_id?: string;
+            external_system_config_id?: string;
+            external_system_data?: {
+                [key: string]: unknown;
+            };
+            supporting_data_definition_id?: string;
+            is_primary?: boolean;
+            /** Format: date-time */
+            source_data_created_at?: string;
+            is_active?: boolean;
+            /** @description read-only: ignored on input */
+            id?: unknown;
+            /** @description read-only: ignored on input */
+            version?: unknown;
+            /** @description read-only: ignored on input */
+            created_at?: unknown;
+            /** @description read-only: ignored on input */
+            updated_at?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_deleted?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_updated?: unknown;
+        };
+        UnifiedContractCreateInput: {
+            contract_number?: string;
+            contract_status?: string;
+            contract_term_months?: number;
+            /** @example 2026-11-30 */
+            actived_date?: string;
+            /** @example 2026-11-30 */
+            start_date?: string;
+            /** @example 2026-11-30 */
+            end_date?: string;
+            /** @example 2026-11-30 */
+            signed_date_by_company?: string;
+            /** @example 2026-11-30 */
+            signed_date_by_customer?: string;
+            billing_address_line?: string;
+            billing_address_city?: string;
+            billing_address_state?: string;
+            billing_address_postal_code?: string;
+            billing_address_country?: string;
+            unified_customer_id?: string;
+            source_system_account_id?: string;
+            source_system?: string;
+            source_system_img_url?: string;
+            source_id?: string;
+            external_system_provider_id?: string;
+            external_system_config_id?: string;
+            external_system_data?: {
+                [key: string]: unknown;
+            };
+            supporting_data_definition_id?: string;
+            is_primary?: boolean;
+            /** Format: date-time */
+            source_data_created_at?: string;
+            is_active?: boolean;
+            /** @description read-only: ignored on input */
+            id?: unknown;
+            /** @description read-only: ignored on input */
+            version?: unknown;
+            /** @description read-only: ignored on input */
+            created_at?: unknown;
+            /** @description read-only: ignored on input */
+            updated_at?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_deleted?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_updated?: unknown;
+        };
+        UnifiedProductCreateInput: {
+            name: string;
+            description?: string;
+            type: string;
+            /** @example 1200.00 */
+            price: string;
+            source_system?: string;
+            source_system_img_url?: string;
+            source_id?: string;
+            external_system_provider_id?: string;
+            external_system_config_id?: string;
+            external_system_data?: {
+                [key: string]: unknown;
+            };
+            supporting_data_definition_id?: string;
+            is_primary?: boolean;
+            /** Format: date-time */
+            source_data_created_at?: string;
+            is_active?: boolean;
+            /** @description read-only: ignored on input */
+            id?: unknown;
+            /** @description read-only: ignored on input */
+            version?: unknown;
+            /** @description read-only: ignored on input */
+            created_at?: unknown;
+            /** @description read-only: ignored on input */
+            updated_at?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_deleted?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_updated?: unknown;
+        };
+        UnifiedOpportunityCreateInput: {
+            deal_name?: string;
+            /** @example 1200.00 */
+            amount?: string;
+            deal_stage?: string;
+            /** @example 2026-11-30 */
+            close_date?: string;
+            unified_customer_id?: string;
+            source_system_customer_id?: string;
+            source_system?: string;
+            source_system_img_url?: string;
+            source_id?: string;
+            external_system_provider_id?: string;
+            external_system_config_id?: string;
+            external_system_data?: {
+                [key: string]: unknown;
+            };
+            supporting_data_definition_id?: string;
+            is_primary?: boolean;
+            /** Format: date-time */
+            source_data_created_at?: string;
+            is_active?: boolean;
+            /** @description read-only: ignored on input */
+            id?: unknown;
+            /** @description read-only: ignored on input */
+            version?: unknown;
+            /** @description read-only: ignored on input */
+            created_at?: unknown;
+            /** @description read-only: ignored on input */
+            updated_at?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_deleted?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_updated?: unknown;
+        };
+        UnifiedCustomerUpdateInput: {
+            email?: string;
+            name?: string;
+            address_line1?: string | null;
+            address_line2?: string | null;
+            address_city?: string | null;
+            address_country?: string | null;
+            address_state?: string | null;
+            address_postal_code?: string | null;
+            shipping_address_line1?: string | null;
+            shipping_address_line2?: string | null;
+            shipping_address_city?: string | null;
+            shipping_address_country?: string | null;
+            shipping_address_state?: string | null;
+            shipping_address_postal_code?: string | null;
+            phone?: string | null;
+            source_system?: string | null;
+            source_system_img_url?: string | null;
+            source_id?: string | null;
+            external_system_provider_id?: string | null;
+            external_system_config_id?: string | null;
+            external_system_data?: {
+                [key: string]: unknown;
+            } | null;
+            supporting_data_definition_id?: string | null;
+            is_primary?: boolean;
+            source_data_created_at?: string | null;
+            is_active?: boolean;
+            /** @description read-only: ignored on input */
+            id?: unknown;
+            /** @description read-only: ignored on input */
+            version?: unknown;
+            /** @description read-only: ignored on input */
+            created_at?: unknown;
+            /** @description read-only: ignored on input */
+            updated_at?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_deleted?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_updated?: unknown;
+        };
+        UnifiedContactUpdateInput: {
+            email?: string;
+            first_name?: string;
+            last_name?: string | null;
+            phone?: string | null;
+            mobile_phone?: string | null;
+            fax?: string | null;
+            address?: string | null;
+            city?: string | null;
+            country?: string | null;
+            state?: string | null;
+            zip?: string | null;
+            position?: string | null;
+            unified_customer_id?: string | null;
+            source_system_customer_id?: string | null;
+            source_system?: string | null;
+            source_system_img_url?: string | null;
+            source_id?: string | null;
+            external_system_provider_id?: string | null;
+            external_system_config_id?: string | null;
+            external_system_data?: {
+                [key: string]: unknown;
+            } | null;
+            supporting_data_definition_id?: string | null;
+            is_primary?: boolean;
+            source_data_created_at?: string | null;
+            is_active?: boolean;
+            /** @description read-only: ignored on input */
+            id?: unknown;
+            /** @description read-only: ignored on input */
+            version?: unknown;
+            /** @description read-only: ignored on input */
+            created_at?: unknown;
+            /** @description read-only: ignored on input */
+            updated_at?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_deleted?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_updated?: unknown;
+        };
+        UnifiedInvoiceUpdateInput: {
+            amount_due?: string | null;
+            amount_paid?: string | null;
+            amount_remaining?: string | null;
+            amount_overpaid?: string | null;
+            currency?: ("AED" | "ARS" | "AUD" | "BGN" | "BHD" | "BRL" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EGP" | "EUR" | "GBP" | "HKD" | "HUF" | "IDR" | "ILS" | "INR" | "ISK" | "JOD" | "JPY" | "KES" | "KRW" | "KWD" | "MAD" | "MXN" | "MYR" | "NGN" | "NOK" | "NZD" | "OMR" | "PEN" | "PHP" | "PKR" | "PLN" | "QAR" | "RON" | "RSD" | "SAR" | "SEK" | "SGD" | "THB" | "TND" | "TRY" | "TWD" | "UAH" | "UGX" | "USD" | "VND" | "XAF" | "XOF" | "ZAR") | null;
+            status?: string | null;
+            description?: string | null;
+            due_date?: string | null;
+            effective_date?: string | null;
+            period_start?: string | null;
+            period_end?: string | null;
+            unified_customer_id?: string | null;
+            source_system_customer_id?: string | null;
+            lines?: {
+                description?: string;
+                /** @example 1200.00 */
+                amount: string;
+                product_id?: string;
+                revenue_account?: string;
+            }[] | null;
+            source_system?: string | null;
+            source_system_img_url?: string | null;
+            source_id?: string | null;
+            external_system_provider_id?: string | null;
+            external_system_config_id?: string | null;
+            external_system_data?: {
+                [key: string]: unknown;
+            } | null;
+            supporting_data_definition_id?: string | null;
+            is_primary?: boolean;
+            source_data_created_at?: string | null;
+            is_active?: boolean;
+            /** @description read-only: ignored on input */
+            id?: unknown;
+            /** @description read-only: ignored on input */
+            version?: unknown;
+            /** @description read-only: ignored on input */
+            created_at?: unknown;
+            /** @description read-only: ignored on input */
+            updated_at?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_deleted?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_updated?: unknown;
+        };
+        UnifiedPaymentUpdateInput: {
+            amount?: string | null;
+            currency?: ("AED" | "ARS" | "AUD" | "BGN" | "BHD" | "BRL" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EGP" | "EUR" | "GBP" | "HKD" | "HUF" | "IDR" | "ILS" | "INR" | "ISK" | "JOD" | "JPY" | "KES" | "KRW" | "KWD" | "MAD" | "MXN" | "MYR" | "NGN" | "NOK" | "NZD" | "OMR" | "PEN" | "PHP" | "PKR" | "PLN" | "QAR" | "RON" | "RSD" | "SAR" | "SEK" | "SGD" | "THB" | "TND" | "TRY" | "TWD" | "UAH" | "UGX" | "USD" | "VND" | "XAF" | "XOF" | "ZAR") | null;
+            status?: string | null;
+            description?: string | null;
+            unified_customer_id?: string | null;
+            source_system_customer_id?: string | null;
+            unified_invoice_id?: string | null;
+            source_system?: string | null;
+            source_system_img_url?: string | null;
+            source_id?: string | null;
+            external_system_provider_id?: string | null;
+            external_system_config_id?: string | null;
+            external_system_data?: {
+                [key: string]: unknown;
+            } | null;
+            supporting_data_definition_id?: string | null;
+            is_primary?: boolean;
+            source_data_created_at?: string | null;
+            is_active?: boolean;
+            /** @description read-only: ignored on input */
+            id?: unknown;
+            /** @description read-only: ignored on input */
+            version?: unknown;
+            /** @description read-only: ignored on input */
+            created_at?: unknown;
+            /** @description read-only: ignored on input */
+            updated_at?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_deleted?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_updated?: unknown;
+        };
+        UnifiedContractUpdateInput: {
+            contract_number?: string | null;
+            contract_status?: string | null;
+            contract_term_months?: number | null;
+            actived_date?: string | null;
+            start_date?: string | null;
+            end_date?: string | null;
+            signed_date_by_company?: string | null;
+            signed_date_by_customer?: string | null;
+            billing_address_line?: string | null;
+            billing_address_city?: string | null;
+            billing_address_state?: string | null;
+            billing_address_postal_code?: string | null;
+            billing_address_country?: string | null;
+            unified_customer_id?: string | null;
+            source_system_account_id?: string | null;
+            source_system?: string | null;
+            source_system_img_url?: string | null;
+            source_id?: string | null;
+            external_system_provider_id?: string | null;
+            external_system_config_id?: string | null;
+            external_system_data?: {
+                [key: string]: unknown;
+            } | null;
+            supporting_data_definition_id?: string | null;
+            is_primary?: boolean;
+            source_data_created_at?: string | null;
+            is_active?: boolean;
+            /** @description read-only: ignored on input */
+            id?: unknown;
+            /** @description read-only: ignored on input */
+            version?: unknown;
+            /** @description read-only: ignored on input */
+            created_at?: unknown;
+            /** @description read-only: ignored on input */
+            updated_at?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_deleted?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_updated?: unknown;
+        };
+        UnifiedProductUpdateInput: {
+            name?: string;
+            description?: string | null;
+            type?: string;
+            /** @example 1200.00 */
+            price?: string;
+            source_system?: string | null;
+            source_system_img_url?: string | null;
+            source_id?: string | null;
+            external_system_provider_id?: string | null;
+            external_system_config_id?: string | null;
+            external_system_data?: {
+                [key: string]: unknown;
+            } | null;
+            supporting_data_definition_id?: string | null;
+            is_primary?: boolean;
+            source_data_created_at?: string | null;
+            is_active?: boolean;
+            /** @description read-only: ignored on input */
+            id?: unknown;
+            /** @description read-only: ignored on input */
+            version?: unknown;
+            /** @description read-only: ignored on input */
+            created_at?: unknown;
+            /** @description read-only: ignored on input */
+            updated_at?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_deleted?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_updated?: unknown;
+        };
+        UnifiedOpportunityUpdateInput: {
+            deal_name?: string | null;
+            amount?: string | null;
+            deal_stage?: string | null;
+            close_date?: string | null;
+            unified_customer_id?: string | null;
+            source_system_customer_id?: string | null;
+            source_system?: string | null;
+            source_system_img_url?: string | null;
+            source_id?: string | null;
+            external_system_provider_id?: string | null;
+            external_system_config_id?: string | null;
+            external_system_data?: {
+                [key: string]: unknown;
+            } | null;
+            supporting_data_definition_id?: string | null;
+            is_primary?: boolean;
+            source_data_created_at?: string | null;
+            is_active?: boolean;
+            /** @description read-only: ignored on input */
+            id?: unknown;
+            /** @description read-only: ignored on input */
+            version?: unknown;
+            /** @description read-only: ignored on input */
+            created_at?: unknown;
+            /** @description read-only: ignored on input */
+            updated_at?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_deleted?: unknown;
+            /** @description read-only: ignored on input */
+            local_was_updated?: unknown;
+        };
         Error: {
             error: {
                 code: string;
@@ -1248,6 +3839,354 @@ export interface components {
             key_id: string;
             user_id: string;
             permissions: ("read" | "write")[];
+        };
+        CustomerBalance: {
+            customer_id: string;
+            as_of: string | null;
+            balances: {
+                account: string;
+                currency: string;
+                debits: string;
+                credits: string;
+                balance: string;
+            }[];
+        };
+        AccountingRule: {
+            /** @enum {string} */
+            event: "invoice.issued" | "invoice.adjusted" | "invoice.voided" | "payment.received" | "payment.adjusted" | "payment.reversed";
+            /** @enum {string} */
+            model: "invoice" | "payment";
+            /** @enum {string} */
+            kind: "recognition" | "adjustment" | "reversal";
+            /** @enum {string} */
+            recognition_event: "invoice.issued" | "invoice.adjusted" | "invoice.voided" | "payment.received" | "payment.adjusted" | "payment.reversed";
+            enabled: boolean;
+            debit_account: string;
+            credit_account: string;
+            receivable_account: string;
+            conditions: {
+                field: string;
+                /** @enum {string} */
+                operator: "equals" | "not_equals" | "in" | "not_in" | "present" | "absent";
+                values?: string[];
+            }[];
+            description_template: string;
+            is_default: boolean;
+            updated_at: string | null;
+        };
+        RulePreview: {
+            /** @enum {string} */
+            event: "invoice.issued" | "invoice.adjusted" | "invoice.voided" | "payment.received" | "payment.adjusted" | "payment.reversed";
+            matches: boolean;
+            would_post_as: ("invoice.issued" | "invoice.adjusted" | "invoice.voided" | "payment.received" | "payment.adjusted" | "payment.reversed") | null;
+            entries: {
+                date: string;
+                description: string;
+                currency: string;
+                reference?: string;
+                lines: {
+                    account: string;
+                    debit?: string;
+                    credit?: string;
+                    subledger_account?: string;
+                }[];
+                metadata?: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        ExternalConnection: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "csv" | "postgres";
+            /** @enum {string} */
+            status: "needs_mapping" | "ready" | "error";
+            source: {
+                table?: string;
+                query?: string;
+                rows?: number;
+            };
+            has_connection_string: boolean;
+            mapping: {
+                /** @enum {string} */
+                model: "customer" | "contact" | "invoice" | "payment" | "contract" | "product" | "opportunity";
+                source_system?: string;
+                fields: {
+                    [key: string]: string;
+                };
+                defaults?: {
+                    [key: string]: unknown;
+                };
+            } | null;
+            last_sync: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SourceColumns: {
+            column_name: string;
+            data_type: string;
+        }[];
+        SyncReport: {
+            connection_id: string;
+            model: string;
+            rows: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            rejected: number;
+            rejections: {
+                row: number;
+                source_id: string | null;
+                code: string;
+                message: string;
+                details: {
+                    path: string;
+                    message: string;
+                }[];
+            }[];
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            finished_at: string;
+        };
+        UnifiedCustomer: {
+            id: string;
+            version: number;
+            email: string | null;
+            name: string | null;
+            address_line1: string | null;
+            address_line2: string | null;
+            address_city: string | null;
+            address_country: string | null;
+            address_state: string | null;
+            address_postal_code: string | null;
+            shipping_address_line1: string | null;
+            shipping_address_line2: string | null;
+            shipping_address_city: string | null;
+            shipping_address_country: string | null;
+            shipping_address_state: string | null;
+            shipping_address_postal_code: string | null;
+            phone: string | null;
+            source_system: string | null;
+            source_system_img_url: string | null;
+            source_id: string | null;
+            external_system_provider_id: string | null;
+            external_system_config_id: string | null;
+            external_system_data: {
+                [key: string]: unknown;
+            } | null;
+            supporting_data_definition_id: string | null;
+            is_primary: boolean | null;
+            source_data_created_at: string | null;
+            is_active: boolean;
+            local_was_deleted: boolean;
+            local_was_updated: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        UnifiedContact: {
+            id: string;
+            version: number;
+            email: string | null;
+            first_name: string | null;
+            last_name: string | null;
+            phone: string | null;
+            mobile_phone: string | null;
+            fax: string | null;
+            address: string | null;
+            city: string | null;
+            country: string | null;
+            state: string | null;
+            zip: string | null;
+            position: string | null;
+            unified_customer_id: string | null;
+            source_system_customer_id: string | null;
+            source_system: string | null;
+            source_system_img_url: string | null;
+            source_id: string | null;
+            external_system_provider_id: string | null;
+            external_system_config_id: string | null;
+            external_system_data: {
+                [key: string]: unknown;
+            } | null;
+            supporting_data_definition_id: string | null;
+            is_primary: boolean | null;
+            source_data_created_at: string | null;
+            is_active: boolean;
+            local_was_deleted: boolean;
+            local_was_updated: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        UnifiedInvoice: {
+            id: string;
+            version: number;
+            amount_due: string | null;
+            amount_paid: string | null;
+            amount_remaining: string | null;
+            amount_overpaid: string | null;
+            currency: string | null;
+            status: string | null;
+            description: string | null;
+            due_date: string | null;
+            effective_date: string | null;
+            period_start: string | null;
+            period_end: string | null;
+            unified_customer_id: string | null;
+            source_system_customer_id: string | null;
+            lines: {
+                description?: string;
+                amount: string;
+                product_id?: string;
+                revenue_account?: string;
+            }[] | null;
+            source_system: string | null;
+            source_system_img_url: string | null;
+            source_id: string | null;
+            external_system_provider_id: string | null;
+            external_system_config_id: string | null;
+            external_system_data: {
+                [key: string]: unknown;
+            } | null;
+            supporting_data_definition_id: string | null;
+            is_primary: boolean | null;
+            source_data_created_at: string | null;
+            is_active: boolean;
+            local_was_deleted: boolean;
+            local_was_updated: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        UnifiedPayment: {
+            id: string;
+            version: number;
+            amount: string | null;
+            currency: string | null;
+            status: string | null;
+            description: string | null;
+            unified_customer_id: string | null;
+            source_system_customer_id: string | null;
+            unified_invoice_id: string | null;
+            source_system: string | null;
+            source_system_img_url: string | null;
+            source_id: string | null;
+            external_system_provider_id: string | null;
+            external_system_config_id: string | null;
+            external_system_data: {
+                [key: string]: unknown;
+            } | null;
+            supporting_data_definition_id: string | null;
+            is_primary: boolean | null;
+            source_data_created_at: string | null;
+            is_active: boolean;
+            local_was_deleted: boolean;
+            local_was_updated: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        UnifiedContract: {
+            id: string;
+            version: number;
+            contract_number: string | null;
+            contract_status: string | null;
+            contract_term_months: number | null;
+            actived_date: string | null;
+            start_date: string | null;
+            end_date: string | null;
+            signed_date_by_company: string | null;
+            signed_date_by_customer: string | null;
+            billing_address_line: string | null;
+            billing_address_city: string | null;
+            billing_address_state: string | null;
+            billing_address_postal_code: string | null;
+            billing_address_country: string | null;
+            unified_customer_id: string | null;
+            source_system_account_id: string | null;
+            source_system: string | null;
+            source_system_img_url: string | null;
+            source_id: string | null;
+            external_system_provider_id: string | null;
+            external_system_config_id: string | null;
+            external_system_data: {
+                [key: string]: unknown;
+            } | null;
+            supporting_data_definition_id: string | null;
+            is_primary: boolean | null;
+            source_data_created_at: string | null;
+            is_active: boolean;
+            local_was_deleted: boolean;
+            local_was_updated: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        UnifiedProduct: {
+            id: string;
+            version: number;
+            name: string | null;
+            description: string | null;
+            type: string | null;
+            price: string | null;
+            source_system: string | null;
+            source_system_img_url: string | null;
+            source_id: string | null;
+            external_system_provider_id: string | null;
+            external_system_config_id: string | null;
+            external_system_data: {
+                [key: string]: unknown;
+            } | null;
+            supporting_data_definition_id: string | null;
+            is_primary: boolean | null;
+            source_data_created_at: string | null;
+            is_active: boolean;
+            local_was_deleted: boolean;
+            local_was_updated: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        UnifiedOpportunity: {
+            id: string;
+            version: number;
+            deal_name: string | null;
+            amount: string | null;
+            deal_stage: string | null;
+            close_date: string | null;
+            unified_customer_id: string | null;
+            source_system_customer_id: string | null;
+            source_system: string | null;
+            source_system_img_url: string | null;
+            source_id: string | null;
+            external_system_provider_id: string | null;
+            external_system_config_id: string | null;
+            external_system_data: {
+                [key: string]: unknown;
+            } | null;
+            supporting_data_definition_id: string | null;
+            is_primary: boolean | null;
+            source_data_created_at: string | null;
+            is_active: boolean;
+            local_was_deleted: boolean;
+            local_was_updated: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
         };
     };
     responses: never;
