@@ -9,6 +9,7 @@ import { postgresAvailable, useTestServer, type TestLinks } from './support/link
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const README = path.join(ROOT, 'README.md');
+const RECORDS_GUIDE = path.join(ROOT, 'docs', 'records.md');
 const LEDGER_GUIDE = path.join(ROOT, 'docs/ledger.md');
 
 function bashBlocks(markdown: string): string {
@@ -72,5 +73,28 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs/ledger.md', (
     expect(out).toContain('"totals":[{"currency":"USD","debits":"750.00","credits":"0.00","balance":"750.00"}]');
     expect(out).toContain('"total_debits":"5750.00","total_credits":"5750.00"');
     expect(out).toContain('"action":"period.reopened"');
+  });
+
+  it('docs/records.md runs as written, with the results it describes', async () => {
+    const admin = new AdminClient(links.url('console'), links.adminToken);
+    const tenant = await admin.createTenant('Records guide');
+    const user = await admin.createUser('guide@records.example');
+    await admin.addMember(tenant.id, user.id, 'owner');
+    const key = await admin.createKey(tenant.id, { environment: 'sandbox', user_id: user.id });
+    const result = await runBash(bashBlocks(fs.readFileSync(RECORDS_GUIDE, 'utf8')), { PATH: process.env.PATH ?? '', SANDBOX: links.url('sandbox'), KEY: key.key });
+    expect(result.status, result.stderr + result.stdout).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain('{"column_name":"id","data_type":"text"}');
+    expect(out).toContain('"rows":2,"created":2,"updated":0,"unchanged":0,"rejected":0');
+    expect(out).toContain('"rows":4,"created":3,"updated":0,"unchanged":0,"rejected":1');
+    expect(out).toContain('"source_id":"INV-4","code":"invalid_amount","message":"amount_due USD has 2 decimal places at most"');
+    expect(out).toContain('"totals":[{"currency":"USD","debits":"1500.00","credits":"1200.00","balance":"300.00"}]');
+    expect(out).toContain('"total_debits":"1500.00","total_credits":"1500.00"');
+    expect(out).toContain('"rows":4,"created":0,"updated":0,"unchanged":3,"rejected":1');
+    expect(out).toContain('"rows":3,"created":0,"updated":1,"unchanged":2,"rejected":0');
+    expect(out).toContain('"description":"Invoice INV-2 amount changed"');
+    expect(out).toContain('"balance":"340.00"');
+    expect(out).toContain('"matches":true');
+    expect(out).toContain('{"account":"1100","debit":"99.00","subledger_account":"');
   });
 });
