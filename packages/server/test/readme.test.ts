@@ -33,6 +33,16 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs/ledger.md', (
     links = started;
   });
 
+  /** Runs a guide's bash blocks as a new tenant's owner, with SANDBOX and KEY set as the guide says. */
+  async function runGuide(guide: string, tenantName: string) {
+    const admin = new AdminClient(links.url('console'), links.adminToken);
+    const tenant = await admin.createTenant(tenantName);
+    const user = await admin.createUser(`guide-${tenant.id}@guides.example`);
+    await admin.addMember(tenant.id, user.id, 'owner');
+    const key = await admin.createKey(tenant.id, { environment: 'sandbox', user_id: user.id });
+    return runBash(bashBlocks(fs.readFileSync(guide, 'utf8')), { PATH: process.env.PATH ?? '', SANDBOX: links.url('sandbox'), KEY: key.key });
+  }
+
   it('runs from start to end with the documented results', async () => {
     const script = bashBlocks(fs.readFileSync(README, 'utf8'));
     expect(script).toContain('whoami');
@@ -59,12 +69,7 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs/ledger.md', (
   });
 
   it('docs/ledger.md runs as written, with the results it describes', async () => {
-    const admin = new AdminClient(links.url('console'), links.adminToken);
-    const tenant = await admin.createTenant('Ledger guide');
-    const user = await admin.createUser('guide@ledger.example');
-    await admin.addMember(tenant.id, user.id, 'owner');
-    const key = await admin.createKey(tenant.id, { environment: 'sandbox', user_id: user.id });
-    const result = await runBash(bashBlocks(fs.readFileSync(LEDGER_GUIDE, 'utf8')), { PATH: process.env.PATH ?? '', SANDBOX: links.url('sandbox'), KEY: key.key });
+    const result = await runGuide(LEDGER_GUIDE, 'Ledger guide');
     expect(result.status, result.stderr + result.stdout).toBe(0);
     const out = result.stdout;
     expect(out).toContain('{"currency":"EUR","debits":"800.00","credits":"0.00","balance":"800.00"},{"currency":"USD","debits":"5000.00","credits":"0.00","balance":"5000.00"}');
@@ -76,12 +81,7 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs/ledger.md', (
   });
 
   it('docs/records.md runs as written, with the results it describes', async () => {
-    const admin = new AdminClient(links.url('console'), links.adminToken);
-    const tenant = await admin.createTenant('Records guide');
-    const user = await admin.createUser('guide@records.example');
-    await admin.addMember(tenant.id, user.id, 'owner');
-    const key = await admin.createKey(tenant.id, { environment: 'sandbox', user_id: user.id });
-    const result = await runBash(bashBlocks(fs.readFileSync(RECORDS_GUIDE, 'utf8')), { PATH: process.env.PATH ?? '', SANDBOX: links.url('sandbox'), KEY: key.key });
+    const result = await runGuide(RECORDS_GUIDE, 'Records guide');
     expect(result.status, result.stderr + result.stdout).toBe(0);
     const out = result.stdout;
     expect(out).toContain('{"column_name":"id","data_type":"text"}');

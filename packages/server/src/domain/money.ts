@@ -29,22 +29,13 @@ export function minorDigits(currency: string): number {
   return digits;
 }
 
-const DECIMAL = /^(0|[1-9][0-9]*)(?:\.([0-9]+))?$/;
-
 export type AmountProblem = 'not_a_decimal' | 'not_positive' | 'too_many_digits' | 'too_large';
 
 /** Parses a positive decimal string into minor units, or says why it cannot. */
 export function parsePositiveAmount(text: string, currency: string): bigint | AmountProblem {
-  const match = DECIMAL.exec(text);
-  if (!match) return 'not_a_decimal';
-  const digits = minorDigits(currency);
-  const fraction = match[2] ?? '';
-  if (fraction.length > digits) return 'too_many_digits';
-  if (match[1]!.length > 18) return 'too_large';
-  const minor = BigInt(match[1]!) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
-  if (minor === 0n) return 'not_positive';
-  if (minor > MAX_LINE_MINOR) return 'too_large';
-  return minor;
+  if (text.startsWith('-')) return 'not_a_decimal';
+  const minor = parseSignedAmount(text, currency);
+  return minor === 0n ? 'not_positive' : minor;
 }
 
 export function describeAmountProblem(problem: AmountProblem, currency: string): string {

@@ -269,11 +269,3 @@ export function renderTemplate(template: string, fields: Record<string, unknown>
   });
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 1000) || `${extras.event} ${extras.record}`;
 }
-
-export function unknownRuleEvent(event: string): LinksError {
-  return unknownEvent(event);
-}
-
-export function ruleSpec(event: RuleEvent): EventSpec {
-  return EVENT_SPECS[event];
-}

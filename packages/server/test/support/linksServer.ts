@@ -43,7 +43,8 @@ export function newStorage(): TestStorage {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
-    env: { LINKS_DATABASE_URL: url.toString() },
+    // The secrets key travels with the storage (a restart opens the same sealed secrets); no key file in the working tree.
+    env: { LINKS_DATABASE_URL: url.toString(), LINKS_SECRETS_KEY: randomBytes(32).toString('base64') },
     async destroy() {
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();

@@ -6,7 +6,7 @@
 import { sql, type Migration } from 'kysely';
 import { enableTenantRowSecurity } from './rowSecurity.js';
 
-export const unifiedRecordTables = ['unified_records', 'unified_record_versions', 'accounting_rules', 'record_postings', 'external_connections'];
+const unifiedRecordTables = ['unified_records', 'unified_record_versions', 'accounting_rules', 'record_postings', 'external_connections'];
 
 export const unifiedRecordsMigration: Migration = {
   async up(db) {
