@@ -11,7 +11,7 @@ import { writableFields, type FieldSpec } from '../domain/unifiedModels.js';
 import { recordDataEvent } from '../audit/environmentAudit.js';
 import { writeLedger, type LedgerScope, type WriteRequest } from '../ledger/scope.js';
 import { upsertRecord } from '../records/recordVersions.js';
-import { connectionView, loadConnection, readSource, type ConnectionMapping, type ExternalConnection } from './externalConnections.js';
+import { connectionView, loadConnection, readSource, type ConnectionMapping, type ExternalConnection, type SourceSnapshot } from './externalConnections.js';
 
 export interface RowRejection {
   row: number;
@@ -36,6 +36,15 @@ export interface SyncReport {
 
 /** How many rejections a report lists (the counts are always complete). */
 const LISTED_REJECTIONS = 1000;
+
+/** Rows written at once by one sync (each in its own transaction). */
+const SYNC_LANES = 4;
+
+function laneOf(sourceId: string): number {
+  let hash = 0;
+  for (let i = 0; i < sourceId.length; i++) hash = (hash * 31 + sourceId.charCodeAt(i)) | 0;
+  return Math.abs(hash) % SYNC_LANES;
+}
 
 /** A source value as the field's JSON type; undefined when it cannot be one (the schema then names it). */
 function fieldValue(spec: FieldSpec, raw: string): unknown {
@@ -82,17 +91,15 @@ export async function syncConnection(scope: LedgerScope, request: WriteRequest, 
   const schema = recordSchema(mapping.model);
   const reject = (rowNumber: number, sourceId: unknown, error: LinksError) => {
     report.rejected += 1;
-    if (report.rejections.length < LISTED_REJECTIONS) {
-      report.rejections.push({ row: rowNumber, source_id: typeof sourceId === 'string' ? sourceId : null, code: error.code, message: error.message, details: error.details });
-    }
+    report.rejections.push({ row: rowNumber, source_id: typeof sourceId === 'string' ? sourceId : null, code: error.code, message: error.message, details: error.details });
   };
-  for (const sourceRow of snapshot.rows) {
+  const syncRow = async (sourceRow: SourceSnapshot['rows'][number]) => {
     const body = rowToRecord(connection, mapping, sourceRow.values);
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       const details = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(row)', message: issue.message }));
       reject(sourceRow.row, body.source_id, new LinksError('invalid_request', `${details[0]!.path} (column ${mapping.fields[details[0]!.path] ?? '-'}): ${details[0]!.message}`, details));
-      continue;
+      return;
     }
     try {
       // Each row is its own write: no idempotency key (the source id makes a repeat harmless).
@@ -107,7 +114,23 @@ export async function syncConnection(scope: LedgerScope, request: WriteRequest, 
       if (!(error instanceof LinksError) || error.status >= 500) throw error;
       reject(sourceRow.row, body.source_id, error);
     }
-  }
+  };
+  // Rows go to lanes by source id: a lane writes its rows in file order (a repeated source id ends as
+  // its last row says), and lanes run side by side, so a sync is not one round trip at a time.
+  const lanes: Array<SourceSnapshot['rows']> = Array.from({ length: SYNC_LANES }, () => []);
+  for (const sourceRow of snapshot.rows) lanes[laneOf(String(sourceRow.values[mapping.fields.source_id!] ?? ''))]!.push(sourceRow);
+  let failure: unknown;
+  await Promise.all(
+    lanes.map(async (lane) => {
+      for (const sourceRow of lane) {
+        if (failure !== undefined) return;
+        await syncRow(sourceRow).catch((error: unknown) => (failure ??= error));
+      }
+    }),
+  );
+  if (failure !== undefined) throw failure;
+  report.rejections.sort((a, b) => a.row - b.row);
+  report.rejections.splice(LISTED_REJECTIONS);
   report.finished_at = new Date().toISOString();
   const { rejections, ...summary } = report;
   await writeLedger(scope, { ...request, idempotencyKey: undefined }, 200, async (trx) => {

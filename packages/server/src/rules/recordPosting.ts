@@ -171,9 +171,9 @@ export function planPosting(record: PostableRecord, rules: Record<RuleEvent, Acc
 }
 
 /** What writing this record version would post: the plan, without touching the books. */
-export async function planRecordPosting(trx: LedgerTransaction, record: PostableRecord): Promise<PlannedPosting | undefined> {
+export async function planRecordPosting(trx: LedgerTransaction, record: PostableRecord, rules?: Record<RuleEvent, AccountingRule>): Promise<PlannedPosting | undefined> {
   if (record.model !== 'invoice' && record.model !== 'payment') return undefined;
-  const rules = await loadRules(trx);
+  rules ??= await loadRules(trx);
   const recognition = rules[record.model === 'invoice' ? 'invoice.issued' : 'payment.received'];
   if (!recognition.enabled) return undefined;
   return planPosting(record, rules, desiredPosition(record, recognition), await postedPosition(trx, record.id));
@@ -186,7 +186,9 @@ export async function postRecordVersion(
   request: Pick<WriteRequest, 'context'>,
   record: PostableRecord,
 ): Promise<{ event: RuleEvent; entries: JournalEntry[] } | undefined> {
-  const plan = await planRecordPosting(trx, record);
+  if (record.model !== 'invoice' && record.model !== 'payment') return undefined;
+  const rules = await loadRules(trx);
+  const plan = await planRecordPosting(trx, record, rules);
   if (!plan) return undefined;
   const posted = await postPlan(trx, tenantId, request, plan);
   for (const entry of posted) {
@@ -195,7 +197,6 @@ export async function postRecordVersion(
       .values({ tenant_id: tenantId, record_id: record.id, version: record.version, currency: entry.currency, event: plan.event, entry_id: entry.id })
       .execute();
   }
-  const rules = await loadRules(trx);
   const desired = desiredPosition(record, rules[record.model === 'invoice' ? 'invoice.issued' : 'payment.received']);
   if (!samePosition(desired, await postedPosition(trx, record.id))) throw new Error(`invariant broken: ${record.model} ${record.id} v${record.version} is not what its entries posted`);
   return { event: plan.event, entries: posted };

@@ -105,7 +105,7 @@ describe.skipIf(!postgresAvailable() || !serverUrl)('external PostgreSQL connect
     expect(await ledger.ok('POST', `/external-connections/${connectionId}/sync`)).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     const control = await ledger.balances('1100');
     expect(control).toEqual([{ currency: 'USD', debits: '1234593.39', credits: '0.00', balance: '1234593.39' }]);
-    const invoices = await ledger.ok<any[]>('GET', '/unified/invoices?limit=100');
+    const invoices = (await ledger.ok<any[]>('GET', '/unified/invoices?limit=100')).sort((a, b) => a.source_id.localeCompare(b.source_id));
     expect(invoices.map((i) => [i.source_id, i.amount_due, i.effective_date, i.external_system_provider_id])).toEqual([
       ['N-1', '1234567.89', '2026-11-10', 'postgres'],
       ['N-2', '25.50', '2026-11-11', 'postgres'],

@@ -80,7 +80,8 @@ describe.skipIf(!postgresAvailable())('data sources: CSV sync into the books', (
     expect(mapped.body.data.status).toBe('ready');
     const report = await sync(customersId);
     expect(report).toMatchObject({ model: 'customer', rows: 3, created: 3, updated: 0, unchanged: 0, rejected: 0 });
-    const customers = await ledger.ok<any[]>('GET', '/unified/customers?source_system=billing');
+    // Rows are written side by side (lanes by source id), so creation order need not be file order.
+    const customers = (await ledger.ok<any[]>('GET', '/unified/customers?source_system=billing')).sort((a, b) => a.source_id.localeCompare(b.source_id));
     expect(customers.map((c) => [c.source_id, c.name, c.address_city, c.external_system_provider_id, c.external_system_config_id])).toEqual([
       ['cus_1', 'Ada Lovelace', 'London', 'csv', customersId],
       ['cus_2', 'Hopper, Grace', 'Arlington', 'csv', customersId],
@@ -121,6 +122,23 @@ describe.skipIf(!postgresAvailable())('data sources: CSV sync into the books', (
       ['4000', '0.00', '1950.50'],
     ]);
     expect(trial.total_debits).toBe('1950.50');
+  });
+
+  it('a source id repeated in one file ends as its last row says', async () => {
+    const rows = ['id,email,name', ...Array.from({ length: 12 }, (_, i) => `dup_${i % 3},d${i}@example.com,Version ${i}`)].join('\n');
+    const connection = await ledger.ok('POST', '/external-connections', {
+      name: 'duplicates',
+      type: 'csv',
+      csv: rows,
+      mapping: { model: 'customer', source_system: 'dups', fields: { source_id: 'id', email: 'email', name: 'name' } },
+    });
+    expect(await sync(connection.id)).toMatchObject({ rows: 12, created: 3, updated: 9, rejected: 0 });
+    const customers = await ledger.ok<any[]>('GET', '/unified/customers?source_system=dups');
+    expect(customers.map((c) => [c.source_id, c.name, c.version]).sort()).toEqual([
+      ['dup_0', 'Version 9', 4],
+      ['dup_1', 'Version 10', 4],
+      ['dup_2', 'Version 11', 4],
+    ]);
   });
 
   it('re-running both syncs changes nothing: every row unchanged, no entry posted', async () => {
