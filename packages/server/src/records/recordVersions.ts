@@ -71,8 +71,11 @@ async function findCustomerId(trx: LedgerTransaction, sourceSystem: unknown, sou
   return row?.id;
 }
 
+const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 async function requireRecord(trx: LedgerTransaction, model: UnifiedModel, id: string, path: string): Promise<Row> {
-  const row = await trx.selectFrom('unified_records').selectAll().where('model', '=', model).where('id', '=', id).executeTakeFirst();
+  // Links ids are UUIDs: anything else names no record (and must not reach a uuid column).
+  const row = RECORD_ID.test(id) ? await trx.selectFrom('unified_records').selectAll().where('model', '=', model).where('id', '=', id).executeTakeFirst() : undefined;
   if (!row) throw new LinksError('not_found', `No ${model} ${JSON.stringify(id)} in this scope (${path}).`, [{ path, message: `no such ${model}` }]);
   return row;
 }

@@ -134,6 +134,8 @@ describe.skipIf(!postgresAvailable())('unified records', () => {
       ['payment', { unified_invoice_id: '01a2b3c4-0000-7000-8000-000000000000' }, 404, 'not_found', 'unified_invoice_id'],
       ['invoice', { surprise: true }, 400, 'invalid_request', 'surprise'],
       ['contract', { contract_term_months: 1.5 }, 400, 'invalid_request', 'contract_term_months'],
+      ['contact', { email: 'x@example.com', first_name: 'X', unified_customer_id: 'cus_not_a_links_id' }, 404, 'not_found', 'unified_customer_id'],
+      ['payment', { unified_invoice_id: 'inv-1' }, 404, 'not_found', 'unified_invoice_id'],
     ];
     for (const [model, body, status, code, path] of cases) {
       const result = await ledger.post(`/unified/${model}`, body);
