@@ -58,3 +58,49 @@ describe.skipIf(!postgresAvailable())('random record bodies never break a route'
     console.info(`reliability | record fuzz (${process.env.LINKS_TEST_BACKEND ?? 'pglite'}) | ${model}: ${bodies.length} random bodies × create, update${model === 'invoice' || model === 'payment' ? ', preview' : ''} | ${accepted} accepted, the rest 4xx, 0 5xx`);
   });
 });
+
+describe.skipIf(!postgresAvailable())('random uploads and mappings never break a connection', () => {
+  let links: TestLinks;
+  let ledger: Ledger;
+
+  useTestServer(async (started) => {
+    links = started;
+    ledger = (await createLedgerTenant(links, 'Connection fuzz')).sandbox;
+  });
+
+  it('CSV text of every shape, then random mappings and a sync: 2xx or a contract 4xx', async () => {
+    const cell = fc.oneof(fc.constantFrom('', '"', '""', '"a,b"', '"x\ny"', 'id', 'email', '1.00', '\r', ' ', 'USD'), fc.string({ maxLength: 8 }));
+    const csv = fc.oneof(
+      // A header every mapping below can use, then rows of any shape.
+      fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { maxLength: 6 }).map((rows) => ['id,email,name,amount,currency', ...rows.map((r) => r.join(','))].join('\n')),
+      fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }).map((rows) => rows.map((r) => r.join(',')).join('\n')),
+      fc.string({ maxLength: 200 }),
+    );
+    // Mostly mappings a user could save (the model's own fields onto the header's columns), some not.
+    const mapping = fc.constantFrom(...UNIFIED_MODELS).chain((model) =>
+      fc.record({
+        model: fc.constant(model),
+        fields: fc
+          .dictionary(fc.constantFrom(...Object.keys(MODEL_FIELDS[model]).filter((f) => f !== 'lines'), 'nope'), fc.constantFrom('id', 'email', 'name', 'amount', 'currency', 'missing'), { maxKeys: 4 })
+          .map((fields) => ({ source_id: 'id', ...fields })),
+      }),
+    );
+    const samples = fc.sample(fc.tuple(csv, mapping), { numRuns: 80, seed: 11 });
+    let created = 0;
+    let synced = 0;
+    for (const [text, map] of samples) {
+      const answer = await ledger.post('/external-connections', { name: `fuzz ${created}-${Math.random()}`, type: 'csv', csv: text, mapping: map });
+      expect(answer.status, `${JSON.stringify(text)} ${JSON.stringify(map)}: ${answer.text}`).toBeLessThan(500);
+      if (answer.status >= 300) {
+        expect(answer.body.error.code).toMatch(/^(invalid_request|conflict)$/);
+        continue;
+      }
+      created += 1;
+      const sync = await ledger.post(`/external-connections/${answer.body.data.id}/sync`);
+      expect(sync.status, `${JSON.stringify(text)} ${JSON.stringify(map)}: ${sync.text}`).toBe(200);
+      synced += 1;
+    }
+    expect(created).toBeGreaterThan(0);
+    console.info(`reliability | connection fuzz (${process.env.LINKS_TEST_BACKEND ?? 'pglite'}) | ${samples.length} random CSV uploads with random mappings | ${created} accepted and synced (${synced}), the rest 4xx, 0 5xx`);
+  });
+});
