@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverLogs } from './linksServer.js';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/links.js');
 
@@ -19,8 +20,13 @@ export function spawnLinks(env: Record<string, string>, args: string[] = ['start
   });
   let text = '';
   const waiters: Array<() => void> = [];
+  // Scanned for key material after the test file (secretScan.ts), unless the process was left to
+  // generate its operator token: printing that once is what `links start` is for.
+  const scanned: string[] = [];
+  if (env.LINKS_ADMIN_TOKEN) serverLogs.push(scanned);
   const onData = (chunk: Buffer) => {
     text += chunk.toString('utf8');
+    scanned.push(chunk.toString('utf8'));
     for (const wake of waiters.splice(0)) wake();
   };
   child.stdout!.on('data', onData);
