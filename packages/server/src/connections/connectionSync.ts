@@ -11,6 +11,7 @@ import { writableFields, type FieldSpec } from '../domain/unifiedModels.js';
 import { recordDataEvent } from '../audit/environmentAudit.js';
 import { writeLedger, type LedgerScope, type WriteRequest } from '../ledger/scope.js';
 import { upsertRecord } from '../records/recordVersions.js';
+import { conflictOnTakenSource } from '../records/unifiedRecords.js';
 import { connectionView, loadConnection, readSource, type ConnectionMapping, type ExternalConnection, type SourceSnapshot } from './externalConnections.js';
 
 export interface RowRejection {
@@ -104,11 +105,13 @@ export async function syncConnection(scope: LedgerScope, request: WriteRequest, 
     try {
       // Each row is its own write: no idempotency key (the source id makes a repeat harmless).
       let change = 'created';
-      await writeLedger(scope, { ...request, idempotencyKey: undefined }, 200, async (trx) => {
-        const stored = await upsertRecord(trx, scope.tenantId, request.context, mapping.model, parsed.data as Record<string, unknown>);
-        change = stored.change;
-        return null;
-      });
+      await conflictOnTakenSource(mapping.model, () =>
+        writeLedger(scope, { ...request, idempotencyKey: undefined }, 200, async (trx) => {
+          const stored = await upsertRecord(trx, scope.tenantId, request.context, mapping.model, parsed.data as Record<string, unknown>);
+          change = stored.change;
+          return null;
+        }),
+      );
       report[change as 'created' | 'updated' | 'unchanged'] += 1;
     } catch (error) {
       if (!(error instanceof LinksError) || error.status >= 500) throw error;

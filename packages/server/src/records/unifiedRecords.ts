@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely';
 import { LinksError } from '../domain/errors.js';
+import { isUniqueViolation } from '../storage/postgresErrors.js';
 import { offsetOf, toPage, type Page, type PageRequest } from '../domain/pagination.js';
 import type { UnifiedModel, UnifiedRecord } from '../domain/unifiedModels.js';
 import { currencyBalance } from '../ledger/accounts.js';
@@ -25,7 +26,7 @@ async function findRecord(trx: LedgerTransaction, model: UnifiedModel, id: strin
 /** 201 with the new record; 200 when a record with the same (source_system, source_id) was updated or already held this. */
 export async function createRecord(scope: LedgerScope, request: WriteRequest, model: UnifiedModel, body: Record<string, unknown>): Promise<WriteOutcome<UnifiedRecord>> {
   let change: RecordChange = 'created';
-  return writeLedger(
+  return conflictOnTakenSource(model, () => writeLedger(
     scope,
     request,
     () => (change === 'created' ? 201 : 200),
@@ -34,11 +35,25 @@ export async function createRecord(scope: LedgerScope, request: WriteRequest, mo
       change = stored.change;
       return stored.record;
     },
-  );
+  ));
+}
+
+/** A (source_system, source_id) taken meanwhile by another record (a PUT moved it there) is a conflict. */
+export async function conflictOnTakenSource<T>(model: UnifiedModel, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new LinksError('conflict', `Another ${model} already has this (source_system, source_id).`, [{ path: 'source_id', message: 'taken by another record' }]);
+  }
 }
 
 /** The fields sent replace the record's; fields left out keep their values. */
 export async function updateRecord(scope: LedgerScope, request: WriteRequest, model: UnifiedModel, id: string, body: Record<string, unknown>): Promise<WriteOutcome<UnifiedRecord>> {
+  return conflictOnTakenSource(model, () => writeRecordUpdate(scope, request, model, id, body));
+}
+
+function writeRecordUpdate(scope: LedgerScope, request: WriteRequest, model: UnifiedModel, id: string, body: Record<string, unknown>): Promise<WriteOutcome<UnifiedRecord>> {
   return writeLedger(scope, request, 200, async (trx) => {
     const existing = await findRecord(trx, model, id, true);
     if (existing.local_was_deleted) throw new LinksError('conflict', `The ${model} ${id} was deleted; a deleted record is kept as it was.`);

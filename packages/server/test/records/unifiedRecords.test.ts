@@ -106,6 +106,11 @@ describe.skipIf(!postgresAvailable())('unified records', () => {
     expect(revived.body.error.code).toBe('conflict');
     const edited = await ledger.request('PUT', `/unified/product/${product.id}`, { price: '2.00' });
     expect(edited.status).toBe(409);
+    // Taking another record's source id by PUT is a conflict too.
+    const other = await ledger.ok('POST', '/unified/product', { name: 'Other', type: 'service', price: '1.00', source_system: 'erp', source_id: 'sku-other' });
+    const taken = await ledger.request('PUT', `/unified/product/${other.id}`, { source_id: 'sku-1' });
+    expect(taken.status, taken.text).toBe(409);
+    expect(taken.body.error.details[0].path).toBe('source_id');
   });
 
   it('pages with page and limit; refuses limits outside 1–100', async () => {
