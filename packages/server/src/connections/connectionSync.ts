@@ -87,7 +87,20 @@ export async function syncConnection(scope: LedgerScope, request: WriteRequest, 
   const mapping = connection.mapping;
   if (!mapping) throw new LinksError('invalid_request', `Connection ${connection.name} has no mapping yet: PUT /api/v1/external-connections/${id}/mapping first.`, [{ path: 'mapping', message: 'required' }]);
   const startedAt = new Date();
-  const snapshot = await readSource(row, secretsKey);
+  const remember = (status: 'ready' | 'error', lastSync: Record<string, unknown>) =>
+    writeLedger(scope, { ...request, idempotencyKey: undefined }, 200, async (trx) => {
+      await trx.updateTable('external_connections').set({ status, last_sync: JSON.stringify(lastSync), updated_at: new Date() }).where('id', '=', id).execute();
+      await recordDataEvent(trx, scope.tenantId, request.context, { action: 'external_connection.synced', resourceType: 'external_connection', resourceId: id });
+      return null;
+    });
+  let snapshot: SourceSnapshot;
+  try {
+    snapshot = await readSource(row, secretsKey);
+  } catch (error) {
+    // An unreadable source (a database down, a table dropped) marks the connection until a sync reads it again.
+    if (error instanceof LinksError && error.status < 500) await remember('error', { started_at: startedAt.toISOString(), error: error.message });
+    throw error;
+  }
   const report: SyncReport = { connection_id: id, model: mapping.model, rows: snapshot.rows.length, created: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [], started_at: startedAt.toISOString(), finished_at: '' };
   const schema = recordSchema(mapping.model);
   const reject = (rowNumber: number, sourceId: unknown, error: LinksError) => {
@@ -136,14 +149,6 @@ export async function syncConnection(scope: LedgerScope, request: WriteRequest, 
   report.rejections.splice(LISTED_REJECTIONS);
   report.finished_at = new Date().toISOString();
   const { rejections, ...summary } = report;
-  await writeLedger(scope, { ...request, idempotencyKey: undefined }, 200, async (trx) => {
-    await trx
-      .updateTable('external_connections')
-      .set({ last_sync: JSON.stringify({ ...summary, rejections: rejections.slice(0, 20) }), updated_at: new Date() })
-      .where('id', '=', id)
-      .execute();
-    await recordDataEvent(trx, scope.tenantId, request.context, { action: 'external_connection.synced', resourceType: 'external_connection', resourceId: id });
-    return null;
-  });
+  await remember('ready', { ...summary, rejections: rejections.slice(0, 20) });
   return report;
 }

@@ -112,6 +112,19 @@ describe.skipIf(!postgresAvailable() || !serverUrl)('external PostgreSQL connect
     ]);
   });
 
+  it('a source that becomes unreadable fails the sync with the reason and marks the connection, until it reads again', async () => {
+    const view = await ledger.ok('POST', '/external-connections', { name: 'shrinking', type: 'postgres', connection_string: readerUrl(), table: 'billing.customers' });
+    await ledger.ok('PUT', `/external-connections/${view.id}/mapping`, { model: 'customer', source_system: 'billing', fields: { source_id: 'id', email: 'email', name: 'name' } });
+    await onBilling([`REVOKE SELECT ON billing.customers FROM reader_${suffix}`]);
+    const failed = await ledger.post(`/external-connections/${view.id}/sync`);
+    expect(failed.status).toBe(400);
+    expect(failed.body.error.message).toContain('permission denied');
+    expect(await ledger.ok('GET', `/external-connections/${view.id}`)).toMatchObject({ status: 'error', last_sync: { error: failed.body.error.message } });
+    await onBilling([`GRANT SELECT ON billing.customers TO reader_${suffix}`]);
+    expect(await ledger.ok('POST', `/external-connections/${view.id}/sync`)).toMatchObject({ rows: 2, created: 0, rejected: 0 });
+    expect((await ledger.ok('GET', `/external-connections/${view.id}`)).status).toBe('ready');
+  });
+
   it('refuses unreadable sources with a reason that holds no secret, and stores nothing', async () => {
     const before = (await ledger.get('/external-connections')).body.totalResults;
     const unreachable = new URL(readerUrl());
