@@ -15,6 +15,7 @@ import { MODEL_FIELDS, PROVENANCE_FIELDS, READ_ONLY_FIELDS, type UnifiedModel, t
 import { canonicalJson, type LedgerTransaction } from '../ledger/scope.js';
 import type { UnifiedRecordRow } from '../storage/environmentSchema.js';
 import { postRecordVersion, type PostableRecord } from '../rules/recordPosting.js';
+import { queriedReferences, resolveReferences, type RecordReferences } from './recordReferences.js';
 
 export type RecordChange = 'created' | 'updated' | 'unchanged';
 
@@ -60,50 +61,15 @@ function normaliseMoney(model: UnifiedModel, fields: Record<string, unknown>): R
   return out;
 }
 
-async function findCustomerId(trx: LedgerTransaction, sourceSystem: unknown, sourceId: string): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('unified_records')
-    .select('id')
-    .where('model', '=', 'customer')
-    .where(sql<boolean>`coalesce(source_system, '') = ${typeof sourceSystem === 'string' ? sourceSystem : ''}`)
-    .where('source_id', '=', sourceId)
-    .executeTakeFirst();
-  return row?.id;
-}
-
-const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-async function requireRecord(trx: LedgerTransaction, model: UnifiedModel, id: string, path: string): Promise<Row> {
-  // Links ids are UUIDs: anything else names no record (and must not reach a uuid column).
-  const row = RECORD_ID.test(id) ? await trx.selectFrom('unified_records').selectAll().where('model', '=', model).where('id', '=', id).executeTakeFirst() : undefined;
-  if (!row) throw new LinksError('not_found', `No ${model} ${JSON.stringify(id)} in this scope (${path}).`, [{ path, message: `no such ${model}` }]);
-  return row;
-}
-
-/** Links a record to its customer (and a payment to its invoice) by Links id or by source id. */
-async function resolveReferences(trx: LedgerTransaction, model: UnifiedModel, fields: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const out = { ...fields };
-  if (model === 'payment' && typeof out.unified_invoice_id === 'string') {
-    const invoice = await requireRecord(trx, 'invoice', out.unified_invoice_id, 'unified_invoice_id');
-    out.unified_customer_id ??= invoice.fields.unified_customer_id;
-  }
-  if (!('unified_customer_id' in MODEL_FIELDS[model])) return out;
-  if (typeof out.unified_customer_id === 'string') {
-    await requireRecord(trx, 'customer', out.unified_customer_id, 'unified_customer_id');
-    return out;
-  }
-  const sourceCustomer = out.source_system_customer_id ?? out.source_system_account_id;
-  if (typeof sourceCustomer === 'string') {
-    const id = await findCustomerId(trx, out.source_system, sourceCustomer);
-    if (id) out.unified_customer_id = id;
-  }
-  return out;
-}
-
 /** The fields as stored: money in the currency's digits, references resolved, `is_active` kept apart. */
-export async function prepareFields(trx: LedgerTransaction, model: UnifiedModel, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function prepareFields(
+  trx: LedgerTransaction,
+  model: UnifiedModel,
+  input: Record<string, unknown>,
+  references: RecordReferences = queriedReferences(trx),
+): Promise<Record<string, unknown>> {
   const { is_active: _active, ...fields } = input;
-  return resolveReferences(trx, model, normaliseMoney(model, fields));
+  return resolveReferences(references, model, normaliseMoney(model, fields));
 }
 
 /** The API's shape: every field of the model present, null when unset. */
