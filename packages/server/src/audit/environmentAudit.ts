@@ -22,20 +22,7 @@ export async function recordDataEvent(
   context: WriteContext,
   event: DataEventInput,
 ): Promise<void> {
-  await trx
-    .insertInto('audit_events')
-    .values({
-      tenant_id: tenantId,
-      id: uuidv7(),
-      at: new Date(),
-      actor_type: context.actor.type,
-      actor_id: context.actor.id,
-      action: event.action,
-      resource_type: event.resourceType,
-      resource_id: event.resourceId,
-      request_id: context.requestId,
-    })
-    .execute();
+  await recordDataEvents(trx, tenantId, context, [event]);
 }
 
 export function dataEventView(row: Selectable<AuditEventRow>, environment: Environment): AuditEvent {
@@ -88,4 +75,26 @@ export async function listDataEvents(
     ...toPage(shown.map((r) => dataEventView(r, environment)), Number(count.n), page),
     next_cursor: rows.length > page.limit && last ? encodeCursor({ at: last.at.toISOString(), id: last.id }) : null,
   };
+}
+
+/** Many events of one write (a batch of records) in one insert. */
+export async function recordDataEvents(trx: Transaction<EnvironmentDatabase>, tenantId: string, context: WriteContext, events: DataEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const at = new Date();
+  await trx
+    .insertInto('audit_events')
+    .values(
+      events.map((event) => ({
+        tenant_id: tenantId,
+        id: uuidv7(),
+        at,
+        actor_type: context.actor.type,
+        actor_id: context.actor.id,
+        action: event.action,
+        resource_type: event.resourceType,
+        resource_id: event.resourceId,
+        request_id: context.requestId,
+      })),
+    )
+    .execute();
 }

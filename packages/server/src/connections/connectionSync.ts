@@ -1,7 +1,8 @@
 /**
- * Syncing a connection: every source row becomes a unified record through its mapping, written
- * (and posted by the accounting rules) in a transaction of its own, upserted by source id. A row
- * that cannot be a valid record is rejected with its reasons and changes nothing; the others land.
+ * Syncing a connection: every source row becomes a unified record through its mapping, upserted by
+ * source id and posted by the accounting rules, a few hundred rows per transaction
+ * (records/recordBatch.ts). A row that cannot be a valid record, or whose entries cannot post, is
+ * rejected with its reasons and changes nothing; the others land.
  * Re-running with the same data reports every row unchanged and posts nothing.
  * Errors: not_found, invalid_request (no mapping, unreadable source); rows never fail the sync.
  */
@@ -10,7 +11,8 @@ import { LinksError, type ErrorDetail } from '../domain/errors.js';
 import { writableFields, type FieldSpec } from '../domain/unifiedModels.js';
 import { recordDataEvent } from '../audit/environmentAudit.js';
 import { writeLedger, type LedgerScope, type WriteRequest } from '../ledger/scope.js';
-import { upsertRecord } from '../records/recordVersions.js';
+import { upsertRecordBatch, type BatchOutcome, type BatchRow } from '../records/recordBatch.js';
+import { upsertRecord, type RecordChange } from '../records/recordVersions.js';
 import { conflictOnTakenSource } from '../records/unifiedRecords.js';
 import { connectionView, loadConnection, readSource, type ConnectionMapping, type ExternalConnection, type SourceSnapshot } from './externalConnections.js';
 
@@ -38,13 +40,24 @@ export interface SyncReport {
 /** How many rejections a report lists (the counts are always complete). */
 const LISTED_REJECTIONS = 1000;
 
-/** Rows written at once by one sync (each in its own transaction). */
-const SYNC_LANES = 4;
+/** Rows written per transaction; a source id repeated in the file starts a new batch, so its rows apply in file order. */
+const BATCH_ROWS = 200;
 
-function laneOf(sourceId: string): number {
-  let hash = 0;
-  for (let i = 0; i < sourceId.length; i++) hash = (hash * 31 + sourceId.charCodeAt(i)) | 0;
-  return Math.abs(hash) % SYNC_LANES;
+function batchesOf(rows: BatchRow[]): BatchRow[][] {
+  const batches: BatchRow[][] = [];
+  let current: BatchRow[] = [];
+  let seen = new Set<unknown>();
+  for (const row of rows) {
+    if (current.length === BATCH_ROWS || seen.has(row.body.source_id)) {
+      batches.push(current);
+      current = [];
+      seen = new Set();
+    }
+    current.push(row);
+    seen.add(row.body.source_id);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 /** A source value as the field's JSON type; undefined when it cannot be one (the schema then names it). */
@@ -107,44 +120,55 @@ export async function syncConnection(scope: LedgerScope, request: WriteRequest, 
     report.rejected += 1;
     report.rejections.push({ row: rowNumber, source_id: typeof sourceId === 'string' ? sourceId : null, code: error.code, message: error.message, details: error.details });
   };
-  const syncRow = async (sourceRow: SourceSnapshot['rows'][number]) => {
+  const noKey = { ...request, idempotencyKey: undefined };
+  const count = (rows: BatchRow[], outcomes: BatchOutcome[]) => {
+    const sourceOf = new Map(rows.map((r) => [r.row, r.body.source_id]));
+    for (const outcome of outcomes) {
+      if ('error' in outcome) reject(outcome.row, sourceOf.get(outcome.row), outcome.error);
+      else report[outcome.change] += 1;
+    }
+  };
+  // One row on its own: the way back when a whole batch is refused (a source id another record took meanwhile).
+  const writeOne = async ({ row, body }: BatchRow): Promise<BatchOutcome> => {
+    try {
+      const stored = await conflictOnTakenSource(mapping.model, () => writeLedger(scope, noKey, 200, (trx) => upsertRecord(trx, scope.tenantId, request.context, mapping.model, body)));
+      return { row, change: (stored.body.data as { change: RecordChange }).change };
+    } catch (error) {
+      if (!(error instanceof LinksError) || error.status >= 500) throw error;
+      return { row, error };
+    }
+  };
+
+  const valid: BatchRow[] = [];
+  for (const sourceRow of snapshot.rows) {
     const body = rowToRecord(connection, mapping, sourceRow.values);
+    if (typeof body.source_id !== 'string') {
+      const message = `source_id (column ${mapping.fields.source_id}) is empty: every row needs its source id, so a re-run updates it`;
+      reject(sourceRow.row, null, new LinksError('invalid_request', message, [{ path: 'source_id', message: 'empty' }]));
+      continue;
+    }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       const details = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(row)', message: issue.message }));
       reject(sourceRow.row, body.source_id, new LinksError('invalid_request', `${details[0]!.path} (column ${mapping.fields[details[0]!.path] ?? '-'}): ${details[0]!.message}`, details));
-      return;
+      continue;
     }
+    valid.push({ row: sourceRow.row, body: parsed.data as Record<string, unknown> });
+  }
+  for (const batch of batchesOf(valid)) {
+    const sourceSystem = String(batch[0]!.body.source_system ?? '');
     try {
-      // Each row is its own write: no idempotency key (the source id makes a repeat harmless).
-      let change = 'created';
-      await conflictOnTakenSource(mapping.model, () =>
-        writeLedger(scope, { ...request, idempotencyKey: undefined }, 200, async (trx) => {
-          const stored = await upsertRecord(trx, scope.tenantId, request.context, mapping.model, parsed.data as Record<string, unknown>);
-          change = stored.change;
-          return null;
-        }),
+      const written = await conflictOnTakenSource(mapping.model, () =>
+        writeLedger(scope, noKey, 200, (trx) => upsertRecordBatch(trx, scope.tenantId, request.context, mapping.model, sourceSystem, batch)),
       );
-      report[change as 'created' | 'updated' | 'unchanged'] += 1;
+      count(batch, written.body.data);
     } catch (error) {
       if (!(error instanceof LinksError) || error.status >= 500) throw error;
-      reject(sourceRow.row, body.source_id, error);
+      const outcomes: BatchOutcome[] = [];
+      for (const row of batch) outcomes.push(await writeOne(row));
+      count(batch, outcomes);
     }
-  };
-  // Rows go to lanes by source id: a lane writes its rows in file order (a repeated source id ends as
-  // its last row says), and lanes run side by side, so a sync is not one round trip at a time.
-  const lanes: Array<SourceSnapshot['rows']> = Array.from({ length: SYNC_LANES }, () => []);
-  for (const sourceRow of snapshot.rows) lanes[laneOf(String(sourceRow.values[mapping.fields.source_id!] ?? ''))]!.push(sourceRow);
-  let failure: unknown;
-  await Promise.all(
-    lanes.map(async (lane) => {
-      for (const sourceRow of lane) {
-        if (failure !== undefined) return;
-        await syncRow(sourceRow).catch((error: unknown) => (failure ??= error));
-      }
-    }),
-  );
-  if (failure !== undefined) throw failure;
+  }
   report.rejections.sort((a, b) => a.row - b.row);
   report.rejections.splice(LISTED_REJECTIONS);
   report.finished_at = new Date().toISOString();

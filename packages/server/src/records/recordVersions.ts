@@ -160,6 +160,11 @@ export async function lockBySource(trx: LedgerTransaction, model: UnifiedModel, 
     .executeTakeFirst();
 }
 
+/** What a write locks (a transaction-scoped advisory lock) while it looks a source id up and writes it. */
+export function sourceLockKey(tenantId: string, model: UnifiedModel, sourceSystem: string, sourceId: string): string {
+  return `${tenantId}\u0001${model}\u0001${sourceSystem}\u0001${sourceId}`;
+}
+
 /**
  * Creates the record, or — when a record of the same (source_system, source_id) exists — writes
  * the body as its next version. Only a body with a source id can meet an existing record.
@@ -171,7 +176,7 @@ export async function upsertRecord(trx: LedgerTransaction, tenantId: string, con
   const flags = { is_active: input.is_active !== false, local_was_deleted: false, local_was_updated: false };
   if (sourceId === undefined) return storeRecordVersion(trx, tenantId, context, model, undefined, input, flags);
   // Claim the source id first: a concurrent writer of the same id waits here until we commit.
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}\u0001${model}\u0001${sourceSystem ?? ''}\u0001${sourceId}`}, 0))`.execute(trx);
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${sourceLockKey(tenantId, model, sourceSystem ?? '', sourceId)}, 0))`.execute(trx);
   const existing = await lockBySource(trx, model, sourceSystem, sourceId);
   if (existing?.local_was_deleted) {
     throw new LinksError('conflict', `The ${model} with source_id ${JSON.stringify(sourceId)} was deleted in Links (record ${existing.id}); it is kept as it was.`, [{ path: 'source_id', message: 'deleted in Links' }]);

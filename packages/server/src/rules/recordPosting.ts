@@ -107,16 +107,26 @@ function valueAt(fields: Record<string, unknown>, path: string): unknown {
 
 /** What the record's entries posted so far, read from the journal itself. */
 export async function postedPosition(trx: LedgerTransaction, recordId: string): Promise<Position> {
-  const { rows } = await sql<{ currency: string; account: string; party: string | null; net: string }>`
-    SELECT l.currency, a.code AS account, l.subledger_account AS party, sum(l.debit - l.credit)::text AS net
+  return (await postedPositions(trx, [recordId])).get(recordId) ?? new Map();
+}
+
+/** The same for many records in one query, by record id. */
+export async function postedPositions(trx: LedgerTransaction, recordIds: string[]): Promise<Map<string, Position>> {
+  const positions = new Map<string, Position>();
+  if (recordIds.length === 0) return positions;
+  const { rows } = await sql<{ record_id: string; currency: string; account: string; party: string | null; net: string }>`
+    SELECT p.record_id, l.currency, a.code AS account, l.subledger_account AS party, sum(l.debit - l.credit)::text AS net
       FROM record_postings p
       JOIN journal_lines l ON l.tenant_id = p.tenant_id AND l.entry_id = p.entry_id
       JOIN accounts a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
-     WHERE p.record_id = ${recordId}
-     GROUP BY 1, 2, 3`.execute(trx);
-  const position: Position = new Map();
-  for (const row of rows) add(position, row.currency, row.account, row.party, BigInt(row.net));
-  return position;
+     WHERE p.record_id = ANY(${recordIds}::uuid[])
+     GROUP BY 1, 2, 3, 4`.execute(trx);
+  for (const row of rows) {
+    const position = positions.get(row.record_id) ?? new Map();
+    add(position, row.currency, row.account, row.party, BigInt(row.net));
+    positions.set(row.record_id, position);
+  }
+  return positions;
 }
 
 function isEmpty(position: Position): boolean {
@@ -197,20 +207,41 @@ export async function postRecordVersion(
       .values({ tenant_id: tenantId, record_id: record.id, version: record.version, currency: entry.currency, event: plan.event, entry_id: entry.id })
       .execute();
   }
-  const desired = desiredPosition(record, rules[record.model === 'invoice' ? 'invoice.issued' : 'payment.received']);
-  if (!samePosition(desired, await postedPosition(trx, record.id))) throw new Error(`invariant broken: ${record.model} ${record.id} v${record.version} is not what its entries posted`);
+  await checkPostedAsDesired(trx, [record], rules);
   return { event: plan.event, entries: posted };
 }
 
 /** Posts the plan's entries through the ledger's one write path; a refusal names the rule. */
 export async function postPlan(trx: LedgerTransaction, tenantId: string, request: Pick<WriteRequest, 'context'>, plan: PlannedPosting): Promise<JournalEntry[]> {
-  const [outcome] = await postEntries(trx, tenantId, [{ request: { context: request.context, fingerprint: null }, entries: plan.entries, shape: 'batch' }]);
-  if (outcome instanceof LinksError) {
-    throw new LinksError(
-      outcome.code,
-      `Accounting rule ${plan.event}: ${outcome.message.replace(/^entries\[\d+\]: /, '')}`,
-      outcome.details.map((d) => ({ path: `accounting_rule.${d.path.replace(/^entries\.\d+\./, '')}`, message: d.message })),
-    );
+  const [posted] = await postPlans(trx, tenantId, request, [plan]);
+  if (posted instanceof LinksError) throw posted;
+  return posted!;
+}
+
+/** Many records' plans in one call to the ledger, each all or nothing: its entries, or why they were refused. */
+export async function postPlans(trx: LedgerTransaction, tenantId: string, request: Pick<WriteRequest, 'context'>, plans: PlannedPosting[]): Promise<Array<JournalEntry[] | LinksError>> {
+  if (plans.length === 0) return [];
+  const outcomes = await postEntries(
+    trx,
+    tenantId,
+    plans.map((plan) => ({ request: { context: request.context, fingerprint: null }, entries: plan.entries, shape: 'batch' as const })),
+  );
+  return outcomes.map((outcome, i) =>
+    outcome instanceof LinksError
+      ? new LinksError(
+          outcome.code,
+          `Accounting rule ${plans[i]!.event}: ${outcome.message.replace(/^entries\[\d+\]: /, '')}`,
+          outcome.details.map((d) => ({ path: `accounting_rule.${d.path.replace(/^entries\.\d+\./, '')}`, message: d.message })),
+        )
+      : (outcome.body.data as { entries: JournalEntry[] }).entries,
+  );
+}
+
+/** Checks, after posting, that each record's entries sum to what it asks for (TigerBeetle-style: stated and checked). */
+export async function checkPostedAsDesired(trx: LedgerTransaction, records: PostableRecord[], rules: Record<RuleEvent, AccountingRule>): Promise<void> {
+  const posted = await postedPositions(trx, records.map((r) => r.id));
+  for (const record of records) {
+    const desired = desiredPosition(record, rules[record.model === 'invoice' ? 'invoice.issued' : 'payment.received']);
+    if (!samePosition(desired, posted.get(record.id) ?? new Map())) throw new Error(`invariant broken: ${record.model} ${record.id} v${record.version} is not what its entries posted`);
   }
-  return (outcome!.body.data as { entries: JournalEntry[] }).entries;
 }

@@ -141,6 +141,24 @@ describe.skipIf(!postgresAvailable())('data sources: CSV sync into the books', (
     ]);
   });
 
+  it('a row the ledger refuses (its month is closed) is rejected alone; the rest of its batch lands', async () => {
+    await ledger.ok('POST', '/periods/2026-01/close');
+    const before = await entryCount();
+    const connection = await ledger.ok('POST', '/external-connections', {
+      name: 'late invoices',
+      type: 'csv',
+      csv: 'number,customer,total,currency,issued\nL-1,cus_1,10.00,USD,2026-11-20\nL-2,cus_2,20.00,USD,2026-01-20\nL-3,cus_3,30.00,USD,2026-11-21\n',
+      mapping: { ...invoiceMapping, fields: { source_id: 'number', source_system_customer_id: 'customer', amount_due: 'total', currency: 'currency', effective_date: 'issued' } },
+    });
+    const report = await sync(connection.id);
+    expect(report).toMatchObject({ rows: 3, created: 2, rejected: 1 });
+    expect(report.rejections[0]).toMatchObject({ row: 3, source_id: 'L-2', code: 'period_closed' });
+    expect(report.rejections[0].message).toMatch(/^Accounting rule invoice\.issued: /);
+    expect((await ledger.get('/unified/invoices?source_id=L-2')).body.totalResults).toBe(0);
+    expect(await entryCount()).toBe(before + 2);
+    await ledger.ok('POST', '/periods/2026-01/reopen');
+  });
+
   it('re-running both syncs changes nothing: every row unchanged, no entry posted', async () => {
     const before = await entryCount();
     expect(await sync(customersId)).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 0 });

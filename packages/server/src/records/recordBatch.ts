@@ -1,0 +1,173 @@
+/**
+ * A batch of records of one model and one source system, written in one transaction: what a sync
+ * does with each few hundred rows. The same steps as one record's write (recordVersions.ts) —
+ * lock the source ids, compare, store the next version, audit, post through the rules — but each
+ * step once for the batch: the existing rows, the references and the posted positions in one query
+ * each, and every record's entries in ONE call of the posting function, in which each record is its
+ * own all-or-nothing request. A record refused there (or earlier: a bad amount, an unknown customer)
+ * is left out of the batch with its reason; the others are stored.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { recordDataEvents } from '../audit/environmentAudit.js';
+import type { WriteContext } from '../domain/audit.js';
+import { LinksError } from '../domain/errors.js';
+import type { UnifiedModel } from '../domain/unifiedModels.js';
+import { canonicalJson, type LedgerTransaction } from '../ledger/scope.js';
+import { loadRules } from '../rules/accountingRules.js';
+import { checkPostedAsDesired, desiredPosition, planPosting, postedPositions, postPlans, type PlannedPosting, type PostableRecord } from '../rules/recordPosting.js';
+import { preloadedReferences } from './recordReferences.js';
+import { prepareFields, sourceLockKey, writableInput, type RecordChange } from './recordVersions.js';
+
+export interface BatchRow {
+  /** Where the row came from (a line of the file), for the report. */
+  row: number;
+  /** A valid create body of the model, with its source_id; source ids are distinct within a batch. */
+  body: Record<string, unknown>;
+}
+
+export type BatchOutcome = { row: number; change: RecordChange } | { row: number; error: LinksError };
+
+interface PendingWrite {
+  row: number;
+  record: PostableRecord;
+  sourceId: string;
+  isNew: boolean;
+  hash: Buffer;
+  plan: PlannedPosting | undefined;
+}
+
+export async function upsertRecordBatch(
+  trx: LedgerTransaction,
+  tenantId: string,
+  context: WriteContext,
+  model: UnifiedModel,
+  sourceSystem: string,
+  rows: BatchRow[],
+): Promise<BatchOutcome[]> {
+  const sourceIds = rows.map((r) => r.body.source_id as string);
+  // The same lock a single write takes, taken in one order by every batch: no deadlock between syncs.
+  const keys = sourceIds.map((sourceId) => sourceLockKey(tenantId, model, sourceSystem, sourceId));
+  await sql`SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended(k, 0) AS h FROM unnest(${keys}::text[]) AS k ORDER BY 1) AS ordered`.execute(trx);
+  const existing = new Map(
+    (
+      await trx
+        .selectFrom('unified_records')
+        .selectAll()
+        .where('model', '=', model)
+        .where(sql<boolean>`coalesce(source_system, '') = ${sourceSystem}`)
+        .where('source_id', 'in', sourceIds)
+        .forUpdate()
+        .execute()
+    ).map((row) => [row.source_id!, row]),
+  );
+  const references = await preloadedReferences(trx, rows.map((r) => writableInput(r.body)));
+  const posts = model === 'invoice' || model === 'payment';
+  const rules = posts ? await loadRules(trx) : undefined;
+  const recognition = rules?.[model === 'invoice' ? 'invoice.issued' : 'payment.received'];
+  const posted = recognition?.enabled ? await postedPositions(trx, [...existing.values()].map((r) => r.id)) : new Map();
+
+  const outcomes: BatchOutcome[] = [];
+  const pending: PendingWrite[] = [];
+  for (const { row, body } of rows) {
+    const sourceId = body.source_id as string;
+    const prior = existing.get(sourceId);
+    try {
+      if (prior?.local_was_deleted) {
+        throw new LinksError('conflict', `The ${model} with source_id ${JSON.stringify(sourceId)} was deleted in Links (record ${prior.id}); it is kept as it was.`, [{ path: 'source_id', message: 'deleted in Links' }]);
+      }
+      const input = writableInput(body);
+      const flags = { is_active: input.is_active !== false, local_was_deleted: false, local_was_updated: false };
+      const fields = await prepareFields(trx, model, input, references);
+      const hash = createHash('sha256').update(canonicalJson({ fields, ...flags })).digest();
+      if (prior && prior.content_hash.equals(hash)) {
+        outcomes.push({ row, change: 'unchanged' });
+        continue;
+      }
+      const record: PostableRecord = { id: prior?.id ?? uuidv7(), model, version: prior ? prior.version + 1 : 1, fields, ...flags };
+      const plan = recognition?.enabled ? planPosting(record, rules!, desiredPosition(record, recognition), posted.get(record.id) ?? new Map()) : undefined;
+      pending.push({ row, record, sourceId, isNew: !prior, hash, plan });
+    } catch (error) {
+      if (!(error instanceof LinksError)) throw error;
+      outcomes.push({ row, error });
+    }
+  }
+
+  const planned = pending.filter((w) => w.plan);
+  const postings = await postPlans(trx, tenantId, { context }, planned.map((w) => w.plan!));
+  const refused = new Set<PendingWrite>();
+  const entriesOf = new Map<PendingWrite, Array<{ id: string; currency: string }>>();
+  planned.forEach((write, i) => {
+    const result = postings[i]!;
+    if (result instanceof LinksError) {
+      refused.add(write);
+      outcomes.push({ row: write.row, error: result });
+    } else {
+      entriesOf.set(write, result);
+    }
+  });
+  const accepted = pending.filter((w) => !refused.has(w));
+  await storeBatch(trx, tenantId, context, model, sourceSystem, accepted, entriesOf);
+  if (rules) await checkPostedAsDesired(trx, accepted.filter((w) => w.plan).map((w) => w.record), rules);
+  for (const write of accepted) outcomes.push({ row: write.row, change: write.isNew ? 'created' : 'updated' });
+  return outcomes;
+}
+
+/** The accepted records, their versions, audit events and links to their entries: a statement each (updates one by one). */
+async function storeBatch(
+  trx: LedgerTransaction,
+  tenantId: string,
+  context: WriteContext,
+  model: UnifiedModel,
+  sourceSystem: string,
+  writes: PendingWrite[],
+  entriesOf: Map<PendingWrite, Array<{ id: string; currency: string }>>,
+): Promise<void> {
+  if (writes.length === 0) return;
+  const now = new Date();
+  const values = (w: PendingWrite) => ({
+    version: w.record.version,
+    source_system: sourceSystem === '' ? null : sourceSystem,
+    source_id: w.sourceId,
+    fields: JSON.stringify(w.record.fields),
+    content_hash: w.hash,
+    is_active: w.record.is_active,
+    local_was_deleted: false,
+    local_was_updated: false,
+    updated_at: now,
+  });
+  const created = writes.filter((w) => w.isNew);
+  if (created.length > 0) {
+    await trx
+      .insertInto('unified_records')
+      .values(created.map((w) => ({ tenant_id: tenantId, id: w.record.id, model, created_at: now, ...values(w) })))
+      .execute();
+  }
+  for (const write of writes.filter((w) => !w.isNew)) await trx.updateTable('unified_records').set(values(write)).where('id', '=', write.record.id).execute();
+  await trx
+    .insertInto('unified_record_versions')
+    .values(
+      writes.map((w) => ({
+        tenant_id: tenantId,
+        record_id: w.record.id,
+        version: w.record.version,
+        fields: JSON.stringify(w.record.fields),
+        is_active: w.record.is_active,
+        local_was_deleted: false,
+        recorded_at: now,
+        request_id: context.requestId,
+      })),
+    )
+    .execute();
+  await recordDataEvents(
+    trx,
+    tenantId,
+    context,
+    writes.map((w) => ({ action: `${model}.${w.isNew ? 'created' : 'updated'}`, resourceType: `unified_${model}`, resourceId: w.record.id })),
+  );
+  const links = writes.flatMap((w) =>
+    (entriesOf.get(w) ?? []).map((entry) => ({ tenant_id: tenantId, record_id: w.record.id, version: w.record.version, currency: entry.currency, event: w.plan!.event, entry_id: entry.id })),
+  );
+  if (links.length > 0) await trx.insertInto('record_postings').values(links).execute();
+}
