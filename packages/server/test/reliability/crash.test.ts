@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { spawnLinks, type LinksProcess } from '../support/childProcess.js';
+import { startLinksProcess } from '../support/childProcess.js';
 import { AdminClient, call } from '../support/http.js';
 import { newStorage, postgresAvailable, type TestStorage } from '../support/linksServer.js';
 
@@ -29,12 +29,7 @@ describe.skipIf(!postgresAvailable())('crash safety: kill -9 under load', () => 
   const storage: TestStorage = newStorage();
   afterAll(() => storage.destroy());
 
-  async function start(): Promise<{ proc: LinksProcess; sandbox: string; console: string }> {
-    const proc = spawnLinks({ LINKS_PRODUCTION_PORT: '0', LINKS_SANDBOX_PORT: '0', LINKS_CONSOLE_PORT: '0', LINKS_ADMIN_TOKEN: ADMIN_TOKEN, ...storage.env });
-    const sandbox = (await proc.waitFor(/sandbox API\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/v1/))[1]!;
-    const consoleUrl = (await proc.waitFor(/console\s+(http:\/\/127\.0\.0\.1:\d+)/))[1]!;
-    return { proc, sandbox, console: consoleUrl };
-  }
+  const start = () => startLinksProcess({ LINKS_ADMIN_TOKEN: ADMIN_TOKEN, ...storage.env });
 
   it(`${ROUNDS} kills at random moments lose no acknowledged entry and leave none partial`, { timeout: 240_000 }, async () => {
     let server = await start();

@@ -56,6 +56,14 @@ export function spawnLinks(env: Record<string, string>, args: string[] = ['start
   };
 }
 
+/** A `links start` process on ephemeral ports, once its sandbox and console listeners are up. */
+export async function startLinksProcess(env: Record<string, string>): Promise<{ proc: LinksProcess; sandbox: string; console: string }> {
+  const proc = spawnLinks({ LINKS_PRODUCTION_PORT: '0', LINKS_SANDBOX_PORT: '0', LINKS_CONSOLE_PORT: '0', ...env });
+  const sandbox = (await proc.waitFor(/sandbox API\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/v1/))[1]!;
+  const consoleUrl = (await proc.waitFor(/console\s+(http:\/\/127\.0\.0\.1:\d+)/))[1]!;
+  return { proc, sandbox, console: consoleUrl };
+}
+
 export interface LinksRun {
   status: number | null;
   stdout: string;
