@@ -1520,6 +1520,7 @@ export interface paths {
                     source_system?: string;
                     source_id?: string;
                     include_deleted?: "true" | "false";
+                    unified_customer_id?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1567,6 +1568,7 @@ export interface paths {
                     source_system?: string;
                     source_id?: string;
                     include_deleted?: "true" | "false";
+                    unified_customer_id?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1614,6 +1616,7 @@ export interface paths {
                     source_system?: string;
                     source_id?: string;
                     include_deleted?: "true" | "false";
+                    unified_customer_id?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1661,6 +1664,7 @@ export interface paths {
                     source_system?: string;
                     source_id?: string;
                     include_deleted?: "true" | "false";
+                    unified_customer_id?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1755,6 +1759,7 @@ export interface paths {
                     source_system?: string;
                     source_id?: string;
                     include_deleted?: "true" | "false";
+                    unified_customer_id?: string;
                 };
                 header?: never;
                 path?: never;

@@ -82,6 +82,7 @@ export interface RecordFilter {
   source_system?: string | undefined;
   source_id?: string | undefined;
   include_deleted?: boolean | undefined;
+  unified_customer_id?: string | undefined;
 }
 
 /** Oldest first; deleted records only when asked for. */
@@ -91,6 +92,7 @@ export async function listRecords(scope: LedgerScope, model: UnifiedModel, filte
     if (!filter.include_deleted) query = query.where('local_was_deleted', '=', false);
     if (filter.source_system !== undefined) query = query.where('source_system', '=', filter.source_system);
     if (filter.source_id !== undefined) query = query.where('source_id', '=', filter.source_id);
+    if (filter.unified_customer_id !== undefined) query = query.where(sql<string>`fields ->> 'unified_customer_id'`, '=', filter.unified_customer_id);
     const rows = await query.selectAll().orderBy('created_at').orderBy('id').limit(page.limit).offset(offsetOf(page)).execute();
     const count = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     return toPage(rows.map(recordView), Number(count.n), page);

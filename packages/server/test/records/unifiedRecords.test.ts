@@ -62,6 +62,11 @@ describe.skipIf(!postgresAvailable())('unified records', () => {
     expect(payment.amount).toBe('1.500');
     const opportunity = (await ledger.get('/unified/opportunities')).body.data[0];
     expect(opportunity.unified_customer_id).toBe(customerId);
+    // A customer's records, by model; the filter exists only where the model carries a customer.
+    expect((await ledger.get(`/unified/invoices?unified_customer_id=${customerId}`)).body.totalResults).toBe(1);
+    expect((await ledger.get('/unified/invoices?unified_customer_id=someone-else')).body.totalResults).toBe(0);
+    expect((await ledger.get(`/unified/payments?unified_customer_id=${customerId}`)).body.totalResults).toBe(0);
+    expect((await ledger.get(`/unified/products?unified_customer_id=${customerId}`)).status).toBe(400);
   });
 
   it('upserts by (source_system, source_id): 200, same id, next version; the same body again changes nothing', async () => {

@@ -108,12 +108,16 @@ export function recordView(model: UnifiedModel) {
 
 export const recordId = z.object({ id: z.uuid({ message: 'must be a record id (UUID)' }) });
 
-export const recordListQuery = z.strictObject({
-  ...pageQueryShape,
-  source_system: text(255).optional(),
-  source_id: text(255).optional(),
-  include_deleted: booleanQuery.optional(),
-});
+/** List filters; `unified_customer_id` on the models that carry a customer. */
+export function recordListQuery(model: UnifiedModel) {
+  return z.strictObject({
+    ...pageQueryShape,
+    source_system: text(255).optional(),
+    source_id: text(255).optional(),
+    include_deleted: booleanQuery.optional(),
+    ...('unified_customer_id' in MODEL_FIELDS[model] ? { unified_customer_id: text(255).optional() } : {}),
+  });
+}
 
 export function recordSingle(model: UnifiedModel) {
   return single(recordView(model));

@@ -31,6 +31,8 @@ export const unifiedRecordsMigration: Migration = {
       -- One record per (source system, source id): a repeat is an upsert.
       CREATE UNIQUE INDEX unified_records_source ON unified_records (tenant_id, model, (coalesce(source_system, '')), source_id) WHERE source_id IS NOT NULL;
       CREATE INDEX unified_records_list ON unified_records (tenant_id, model, created_at, id);
+      -- A customer's invoices, payments, contacts…: lists filter on it.
+      CREATE INDEX unified_records_customer ON unified_records (tenant_id, model, (fields ->> 'unified_customer_id'), created_at);
 
       -- Every version a record had, never changed: a generated entry names the version it came from.
       CREATE TABLE unified_record_versions (
