@@ -7,7 +7,7 @@
  * unknown_account, subledger_account_required (the receivable is not a control account).
  */
 import { recordDataEvent } from '../audit/environmentAudit.js';
-import { LinksError, notFound } from '../domain/errors.js';
+import { LinksError } from '../domain/errors.js';
 import { MODEL_FIELDS, PROVENANCE_FIELDS } from '../domain/unifiedModels.js';
 import { readLedger, writeLedger, type LedgerScope, type LedgerTransaction, type WriteOutcome, type WriteRequest } from '../ledger/scope.js';
 
@@ -92,6 +92,17 @@ export function isRuleEvent(value: string): value is RuleEvent {
   return (RULE_EVENTS as readonly string[]).includes(value);
 }
 
+/** The event a path names, or not_found listing the events there are. */
+export function ruleEventOf(event: string): RuleEvent {
+  if (!isRuleEvent(event)) throw new LinksError('not_found', `No accounting rule for event ${JSON.stringify(event)}; events are ${RULE_EVENTS.join(', ')}.`);
+  return event;
+}
+
+/** The rule that owns a posting model's accounts and conditions. */
+export function recognitionRule(rules: Record<RuleEvent, AccountingRule>, model: PostingModel): AccountingRule {
+  return rules[model === 'invoice' ? 'invoice.issued' : 'payment.received'];
+}
+
 /** The receivable is the invoice's debit and the payment's credit. */
 export function receivableOf(model: PostingModel, definition: RecognitionDefinition): string {
   return model === 'invoice' ? definition.debit_account : definition.credit_account;
@@ -131,8 +142,8 @@ export async function listRules(scope: LedgerScope): Promise<AccountingRule[]> {
 }
 
 export async function getRule(scope: LedgerScope, event: string): Promise<AccountingRule> {
-  if (!isRuleEvent(event)) throw unknownEvent(event);
-  return readLedger(scope, async (trx) => (await loadRules(trx))[event]);
+  const known = ruleEventOf(event);
+  return readLedger(scope, async (trx) => (await loadRules(trx))[known]);
 }
 
 export interface RuleChange {
@@ -144,8 +155,8 @@ export interface RuleChange {
 }
 
 /** Fields sent replace the rule's; fields left out keep their value. Applies to writes from now on. */
-export async function putRule(scope: LedgerScope, request: WriteRequest, event: string, change: RuleChange): Promise<WriteOutcome<AccountingRule>> {
-  if (!isRuleEvent(event)) throw unknownEvent(event);
+export async function putRule(scope: LedgerScope, request: WriteRequest, path: string, change: RuleChange): Promise<WriteOutcome<AccountingRule>> {
+  const event = ruleEventOf(path);
   const spec = EVENT_SPECS[event];
   if (spec.kind !== 'recognition') {
     const owned = (['enabled', 'debit_account', 'credit_account', 'conditions'] as const).filter((field) => change[field] !== undefined);
@@ -178,9 +189,6 @@ export async function putRule(scope: LedgerScope, request: WriteRequest, event: 
   });
 }
 
-function unknownEvent(event: string): LinksError {
-  return new LinksError('not_found', `No accounting rule for event ${JSON.stringify(event)}; events are ${RULE_EVENTS.join(', ')}.`);
-}
 
 function fieldNames(model: PostingModel): string[] {
   return [...Object.keys(MODEL_FIELDS[model]), ...Object.keys(PROVENANCE_FIELDS)];

@@ -18,7 +18,7 @@ import { describeAmountProblem, formatMinor, isSupportedCurrency, parseSignedAmo
 import type { UnifiedModel } from '../domain/unifiedModels.js';
 import { postEntries } from '../ledger/posting.js';
 import type { LedgerTransaction, WriteRequest } from '../ledger/scope.js';
-import { loadRules, meetsConditions, renderTemplate, type AccountingRule, type PostingModel, type RuleEvent } from './accountingRules.js';
+import { loadRules, meetsConditions, recognitionRule, renderTemplate, type AccountingRule, type PostingModel, type RuleEvent } from './accountingRules.js';
 
 /** The record as the rules see it. */
 export interface PostableRecord {
@@ -145,7 +145,7 @@ function samePosition(a: Position, b: Position): boolean {
 /** The entries that take the books from `posted` to `desired`, named by the event they are. */
 export function planPosting(record: PostableRecord, rules: Record<RuleEvent, AccountingRule>, desired: Position, posted: Position): PlannedPosting | undefined {
   const model = record.model as PostingModel;
-  const recognition = rules[model === 'invoice' ? 'invoice.issued' : 'payment.received'];
+  const recognition = recognitionRule(rules, model);
   const wasPosted = !isEmpty(posted);
   const event: RuleEvent = !wasPosted
     ? recognition.event
@@ -184,7 +184,7 @@ export function planPosting(record: PostableRecord, rules: Record<RuleEvent, Acc
 export async function planRecordPosting(trx: LedgerTransaction, record: PostableRecord, rules?: Record<RuleEvent, AccountingRule>): Promise<PlannedPosting | undefined> {
   if (record.model !== 'invoice' && record.model !== 'payment') return undefined;
   rules ??= await loadRules(trx);
-  const recognition = rules[record.model === 'invoice' ? 'invoice.issued' : 'payment.received'];
+  const recognition = recognitionRule(rules, record.model);
   if (!recognition.enabled) return undefined;
   return planPosting(record, rules, desiredPosition(record, recognition), await postedPosition(trx, record.id));
 }
@@ -201,14 +201,21 @@ export async function postRecordVersion(
   const plan = await planRecordPosting(trx, record, rules);
   if (!plan) return undefined;
   const posted = await postPlan(trx, tenantId, request, plan);
-  for (const entry of posted) {
-    await trx
-      .insertInto('record_postings')
-      .values({ tenant_id: tenantId, record_id: record.id, version: record.version, currency: entry.currency, event: plan.event, entry_id: entry.id })
-      .execute();
-  }
+  await linkEntries(trx, tenantId, [{ record, event: plan.event, entries: posted }]);
   await checkPostedAsDesired(trx, [record], rules);
   return { event: plan.event, entries: posted };
+}
+
+/** Each posted entry linked to the record version it came from; the key (record, version, currency) lets a version post once. */
+export async function linkEntries(
+  trx: LedgerTransaction,
+  tenantId: string,
+  postings: Array<{ record: Pick<PostableRecord, 'id' | 'version'>; event: RuleEvent; entries: Array<{ id: string; currency: string }> }>,
+): Promise<void> {
+  const rows = postings.flatMap(({ record, event, entries }) =>
+    entries.map((entry) => ({ tenant_id: tenantId, record_id: record.id, version: record.version, currency: entry.currency, event, entry_id: entry.id })),
+  );
+  if (rows.length > 0) await trx.insertInto('record_postings').values(rows).execute();
 }
 
 /** Posts the plan's entries through the ledger's one write path; a refusal names the rule. */
@@ -241,7 +248,7 @@ export async function postPlans(trx: LedgerTransaction, tenantId: string, reques
 export async function checkPostedAsDesired(trx: LedgerTransaction, records: PostableRecord[], rules: Record<RuleEvent, AccountingRule>): Promise<void> {
   const posted = await postedPositions(trx, records.map((r) => r.id));
   for (const record of records) {
-    const desired = desiredPosition(record, rules[record.model === 'invoice' ? 'invoice.issued' : 'payment.received']);
+    const desired = desiredPosition(record, recognitionRule(rules, record.model as PostingModel));
     if (!samePosition(desired, posted.get(record.id) ?? new Map())) throw new Error(`invariant broken: ${record.model} ${record.id} v${record.version} is not what its entries posted`);
   }
 }

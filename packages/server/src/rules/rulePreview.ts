@@ -10,7 +10,7 @@ import type { JournalEntryInput } from '../domain/ledger.js';
 import { lockBySource, mergeFields, prepareFields, writableInput } from '../records/recordVersions.js';
 import type { LedgerScope, WriteRequest } from '../ledger/scope.js';
 import { inTenantTransaction } from '../storage/tenantScope.js';
-import { EVENT_SPECS, isRuleEvent, type RuleEvent } from './accountingRules.js';
+import { EVENT_SPECS, type RuleEvent } from './accountingRules.js';
 import { planRecordPosting, postPlan } from './recordPosting.js';
 
 export interface RulePreview {
@@ -29,10 +29,9 @@ class RolledBack {
 export async function previewRule(
   scope: LedgerScope,
   request: Pick<WriteRequest, 'context'>,
-  event: string,
+  event: RuleEvent,
   input: { record: Record<string, unknown>; record_id?: string | undefined },
 ): Promise<RulePreview> {
-  if (!isRuleEvent(event)) throw new LinksError('not_found', `No accounting rule for event ${JSON.stringify(event)}.`);
   const model = EVENT_SPECS[event].model;
   try {
     await inTenantTransaction(scope.db, scope.tenantId, async (trx) => {

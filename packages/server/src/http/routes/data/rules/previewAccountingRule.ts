@@ -1,7 +1,6 @@
 /** `POST /api/v1/accounting-rules/{event}/preview` {record, record_id?} → the entries the write would post, not posted. */
-import { EVENT_SPECS, isRuleEvent } from '../../../../rules/accountingRules.js';
+import { EVENT_SPECS, ruleEventOf } from '../../../../rules/accountingRules.js';
 import { previewRule } from '../../../../rules/rulePreview.js';
-import { LinksError } from '../../../../domain/errors.js';
 import { ledgerScope } from '../../../ledgerRequest.js';
 import type { LinksApp } from '../../../listener.js';
 import { keyWriteContext } from '../../../requestContext.js';
@@ -16,8 +15,7 @@ export default function route(app: LinksApp, services: LinksServices): void {
     // Posts nothing, but runs the write path (rolled back): a write permission, like the write it previews.
     { config: { permission: 'write' }, schema: { params: ruleEventParam, body: previewBody, response: { 200: single(previewView), 422: errorBody } } },
     async (request) => {
-      const { event } = request.params;
-      if (!isRuleEvent(event)) throw new LinksError('not_found', `No accounting rule for event ${JSON.stringify(event)}.`);
+      const event = ruleEventOf(request.params.event);
       const record = parseRecordFor(EVENT_SPECS[event].model, request.body.record, 'record');
       return { data: await previewRule(ledgerScope(request, services), { context: keyWriteContext(request) }, event, { record, record_id: request.body.record_id }) };
     },
