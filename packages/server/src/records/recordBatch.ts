@@ -7,18 +7,17 @@
  * own all-or-nothing request. A record refused there (or earlier: a bad amount, an unknown customer)
  * is left out of the batch with its reason; the others are stored.
  */
-import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { recordDataEvents } from '../audit/environmentAudit.js';
 import type { WriteContext } from '../domain/audit.js';
 import { LinksError } from '../domain/errors.js';
 import type { UnifiedModel } from '../domain/unifiedModels.js';
-import { canonicalJson, type LedgerTransaction } from '../ledger/scope.js';
-import { loadRules } from '../rules/accountingRules.js';
-import { checkPostedAsDesired, desiredPosition, planPosting, postedPositions, postPlans, type PlannedPosting, type PostableRecord } from '../rules/recordPosting.js';
+import type { LedgerTransaction } from '../ledger/scope.js';
+import { loadRules, recognitionRule, type PostingModel } from '../rules/accountingRules.js';
+import { checkPostedAsDesired, desiredPosition, linkEntries, planPosting, postedPositions, postPlans, type PlannedPosting, type PostableRecord } from '../rules/recordPosting.js';
 import { preloadedReferences } from './recordReferences.js';
-import { prepareFields, sourceLockKey, writableInput, type RecordChange } from './recordVersions.js';
+import { contentHash, deletedInLinks, prepareFields, recordColumns, sourceLockKey, versionRow, writableInput, type RecordChange, type VersionFlags } from './recordVersions.js';
 
 export interface BatchRow {
   /** Where the row came from (a line of the file), for the report. */
@@ -32,8 +31,8 @@ export type BatchOutcome = { row: number; change: RecordChange } | { row: number
 interface PendingWrite {
   row: number;
   record: PostableRecord;
-  sourceId: string;
   isNew: boolean;
+  flags: VersionFlags;
   hash: Buffer;
   plan: PlannedPosting | undefined;
 }
@@ -65,7 +64,7 @@ export async function upsertRecordBatch(
   const references = await preloadedReferences(trx, rows.map((r) => writableInput(r.body)));
   const posts = model === 'invoice' || model === 'payment';
   const rules = posts ? await loadRules(trx) : undefined;
-  const recognition = rules?.[model === 'invoice' ? 'invoice.issued' : 'payment.received'];
+  const recognition = rules && recognitionRule(rules, model as PostingModel);
   const posted = recognition?.enabled ? await postedPositions(trx, [...existing.values()].map((r) => r.id)) : new Map();
 
   const outcomes: BatchOutcome[] = [];
@@ -74,20 +73,18 @@ export async function upsertRecordBatch(
     const sourceId = body.source_id as string;
     const prior = existing.get(sourceId);
     try {
-      if (prior?.local_was_deleted) {
-        throw new LinksError('conflict', `The ${model} with source_id ${JSON.stringify(sourceId)} was deleted in Links (record ${prior.id}); it is kept as it was.`, [{ path: 'source_id', message: 'deleted in Links' }]);
-      }
+      if (prior?.local_was_deleted) throw deletedInLinks(model, sourceId, prior.id);
       const input = writableInput(body);
       const flags = { is_active: input.is_active !== false, local_was_deleted: false, local_was_updated: false };
       const fields = await prepareFields(trx, model, input, references);
-      const hash = createHash('sha256').update(canonicalJson({ fields, ...flags })).digest();
+      const hash = contentHash(fields, flags);
       if (prior && prior.content_hash.equals(hash)) {
         outcomes.push({ row, change: 'unchanged' });
         continue;
       }
       const record: PostableRecord = { id: prior?.id ?? uuidv7(), model, version: prior ? prior.version + 1 : 1, fields, ...flags };
       const plan = recognition?.enabled ? planPosting(record, rules!, desiredPosition(record, recognition), posted.get(record.id) ?? new Map()) : undefined;
-      pending.push({ row, record, sourceId, isNew: !prior, hash, plan });
+      pending.push({ row, record, isNew: !prior, flags, hash, plan });
     } catch (error) {
       if (!(error instanceof LinksError)) throw error;
       outcomes.push({ row, error });
@@ -108,7 +105,7 @@ export async function upsertRecordBatch(
     }
   });
   const accepted = pending.filter((w) => !refused.has(w));
-  await storeBatch(trx, tenantId, context, model, sourceSystem, accepted, entriesOf);
+  await storeBatch(trx, tenantId, context, model, accepted, entriesOf);
   if (rules) await checkPostedAsDesired(trx, accepted.filter((w) => w.plan).map((w) => w.record), rules);
   for (const write of accepted) outcomes.push({ row: write.row, change: write.isNew ? 'created' : 'updated' });
   return outcomes;
@@ -120,23 +117,12 @@ async function storeBatch(
   tenantId: string,
   context: WriteContext,
   model: UnifiedModel,
-  sourceSystem: string,
   writes: PendingWrite[],
   entriesOf: Map<PendingWrite, Array<{ id: string; currency: string }>>,
 ): Promise<void> {
   if (writes.length === 0) return;
   const now = new Date();
-  const values = (w: PendingWrite) => ({
-    version: w.record.version,
-    source_system: sourceSystem === '' ? null : sourceSystem,
-    source_id: w.sourceId,
-    fields: JSON.stringify(w.record.fields),
-    content_hash: w.hash,
-    is_active: w.record.is_active,
-    local_was_deleted: false,
-    local_was_updated: false,
-    updated_at: now,
-  });
+  const values = (w: PendingWrite) => recordColumns(w.record.fields, w.record.version, w.hash, w.flags, now);
   const created = writes.filter((w) => w.isNew);
   if (created.length > 0) {
     await trx
@@ -147,18 +133,7 @@ async function storeBatch(
   for (const write of writes.filter((w) => !w.isNew)) await trx.updateTable('unified_records').set(values(write)).where('id', '=', write.record.id).execute();
   await trx
     .insertInto('unified_record_versions')
-    .values(
-      writes.map((w) => ({
-        tenant_id: tenantId,
-        record_id: w.record.id,
-        version: w.record.version,
-        fields: JSON.stringify(w.record.fields),
-        is_active: w.record.is_active,
-        local_was_deleted: false,
-        recorded_at: now,
-        request_id: context.requestId,
-      })),
-    )
+    .values(writes.map((w) => versionRow(tenantId, w.record.id, w.record.version, w.record.fields, w.flags, now, context.requestId)))
     .execute();
   await recordDataEvents(
     trx,
@@ -166,8 +141,9 @@ async function storeBatch(
     context,
     writes.map((w) => ({ action: `${model}.${w.isNew ? 'created' : 'updated'}`, resourceType: `unified_${model}`, resourceId: w.record.id })),
   );
-  const links = writes.flatMap((w) =>
-    (entriesOf.get(w) ?? []).map((entry) => ({ tenant_id: tenantId, record_id: w.record.id, version: w.record.version, currency: entry.currency, event: w.plan!.event, entry_id: entry.id })),
+  await linkEntries(
+    trx,
+    tenantId,
+    writes.filter((w) => entriesOf.has(w)).map((w) => ({ record: w.record, event: w.plan!.event, entries: entriesOf.get(w)! })),
   );
-  if (links.length > 0) await trx.insertInto('record_postings').values(links).execute();
 }

@@ -97,6 +97,34 @@ export interface VersionFlags {
   local_was_updated: boolean;
 }
 
+/** What makes two versions the same: the stored fields and the flags. */
+export function contentHash(fields: Record<string, unknown>, flags: VersionFlags): Buffer {
+  return createHash('sha256').update(canonicalJson({ fields, ...flags })).digest();
+}
+
+/** The columns of `unified_records` a version sets. */
+export function recordColumns(fields: Record<string, unknown>, version: number, hash: Buffer, flags: VersionFlags, now: Date) {
+  return {
+    version,
+    source_system: typeof fields.source_system === 'string' ? fields.source_system : null,
+    source_id: typeof fields.source_id === 'string' ? fields.source_id : null,
+    fields: JSON.stringify(fields),
+    content_hash: hash,
+    ...flags,
+    updated_at: now,
+  };
+}
+
+/** A version as kept for ever in `unified_record_versions`. */
+export function versionRow(tenantId: string, recordId: string, version: number, fields: Record<string, unknown>, flags: VersionFlags, now: Date, requestId: string) {
+  return { tenant_id: tenantId, record_id: recordId, version, fields: JSON.stringify(fields), is_active: flags.is_active, local_was_deleted: flags.local_was_deleted, recorded_at: now, request_id: requestId };
+}
+
+/** A write by source id that meets a record deleted in Links: refused, the record stays as it was. */
+export function deletedInLinks(model: UnifiedModel, sourceId: string, recordId: string): LinksError {
+  return new LinksError('conflict', `The ${model} with source_id ${JSON.stringify(sourceId)} was deleted in Links (record ${recordId}); it is kept as it was.`, [{ path: 'source_id', message: 'deleted in Links' }]);
+}
+
 /**
  * Stores `fields` as the record's next version (or its first), unless it is what the record
  * already holds. Rules run on every new version of an invoice or payment.
@@ -111,30 +139,19 @@ export async function storeRecordVersion(
   flags: VersionFlags,
 ): Promise<StoredRecord> {
   const fields = await prepareFields(trx, model, input);
-  const contentHash = createHash('sha256').update(canonicalJson({ fields, ...flags })).digest();
-  if (existing && existing.content_hash.equals(contentHash)) return { record: recordView(existing), change: 'unchanged' };
+  const hash = contentHash(fields, flags);
+  if (existing && existing.content_hash.equals(hash)) return { record: recordView(existing), change: 'unchanged' };
 
   const now = new Date();
   const version = existing ? existing.version + 1 : 1;
-  const values = {
-    version,
-    source_system: typeof fields.source_system === 'string' ? fields.source_system : null,
-    source_id: typeof fields.source_id === 'string' ? fields.source_id : null,
-    fields: JSON.stringify(fields),
-    content_hash: contentHash,
-    ...flags,
-    updated_at: now,
-  };
+  const values = recordColumns(fields, version, hash, flags, now);
   let row: Row;
   if (existing) {
     row = await trx.updateTable('unified_records').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow();
   } else {
     row = await trx.insertInto('unified_records').values({ tenant_id: tenantId, id: uuidv7(), model, created_at: now, ...values }).returningAll().executeTakeFirstOrThrow();
   }
-  await trx
-    .insertInto('unified_record_versions')
-    .values({ tenant_id: tenantId, record_id: row.id, version, fields: JSON.stringify(fields), is_active: flags.is_active, local_was_deleted: flags.local_was_deleted, recorded_at: now, request_id: context.requestId })
-    .execute();
+  await trx.insertInto('unified_record_versions').values(versionRow(tenantId, row.id, version, fields, flags, now, context.requestId)).execute();
   const action = !existing ? 'created' : flags.local_was_deleted ? 'deleted' : 'updated';
   await recordDataEvent(trx, tenantId, context, { action: `${model}.${action}`, resourceType: `unified_${model}`, resourceId: row.id });
   await postRecordVersion(trx, tenantId, { context }, postable(row));
@@ -178,8 +195,6 @@ export async function upsertRecord(trx: LedgerTransaction, tenantId: string, con
   // Claim the source id first: a concurrent writer of the same id waits here until we commit.
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${sourceLockKey(tenantId, model, sourceSystem ?? '', sourceId)}, 0))`.execute(trx);
   const existing = await lockBySource(trx, model, sourceSystem, sourceId);
-  if (existing?.local_was_deleted) {
-    throw new LinksError('conflict', `The ${model} with source_id ${JSON.stringify(sourceId)} was deleted in Links (record ${existing.id}); it is kept as it was.`, [{ path: 'source_id', message: 'deleted in Links' }]);
-  }
+  if (existing?.local_was_deleted) throw deletedInLinks(model, sourceId, existing.id);
   return storeRecordVersion(trx, tenantId, context, model, existing, input, flags);
 }
