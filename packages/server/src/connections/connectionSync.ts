@@ -12,7 +12,7 @@ import { writableFields, type FieldSpec } from '../domain/unifiedModels.js';
 import { recordDataEvent } from '../audit/environmentAudit.js';
 import { writeLedger, type LedgerScope, type WriteRequest } from '../ledger/scope.js';
 import { upsertRecordBatch, type BatchOutcome, type BatchRow } from '../records/recordBatch.js';
-import { upsertRecord, type RecordChange } from '../records/recordVersions.js';
+import { upsertRecord } from '../records/recordVersions.js';
 import { conflictOnTakenSource } from '../records/unifiedRecords.js';
 import { connectionView, loadConnection, readSource, type ConnectionMapping, type ExternalConnection, type SourceSnapshot } from './externalConnections.js';
 
@@ -132,7 +132,7 @@ export async function syncConnection(scope: LedgerScope, request: WriteRequest, 
   const writeOne = async ({ row, body }: BatchRow): Promise<BatchOutcome> => {
     try {
       const stored = await conflictOnTakenSource(mapping.model, () => writeLedger(scope, noKey, 200, (trx) => upsertRecord(trx, scope.tenantId, request.context, mapping.model, body)));
-      return { row, change: (stored.body.data as { change: RecordChange }).change };
+      return { row, change: stored.body.data.change };
     } catch (error) {
       if (!(error instanceof LinksError) || error.status >= 500) throw error;
       return { row, error };

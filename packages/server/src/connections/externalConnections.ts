@@ -16,7 +16,7 @@ import type { ExternalConnectionRow } from '../storage/environmentSchema.js';
 import { isUniqueViolation } from '../storage/postgresErrors.js';
 import { inferColumnTypes, type SourceColumn } from '../sources/columnTypes.js';
 import { parseCsvText } from '../sources/csvText.js';
-import { describePostgresSource, readPostgresSource } from '../sources/postgresSource.js';
+import { describePostgresSource, readPostgresSource, type PostgresSourceSpec } from '../sources/postgresSource.js';
 import { openSecret, sealSecret } from '../sources/secretBox.js';
 import { SourceError } from '../sources/sourceError.js';
 
@@ -85,26 +85,31 @@ function sourceFailure(error: unknown): LinksError {
   return error as LinksError;
 }
 
+type SourceRow = Pick<Row, 'type' | 'csv_content' | 'source' | 'sealed_secret'>;
+
+/** A postgres connection's table or query, with its connection string unsealed for this read only. */
+function postgresSpec(row: SourceRow, secretsKey: () => Buffer): PostgresSourceSpec {
+  return { connectionString: openSecret(row.sealed_secret!, secretsKey()), ...(row.source as { table?: string; query?: string }) };
+}
+
 /** Reads every row of the source (CSV: parsed; PostgreSQL: read-only, bounded). */
-export async function readSource(row: Pick<Row, 'type' | 'csv_content' | 'source' | 'sealed_secret'>, secretsKey: () => Buffer): Promise<SourceSnapshot> {
+export async function readSource(row: SourceRow, secretsKey: () => Buffer): Promise<SourceSnapshot> {
   try {
     if (row.type === 'csv') {
       const csv = parseCsvText(row.csv_content ?? '');
       return { columns: inferColumnTypes(csv.header, csv.rows.map((r) => r.fields)), rows: csv.rows.map((r) => ({ row: r.line, values: r.fields })) };
     }
-    const source = row.source as { table?: string; query?: string };
-    const data = await readPostgresSource({ connectionString: openSecret(row.sealed_secret!, secretsKey()), ...source });
+    const data = await readPostgresSource(postgresSpec(row, secretsKey));
     return { columns: data.columns, rows: data.rows.map((values, i) => ({ row: i + 1, values })) };
   } catch (error) {
     throw sourceFailure(error);
   }
 }
 
-async function describeSource(row: Pick<Row, 'type' | 'csv_content' | 'source' | 'sealed_secret'>, secretsKey: () => Buffer): Promise<SourceColumn[]> {
+async function describeSource(row: SourceRow, secretsKey: () => Buffer): Promise<SourceColumn[]> {
   if (row.type === 'csv') return (await readSource(row, secretsKey)).columns;
   try {
-    const source = row.source as { table?: string; query?: string };
-    return await describePostgresSource({ connectionString: openSecret(row.sealed_secret!, secretsKey()), ...source });
+    return await describePostgresSource(postgresSpec(row, secretsKey));
   } catch (error) {
     throw sourceFailure(error);
   }
