@@ -2,8 +2,8 @@
  * The write path of the ledger. Posting requests — a single entry, a batch of up to 1000, or many
  * single posts coalesced by group commit — are checked here for what needs no database (amounts,
  * balance), then go to the database function `post_journal_entries` in ONE statement: one round
- * trip and one commit for all of them (storage/migrations/postingFunction.ts). Each request is
- * all or nothing and gets its own answer.
+ * trip and one commit for all of them (storage/migrations/environment/0004_posting_function.sql).
+ * Each request is all or nothing and gets its own answer.
  *
  * Errors (per request): invalid_amount, unbalanced_entry, unknown_account, inactive_account,
  * currency_mismatch, subledger_account_required, invalid_request (sub-ledger account on a plain
@@ -115,7 +115,7 @@ export async function postEntries(
 }
 
 /**
- * The call's JSON (see postingFunction.ts), with what needs no database checked here: amounts
+ * The call's JSON (see 0004_posting_function.sql), with what needs no database checked here: amounts
  * parse at the currency's digits (else the line is refused, invalid_amount) and debits equal
  * credits (else the entry is refused, unbalanced_entry). Entry and audit ids are chosen here.
  */

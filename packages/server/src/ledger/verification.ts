@@ -1,7 +1,7 @@
 /**
  * Tamper evidence: recompute the tenant environment's hash chain over its posted journal entries
- * (storage/migrations/hashChain.ts) and say whether every link still matches, and if not, where the
- * chain breaks first. Errors: none of its own (a read).
+ * (storage/migrations/environment/0006_hash_chain.sql) and say whether every link still matches,
+ * and if not, where the chain breaks first. Errors: none of its own (a read).
  */
 import { sql } from 'kysely';
 import type { LedgerScope } from './scope.js';

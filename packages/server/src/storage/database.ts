@@ -4,13 +4,14 @@
  * runs as the application role, which is neither owner nor superuser, so row-level security holds.
  */
 import path from 'node:path';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { DatabaseName, LinksConfig } from '../config/config.js';
-import { controlGrants, controlMigrations } from './migrations/control.js';
-import { environmentGrants, environmentMigrations, environmentSequences, tenantTables } from './migrations/environment.js';
+import { controlGrants } from './migrations/control.js';
+import { environmentGrants, environmentSequences, tenantTables } from './migrations/environment.js';
+import { sqlMigrations } from './migrations/migrationFiles.js';
 import { ensureAppRole, ensureAppRoleLogin, ensureDatabaseExists } from './postgresProvisioning.js';
 import { appRoleUrl, scramVerifier } from './appRoleCredentials.js';
 
@@ -30,7 +31,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 /** `appUrl` (PostgreSQL): where the application role must be able to log in. */
 async function migrate(pool: pg.Pool, name: DatabaseName, appRole: string, appUrl?: string): Promise<void> {
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
-  const migrations: Record<string, Migration> = name === 'control' ? controlMigrations : environmentMigrations;
+  const migrations = sqlMigrations(name === 'control' ? 'control' : 'environment');
   const grants = name === 'control' ? controlGrants : environmentGrants;
   const sequences = name === 'control' ? [] : environmentSequences;
   const client = await pool.connect();

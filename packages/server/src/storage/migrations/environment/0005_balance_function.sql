@@ -1,15 +1,8 @@
-/**
- * Migration 0005: an account's balance in one round trip. `account_balance` sets the tenant for
- * row-level security and reads the account and its per-currency totals in one statement — the most
- * frequent read of a ledger, answered without BEGIN/COMMIT around it. SECURITY INVOKER: row-level
- * security applies. With `p_as_of`, it sums the per-day movements up to that day instead of the
- * running totals. No row: no such account.
- */
-import { sql, type Migration } from 'kysely';
+-- Environment database 0005: an account's balance in one round trip. account_balance sets the tenant
+-- for row-level security and reads the account and its per-currency totals in one statement, without
+-- BEGIN/COMMIT around it. SECURITY INVOKER: row-level security applies. With p_as_of it sums the
+-- per-day movements up to that day instead of the running totals. No row: no such account.
 
-export const balanceFunctionMigration: Migration = {
-  async up(db) {
-    await sql`
 CREATE FUNCTION account_balance(p_tenant_id uuid, p_code text, p_as_of date, p_currency text, p_include_children boolean)
 RETURNS TABLE (account_code text, account_type text, account_currency text, currency text, debits numeric, credits numeric)
 LANGUAGE plpgsql AS $fn$
@@ -39,6 +32,3 @@ BEGIN
    ORDER BY totals.currency;
 END
 $fn$;
-`.execute(db);
-  },
-};

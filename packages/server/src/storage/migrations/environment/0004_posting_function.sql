@@ -1,32 +1,29 @@
-/**
- * Migration 0004: posting in one round trip. `post_journal_entries(tenant, batch)` takes requests
- * already checked for shape, amounts and balance by the application (ledger/posting.ts), and in
- * one statement — so in one implicit transaction, with one commit — claims their idempotency keys,
- * checks them against the books, and writes the entries of every request that holds.
- *
- * A request is all or nothing: one refused entry refuses its request, never its neighbours. A key
- * used before settles its request (replay or reuse) without a write. Locks are taken in a fixed
- * order (keys, periods, then balance rows sorted by key), so concurrent calls cannot deadlock on
- * them. The function is SECURITY INVOKER: row-level security applies to every statement in it,
- * under the tenant it sets first.
- *
- * batch = {
- *   allow_inactive: boolean,               -- reversals may post to accounts deactivated since
- *   requests: [{r, key, hash (hex), entry_ids, actor_type, actor_id, request_id}],
- *   entries:  [{e, r, id, audit_id, date, description, currency, reference, reversal_of, metadata,
- *               line_count, refused}],     -- refused: the application's own finding (unbalanced_entry)
- *   lines:    [{o (1…), e, r, n, entry_id, date, currency, account (code), debit, credit, party,
- *               dimensions, memo, refused}]  -- refused: invalid_amount; its amounts are then 0
- * }                                        -- (a line repeats its entry's fields: no joins needed)
- * `e` are 0…N-1, `r` index requests. Returns {created_at_ms, settled: [{r, outcome, status, body}],
- * errors: [{e, n, code, account_currency}]}: the first refused line of an entry in line order, or
- * the entry's own refusal, or period_closed. A stored response is {journal_entry_ids: [...]}.
- */
-import { sql, type Migration } from 'kysely';
+-- Environment database 0004: posting in one round trip. post_journal_entries(tenant, batch) takes
+-- requests already checked for shape, amounts and balance by the application (ledger/posting.ts), and
+-- in one statement (one implicit transaction, one commit) claims their idempotency keys, checks them
+-- against the books, and writes the entries of every request that holds.
+--
+-- A request is all or nothing: one refused entry refuses its request, never its neighbours. A key
+-- used before settles its request (replay or reuse) without a write. Locks are taken in a fixed order
+-- (keys, periods, then balance rows sorted by key), so concurrent calls cannot deadlock on them. The
+-- function is SECURITY INVOKER: row-level security applies to every statement in it, under the tenant
+-- it sets first.
+--
+-- batch = {
+--   allow_inactive: boolean,               -- reversals may post to accounts deactivated since
+--   requests: [{r, key, hash (hex), entry_ids, actor_type, actor_id, request_id}],
+--   entries:  [{e, r, id, audit_id, date, description, currency, reference, reversal_of, metadata,
+--               line_count, refused}],     -- refused: the application's own finding (unbalanced_entry)
+--   lines:    [{o (1…), e, r, n, entry_id, date, currency, account (code), debit, credit, party,
+--               dimensions, memo, refused}]  -- refused: invalid_amount; its amounts are then 0
+-- }                                        -- (a line repeats its entry's fields: no joins needed)
+-- `e` are 0…N-1, `r` index requests. Returns {created_at_ms, settled: [{r, outcome, status, body}],
+-- errors: [{e, n, code, account_currency}]}: the first refused line of an entry in line order, or the
+-- entry's own refusal, or period_closed. A stored response is {journal_entry_ids: [...]}.
+--
+-- The body calls journal_line_canonical, journal_entry_digest and chain_journal_entries, which 0006
+-- creates: PL/pgSQL resolves them when it runs, and 0004 and 0006 always ship together.
 
-export const postingFunctionMigration: Migration = {
-  async up(db) {
-    await sql`
 CREATE FUNCTION post_journal_entries(p_tenant_id uuid, p_batch jsonb) RETURNS jsonb
 LANGUAGE plpgsql AS $fn$
 DECLARE
@@ -219,6 +216,3 @@ BEGIN
     'errors', v_errors);
 END
 $fn$;
-`.execute(db);
-  },
-};
