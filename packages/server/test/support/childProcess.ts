@@ -13,8 +13,9 @@ export interface LinksProcess {
   exited: Promise<number | null>;
 }
 
-export function spawnLinks(env: Record<string, string>, args: string[] = ['start']): LinksProcess {
-  const child = spawn(process.execPath, [BIN, ...args], {
+/** `bin`: another checkout's bin/links.js (an earlier commit, for the upgrade test). */
+export function spawnLinks(env: Record<string, string>, args: string[] = ['start'], bin = BIN): LinksProcess {
+  const child = spawn(process.execPath, [bin, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,8 +58,8 @@ export function spawnLinks(env: Record<string, string>, args: string[] = ['start
 }
 
 /** A `links start` process on ephemeral ports, once its sandbox and console listeners are up. */
-export async function startLinksProcess(env: Record<string, string>): Promise<{ proc: LinksProcess; sandbox: string; console: string }> {
-  const proc = spawnLinks({ LINKS_PRODUCTION_PORT: '0', LINKS_SANDBOX_PORT: '0', LINKS_CONSOLE_PORT: '0', ...env });
+export async function startLinksProcess(env: Record<string, string>, bin = BIN): Promise<{ proc: LinksProcess; sandbox: string; console: string }> {
+  const proc = spawnLinks({ LINKS_PRODUCTION_PORT: '0', LINKS_SANDBOX_PORT: '0', LINKS_CONSOLE_PORT: '0', ...env }, ['start'], bin);
   const sandbox = (await proc.waitFor(/sandbox API\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/v1/))[1]!;
   const consoleUrl = (await proc.waitFor(/console\s+(http:\/\/127\.0\.0\.1:\d+)/))[1]!;
   return { proc, sandbox, console: consoleUrl };
