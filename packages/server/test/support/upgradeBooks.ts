@@ -126,9 +126,14 @@ export async function readBooks(server: BooksServer, adminToken: string, books: 
       : []),
   ];
   const reads: Record<string, unknown> = {};
-  for (const path of paths) reads[`sandbox:${path}`] = (await call(server.sandbox, 'GET', `/api/v1${path}`, { token: books.sandboxKey })).body;
+  const read = async (origin: string, key: string, path: string) => {
+    const result = await call(origin, 'GET', `/api/v1${path}`, { token: key });
+    if (result.status !== 200) throw new Error(`GET ${path} → ${result.status} ${result.text}`);
+    return result.body;
+  };
+  for (const path of paths) reads[`sandbox:${path}`] = await read(server.sandbox, books.sandboxKey, path);
   for (const path of ['/accounts?limit=100', '/journal-entries?limit=100', '/reports/trial-balance?currency=EUR']) {
-    reads[`production:${path}`] = (await call(server.production, 'GET', `/api/v1${path}`, { token: books.productionKey })).body;
+    reads[`production:${path}`] = await read(server.production, books.productionKey, path);
   }
   const admin = new AdminClient(server.console, adminToken);
   reads[`console:/tenants/${books.tenantId}`] = await admin.request('GET', `/tenants/${books.tenantId}`);
