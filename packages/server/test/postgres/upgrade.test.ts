@@ -139,7 +139,8 @@ describe.skipIf(!postgresAvailable()).each(releases)('upgrade from $commit', ({ 
     expect(subledger.totals).not.toEqual([]);
   });
 
-  it.runIf(records)('a re-sync of the connection changes nothing; a new invoice posts', async () => {
+  // 89fc381 has no unified records or connections.
+  if (records) it('a re-sync of the connection changes nothing; a new invoice posts', async () => {
     const entries = async () => (await call(sandbox, 'GET', '/api/v1/journal-entries?limit=1', { token: books.sandboxKey })).body.totalResults as number;
     const count = await entries();
     const report = await api(sandbox, books.sandboxKey, 'POST', `/external-connections/${books.connectionId}/sync`);
