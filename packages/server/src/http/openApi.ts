@@ -4,7 +4,7 @@
  */
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import type { LinksApp } from './listener.js';
+import type { LinksApp } from './app.js';
 
 export const API_VERSION = '1.0.0';
 
