@@ -157,7 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
   }
 
   const host = env.LINKS_HOST || '127.0.0.1';
-  if (!/^[A-Za-z0-9.:\-\[\]]+$/.test(host)) throw new ConfigError(`LINKS_HOST is not a host name or address (got ${JSON.stringify(host)})`);
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) throw new ConfigError(`LINKS_HOST is not a host name or address (got ${JSON.stringify(host)})`);
 
   const appRole = env.LINKS_DATABASE_APP_ROLE || 'links_app';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(appRole)) {

@@ -3,7 +3,7 @@
  * or console (the operator API `/admin/v1`). Every route declares what it needs in its config
  * (`permission`, `admin` or `public`); a route that declares nothing is refused at startup.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
 import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ListenerName } from '../config/config.js';
@@ -52,7 +52,8 @@ export async function buildListener(name: ListenerName, services: LinksServices,
   });
   // JSON as Fastify parses it (prototype poisoning refused), except that an empty body is no body:
   // clients often send Content-Type: application/json on a POST that carries nothing.
-  const parseJson = app.getDefaultJsonParser('error', 'error');
+  // Fastify's default parser answers through its callback (its type also allows a promise-returning parser).
+  const parseJson = app.getDefaultJsonParser('error', 'error') as (request: FastifyRequest, body: string, done: (error: Error | null, value?: unknown) => void) => void;
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body.toString();

@@ -41,7 +41,10 @@ function withoutUnusedSchemas<T extends { components?: { schemas?: Record<string
   const schemas = spec.components?.schemas ?? {};
   const reached = new Set<string>();
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string') {

@@ -145,7 +145,7 @@ describe.skipIf(!postgresAvailable())('journal entries', () => {
     // Text PostgreSQL cannot store (U+0000, an unpaired surrogate), anywhere in the body, keys too.
     for (const body of [
       { ...ok, metadata: { note: 'a\u0000b' } },
-      { ...ok, metadata: { ['k\u0000']: 1 } },
+      { ...ok, metadata: { 'k\u0000': 1 } },
       { ...ok, lines: [dr(a.cash, '1.00', { dimensions: { dept: '\ud800' } }), cr(a.sales, '1.00')] },
       { ...ok, lines: [dr(a.cash, '1.00', { memo: 'x\udfff' }), cr(a.sales, '1.00')] },
     ]) {
