@@ -1,5 +1,5 @@
 /**
- * Configuration from environment variables (contract §1), validated once at start. A bad value
+ * Configuration from environment variables (the table in README.md), validated once at start. A bad value
  * becomes one ConfigError line naming the variable; nothing starts half-configured.
  */
 import path from 'node:path';

@@ -1,4 +1,4 @@
-/** Journal entries (contract §3 money, §5.3) over HTTP: the posting rules and their exact errors, reversal, batch, listing. */
+/** Journal entries (docs/ledger.md) over HTTP: the posting rules and their exact errors, reversal, batch, listing. */
 import { describe, expect, it } from 'vitest';
 import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { createLedgerTenant, cr, dr, entry, uniqueCode, type Ledger } from './ledgerClient.js';
