@@ -31,7 +31,7 @@ export class Api {
   }
 
   /** The `data` of a 2xx answer; anything else throws with the answer. */
-  async data<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+  async data<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const { status, body: answer } = await this.call<{ data: T }>(method, path, body);
     if (status < 200 || status > 299) throw new Error(`${method} ${path} → ${status} ${JSON.stringify(answer).slice(0, 400)}`);
     return answer.data;

@@ -108,7 +108,7 @@ async function run(spec: RunSpec): Promise<RunResult> {
   const loop = async (until: { at?: number; requests?: number }) => {
     const latencies: number[] = [];
     let issued = 0;
-    let counts = { entries: 0, lines: 0 };
+    const counts = { entries: 0, lines: 0 };
     const started = performance.now();
     const client = async (worker: number) => {
       for (let i = 0; i < HARD_CAP_PER_CLIENT; i++) {
@@ -118,7 +118,7 @@ async function run(spec: RunSpec): Promise<RunResult> {
         if (!req) return;
         issued += 1;
         const t = performance.now();
-        let answer;
+        let answer: Awaited<ReturnType<typeof send>>;
         try {
           answer = await send(worker, req);
         } catch (error) {

@@ -113,7 +113,10 @@ export class RawConnection {
       }
       const head = all.toString('latin1', 0, end).toLowerCase();
       const status = /^http\/1\.[01] (\d{3})/.exec(head);
-      if (!status) return this.fail(new Error(`not an HTTP/1.1 answer: ${head.slice(0, 80)}`));
+      if (!status) {
+        this.fail(new Error(`not an HTTP/1.1 answer: ${head.slice(0, 80)}`));
+        return;
+      }
       const length = /\r\ncontent-length: *(\d+)/.exec(head);
       const chunked = /\r\ntransfer-encoding: *chunked/.test(head);
       const code = Number(status[1]);
@@ -155,7 +158,10 @@ export class RawConnection {
     let body: string;
     if (h.length === 'chunked') {
       const decoded = decodeChunked(all.subarray(h.bodyStart));
-      if (!decoded) return pending.reject(new Error('bad chunked body'));
+      if (!decoded) {
+        pending.reject(new Error('bad chunked body'));
+        return;
+      }
       body = decoded.toString('utf8');
     } else {
       body = all.toString('utf8', h.bodyStart, end);

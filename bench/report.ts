@@ -44,7 +44,7 @@ export interface Target {
 
 export function targetTable(targets: Target[]): string {
   return render(
-    ['target (issue 5)', 'measured', 'goal', 'met'],
+    ['target', 'measured', 'goal', 'met'],
     targets.map((t) => [
       t.name,
       t.value === null ? 'n/a' : String(t.value),

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick]`: the throughput benchmark of issue 5, in one run on one machine.
+ * `npm run bench [-- --quick]`: the throughput benchmark, in one run on one machine.
  * Method, figures and limits: bench/README.md. Progress goes to stderr; stdout gets the table and,
  * last, one JSON line. Exit code 0 when every correctness check passed, 1 otherwise.
  */

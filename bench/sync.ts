@@ -21,6 +21,14 @@ const option = (name: string, fallback: string) => (args.includes(`--${name}`) ?
 const rows = Number(option('rows', '2000'));
 const backends = option('backend', 'both') === 'both' ? ['postgres', 'pglite'] : [option('backend', 'both')];
 
+/** What a sync answers: counts of the rows it read and what it did with them. */
+interface SyncReport {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
 function invoicesCsv(changed: boolean): string {
   const lines = ['number,customer,total,currency,issued'];
   for (let i = 0; i < rows; i++) lines.push(`INV-${i},cus_${i},${changed && i % 10 === 0 ? 200 + i : 100 + i}.00,USD,2026-11-15`);
@@ -44,13 +52,13 @@ async function measure(backend: string, stops: Array<() => Promise<void>>): Prom
   await api.data('POST', '/api/v1/subledgers', { code: 'AR', name: 'Customers', control_account: '1100' });
 
   const customers = ['id,email,name', ...Array.from({ length: rows }, (_, i) => `cus_${i},c${i}@example.com,Customer ${i}`)].join('\n');
-  const customerConnection = await api.data('POST', '/api/v1/external-connections', {
+  const customerConnection = await api.data<{ id: string }>('POST', '/api/v1/external-connections', {
     name: 'customers',
     type: 'csv',
     csv: customers,
     mapping: { model: 'customer', source_system: 'billing', fields: { source_id: 'id', email: 'email', name: 'name' } },
   });
-  const invoiceConnection = await api.data('POST', '/api/v1/external-connections', {
+  const invoiceConnection = await api.data<{ id: string }>('POST', '/api/v1/external-connections', {
     name: 'invoices',
     type: 'csv',
     csv: invoicesCsv(false),
@@ -58,8 +66,8 @@ async function measure(backend: string, stops: Array<() => Promise<void>>): Prom
   });
   const timed = async (id: string) => {
     const started = performance.now();
-    const report = await api.data('POST', `/api/v1/external-connections/${id}/sync`);
-    return { report, perSecond: round((report.rows as number) / ((performance.now() - started) / 1000)) };
+    const report = await api.data<SyncReport>('POST', `/api/v1/external-connections/${id}/sync`);
+    return { report, perSecond: round(report.rows / ((performance.now() - started) / 1000)) };
   };
   const customersSync = await timed(customerConnection.id);
   const first = await timed(invoiceConnection.id);
@@ -69,14 +77,14 @@ async function measure(backend: string, stops: Array<() => Promise<void>>): Prom
 
   // The books must say what the CSV says, or the numbers mean nothing.
   const expected = Array.from({ length: rows }, (_, i) => (i % 10 === 0 ? 200 + i : 100 + i)).reduce((a, b) => a + b, 0);
-  const balance = await api.data('GET', '/api/v1/accounts/1100/balance');
+  const balance = await api.data<{ balances: Array<{ balance: string }> }>('GET', '/api/v1/accounts/1100/balance');
   const entries = (await api.call<{ totalResults: number }>('GET', '/api/v1/journal-entries?limit=1')).body.totalResults;
   const checks = {
     created: first.report.created === rows && customersSync.report.created === rows,
     unchanged: again.report.unchanged === rows && again.report.created + again.report.updated === 0,
     adjusted: changed.report.updated === Math.ceil(rows / 10),
     entries: entries === rows + Math.ceil(rows / 10),
-    receivable: balance.balances[0].balance === `${expected}.00`,
+    receivable: balance.balances[0]?.balance === `${expected}.00`,
   };
   if (!Object.values(checks).every(Boolean)) throw new Error(`books do not match the CSV: ${JSON.stringify(checks)}`);
   return {

@@ -116,7 +116,9 @@ export class LinksCore {
   async response<T>(spec: CallSpec): Promise<LinksResponse<T>> {
     const { body, response } = await this.send(spec);
     const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => (headers[name] = value));
+    response.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
     return { data: body as T, status: response.status, statusText: response.statusText, headers };
   }
 

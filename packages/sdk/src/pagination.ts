@@ -31,6 +31,7 @@ export class PageResult<T, P extends Page<T> = Page<T>> implements PromiseLike<P
     return this.first;
   }
 
+  // biome-ignore lint/suspicious/noThenProperty: a page list is awaitable on purpose: `await list()` is its first page.
   then<R1 = P, R2 = never>(onFulfilled?: ((value: P) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null): Promise<R1 | R2> {
     return this.firstPage().then(onFulfilled, onRejected);
   }

@@ -190,7 +190,10 @@ describe('@links/sdk Links-compatible groups', () => {
       new Promise((resolve, reject) => {
         const signal = init?.signal ?? (input as Request).signal;
         const timer = setTimeout(() => resolve(fetch(input, init)), 50);
-        signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)));
+        signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        });
       });
     const hurried = new LinksSDK({ apiKey, endpoints: endpoints(), fetch: delayed, maxRetries: 0, baseOptions: { timeout: 1 } });
     const timedOut = await hurried.unifiedContactsApi.getPaginatedUnifiedContactLists().catch((e) => e);

@@ -12,7 +12,8 @@ import { ConfigError, databasesFor, type DatabaseName, type LinksConfig, type Li
 import { AdminAuthenticator } from './auth/adminAuthenticator.js';
 import { ApiKeyAuthenticator } from './auth/apiKeyAuthenticator.js';
 import type { Environment } from './domain/tenancy.js';
-import { buildListener, type RouteRecord } from './http/listener.js';
+import type { RouteRecord } from './http/app.js';
+import { buildListener } from './http/listener.js';
 import type { LinksServices } from './http/services.js';
 import { loadSecretsKey } from './sources/secretBox.js';
 import { openDatabase, type DatabaseHandle } from './storage/database.js';

@@ -1,4 +1,4 @@
-/** The operator API (contract §4) and the key rules of §2, over HTTP against a real server. */
+/** The operator API and the key rules (docs/api.md, docs/SECURITY.md), over HTTP against a real server. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient, call } from './support/http.js';
 import { postgresAvailable, useTestServer, type TestLinks } from './support/linksServer.js';

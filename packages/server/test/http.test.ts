@@ -1,4 +1,4 @@
-/** The HTTP conventions of contract §3 on every listener: request ids, error bodies, limits, health. */
+/** The HTTP conventions of docs/api.md on every listener: request ids, error bodies, limits, health. */
 import { describe, expect, it } from 'vitest';
 import { call } from './support/http.js';
 import { postgresAvailable, useTestServer, type TestLinks } from './support/linksServer.js';

@@ -1,5 +1,5 @@
 /**
- * Abuse limits (issue 6 §5): requests per key per second, and failed authentications per client
+ * Abuse limits (docs/SECURITY.md, abuse): requests per key per second, and failed authentications per client
  * address per minute. Both answer 429 rate_limited with Retry-After, neither touches another key
  * or another address, and neither costs a database round trip (in-memory limiters, unit-tested
  * below with a fake clock).

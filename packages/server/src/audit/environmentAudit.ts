@@ -1,6 +1,6 @@
 /**
  * Data-plane audit events, kept in the environment database beside the data they describe and
- * written in the same tenant transaction as the write (§5.5).
+ * written in the same tenant transaction as the write.
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';

@@ -1,5 +1,5 @@
 /**
- * API key format (contract §2): `lk_<environment>_<43 base62 chars: 256 random bits><6 base62 chars:
+ * API key format (docs/SECURITY.md, keys and tokens): `lk_<environment>_<43 base62 chars: 256 random bits><6 base62 chars:
  * CRC-32 checksum>`. The checksum lets a mistyped or truncated key be refused without a database
  * lookup; only the SHA-256 of the whole key is ever stored.
  */

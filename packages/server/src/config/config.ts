@@ -1,5 +1,5 @@
 /**
- * Configuration from environment variables (contract §1), validated once at start. A bad value
+ * Configuration from environment variables (the table in README.md), validated once at start. A bad value
  * becomes one ConfigError line naming the variable; nothing starts half-configured.
  */
 import path from 'node:path';
@@ -157,7 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
   }
 
   const host = env.LINKS_HOST || '127.0.0.1';
-  if (!/^[A-Za-z0-9.:\-\[\]]+$/.test(host)) throw new ConfigError(`LINKS_HOST is not a host name or address (got ${JSON.stringify(host)})`);
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) throw new ConfigError(`LINKS_HOST is not a host name or address (got ${JSON.stringify(host)})`);
 
   const appRole = env.LINKS_DATABASE_APP_ROLE || 'links_app';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(appRole)) {

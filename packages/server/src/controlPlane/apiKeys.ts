@@ -1,5 +1,5 @@
 /**
- * API keys: issued for one tenant environment to one member, capped by the member's role (§2).
+ * API keys: issued for one tenant environment to one member, capped by the member's role.
  * Errors: not_found (tenant, user, key), user_not_member, permission_exceeds_role,
  * invalid_request (expiry in the past, grace period too long), conflict (rotating a revoked, expired
  * or already rotated key).

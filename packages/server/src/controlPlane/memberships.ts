@@ -1,5 +1,5 @@
 /**
- * Memberships: a user's role in a tenant, which caps every key the user holds there (§2).
+ * Memberships: a user's role in a tenant, which caps every key the user holds there.
  * Errors: not_found (tenant, user or membership), conflict (already a member).
  */
 import type { Kysely, Selectable } from 'kysely';

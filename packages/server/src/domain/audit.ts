@@ -1,4 +1,4 @@
-/** Who did a write, and under which request: recorded with the write, in its transaction (§5.5). */
+/** Who did a write, and under which request: recorded with the write, in its transaction. */
 import type { Environment } from './tenancy.js';
 
 export type ActorType = 'admin' | 'api_key' | 'user';

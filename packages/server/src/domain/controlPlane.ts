@@ -1,4 +1,4 @@
-/** Control-plane objects as the API shows them (contract §4). Timestamps are ISO 8601 UTC strings. */
+/** Control-plane objects as the API shows them (docs/api.md, operator API). Timestamps are ISO 8601 UTC strings. */
 import type { Environment, Permission, Role } from './tenancy.js';
 
 export interface Tenant {

@@ -1,5 +1,5 @@
 /**
- * Cursors for high-volume lists (§3): an opaque token naming the last item of a page. A cursor
+ * Cursors for high-volume lists: an opaque token naming the last item of a page. A cursor
  * only selects which of the caller's own rows come next; row-level security still applies.
  */
 import { LinksError } from './errors.js';

@@ -1,5 +1,5 @@
 /**
- * The contract's error codes (§3) as one class. Domain services throw these; the HTTP layer turns
+ * The API's error codes (docs/api.md) as one class. Domain services throw these; the HTTP layer turns
  * them into `{"error": {code, message, request_id, details}}` with the matching status.
  */
 export const ERROR_STATUS = {

@@ -1,4 +1,4 @@
-/** Ledger objects as the API shows them (contract §5). Money is decimal strings; dates `YYYY-MM-DD`. */
+/** Ledger objects as the API shows them (docs/ledger.md). Money is decimal strings; dates `YYYY-MM-DD`. */
 export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'revenue', 'expense'] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
 

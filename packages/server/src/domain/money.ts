@@ -1,5 +1,5 @@
 /**
- * Money: bigint minor units inside, decimal strings on the wire (§3). Each currency has its ISO 4217
+ * Money: bigint minor units inside, decimal strings on the wire. Each currency has its ISO 4217
  * number of minor digits; an amount with more digits is refused, never rounded. One line is at most
  * MAX_LINE_MINOR minor units, so no entry or batch total can overflow; balances are summed as
  * NUMERIC in the database and bigint here.

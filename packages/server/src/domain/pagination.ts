@@ -1,4 +1,4 @@
-/** The contract's list envelope (§3): page-numbered, `limit` 1–100. */
+/** The API's list envelope (docs/api.md): page-numbered, `limit` 1–100. */
 export interface PageRequest {
   page: number;
   limit: number;

@@ -1,6 +1,6 @@
 /**
  * Tenancy vocabulary shared by every layer: environments, roles, permissions and the rule that a
- * key's permissions never exceed its holder's role (contract §2).
+ * key's permissions never exceed its holder's role.
  */
 export const ENVIRONMENTS = ['production', 'sandbox'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
@@ -39,8 +39,4 @@ export function effectivePermissions(
 ): Permission[] {
   const allowed = ROLE_PERMISSIONS[role][environment];
   return normalizePermissions(keyPermissions.filter((p) => allowed.includes(p)));
-}
-
-export function isEnvironment(value: string): value is Environment {
-  return (ENVIRONMENTS as readonly string[]).includes(value);
 }

@@ -130,14 +130,6 @@ export function writableFields(model: UnifiedModel): Record<string, FieldSpec> {
   return { ...MODEL_FIELDS[model], ...PROVENANCE_FIELDS };
 }
 
-/** A line of an invoice: revenue per line, to the line's account or the rule's default. */
-export interface InvoiceLine {
-  description?: string;
-  amount: string;
-  product_id?: string;
-  revenue_account?: string;
-}
-
 /** A unified record as the API shows it: the model's fields and provenance, flattened. */
 export interface UnifiedRecord {
   id: string;

@@ -1,6 +1,6 @@
 /**
- * One error body for everything a listener answers with (§3): `{"error": {code, message,
- * request_id, details}}`. Client mistakes map to the contract's 4xx codes; a 5xx never carries a
+ * One error body for everything a listener answers with (docs/api.md): `{"error": {code, message,
+ * request_id, details}}`. Client mistakes map to the API's 4xx codes; a 5xx never carries a
  * stack trace.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

@@ -3,14 +3,7 @@
  * or console (the operator API `/admin/v1`). Every route declares what it needs in its config
  * (`permission`, `admin` or `public`); a route that declares nothing is refused at startup.
  */
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-  type RouteOptions,
-} from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
 import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ListenerName } from '../config/config.js';
@@ -19,6 +12,7 @@ import { publicId } from '../auth/apiKeyFormat.js';
 import { installErrorHandling } from './errorHandling.js';
 import './requestContext.js';
 import type { LinksServices } from './services.js';
+import type { RouteAccess, RouteRecord } from './app.js';
 import { registerHealthRoute } from './routes/health.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { dataRoutes } from './routes/data/index.js';
@@ -29,23 +23,13 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** The only routes under /api/ that need no key: the API's own description. */
 const PUBLIC_DATA_ROUTES = ['/api/v1/openapi'];
 
-export type LinksApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
-
-export interface RouteRecord {
-  method: string;
-  url: string;
-  permission?: 'read' | 'write';
-  admin?: boolean;
-  public?: boolean;
-}
-
 export interface BuiltListener {
   app: FastifyInstance;
   routes: RouteRecord[];
 }
 
 function checkDeclaredAccess(name: ListenerName, route: RouteOptions): RouteRecord {
-  const config = (route.config ?? {}) as { permission?: 'read' | 'write'; admin?: boolean; public?: boolean };
+  const config = (route.config ?? {}) as RouteAccess;
   const declared = [config.permission !== undefined, config.admin === true, config.public === true].filter(Boolean).length;
   if (declared !== 1) {
     throw new Error(`route ${String(route.method)} ${route.url} on the ${name} listener must declare exactly one of permission, admin or public`);
@@ -68,7 +52,8 @@ export async function buildListener(name: ListenerName, services: LinksServices,
   });
   // JSON as Fastify parses it (prototype poisoning refused), except that an empty body is no body:
   // clients often send Content-Type: application/json on a POST that carries nothing.
-  const parseJson = app.getDefaultJsonParser('error', 'error');
+  // Fastify's default parser answers through its callback (its type also allows a promise-returning parser).
+  const parseJson = app.getDefaultJsonParser('error', 'error') as (request: FastifyRequest, body: string, done: (error: Error | null, value?: unknown) => void) => void;
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body.toString();

@@ -4,7 +4,7 @@
  */
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import type { LinksApp } from './listener.js';
+import type { LinksApp } from './app.js';
 
 export const API_VERSION = '1.0.0';
 
@@ -41,7 +41,10 @@ function withoutUnusedSchemas<T extends { components?: { schemas?: Record<string
   const schemas = spec.components?.schemas ?? {};
   const reached = new Set<string>();
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string') {

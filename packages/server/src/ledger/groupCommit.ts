@@ -61,7 +61,9 @@ export class GroupCommitter {
   private async commitGroup(tenantId: string, group: PendingPost[]): Promise<void> {
     try {
       const outcomes = await postEntries(this.db, tenantId, group.map((p) => p.posting));
-      group.forEach((post, i) => post.settle(outcomes[i]!));
+      group.forEach((post, i) => {
+        post.settle(outcomes[i]!);
+      });
     } catch (error) {
       if (isDatabaseUnavailable(error) || group.length === 1) {
         for (const post of group) post.settle(error instanceof Error ? error : new Error(String(error)));

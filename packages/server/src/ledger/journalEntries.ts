@@ -2,13 +2,12 @@
  * Journal entries: post one, post a batch atomically, reverse once, read, list.
  * Errors: those of posting.ts, plus not_found, already_reversed, idempotency_key_reused.
  */
-import { sql, type Selectable } from 'kysely';
+import { sql } from 'kysely';
 import { todayUtc } from '../domain/calendar.js';
 import { LinksError, notFound } from '../domain/errors.js';
 import type { JournalEntry, JournalEntryInput } from '../domain/ledger.js';
 import { offsetOf, toPage, type PageRequest } from '../domain/pagination.js';
 import { decodeCursor, encodeCursor, type CursorPage } from '../domain/cursor.js';
-import type { JournalEntryRow } from '../storage/environmentSchema.js';
 import { isUniqueViolation } from '../storage/postgresErrors.js';
 import { entryViews } from './entryView.js';
 import { GroupCommitter } from './groupCommit.js';

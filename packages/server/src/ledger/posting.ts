@@ -109,7 +109,7 @@ export async function postEntries(
       outcomes[r] = { status: 201, body: { data: postings[r]!.shape === 'batch' ? { entries: replayed } : replayed[0]! }, replayed: true };
     }
   }
-  const unanswered = outcomes.findIndex((o) => o === undefined);
+  const unanswered = outcomes.indexOf(undefined);
   if (unanswered >= 0 || outcomes.length !== postings.length) throw new Error(`post_journal_entries left request ${unanswered} without an answer`);
   return outcomes as PostingOutcome[];
 }

@@ -78,7 +78,7 @@ export async function upsertRecordBatch(
       const flags = { is_active: input.is_active !== false, local_was_deleted: false, local_was_updated: false };
       const fields = await prepareFields(trx, model, input, references);
       const hash = contentHash(fields, flags);
-      if (prior && prior.content_hash.equals(hash)) {
+      if (prior?.content_hash.equals(hash)) {
         outcomes.push({ row, change: 'unchanged' });
         continue;
       }

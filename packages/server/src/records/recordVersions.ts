@@ -140,7 +140,7 @@ export async function storeRecordVersion(
 ): Promise<StoredRecord> {
   const fields = await prepareFields(trx, model, input);
   const hash = contentHash(fields, flags);
-  if (existing && existing.content_hash.equals(hash)) return { record: recordView(existing), change: 'unchanged' };
+  if (existing?.content_hash.equals(hash)) return { record: recordView(existing), change: 'unchanged' };
 
   const now = new Date();
   const version = existing ? existing.version + 1 : 1;

@@ -265,6 +265,8 @@ export function meetsConditions(fields: Record<string, unknown>, conditions: Rul
         return value !== undefined && values.includes(value);
       case 'not_in':
         return value === undefined || !values.includes(value);
+      default:
+        throw new Error(`unknown condition operator ${String(c.operator satisfies never)}`);
     }
   });
 }

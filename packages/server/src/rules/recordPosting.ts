@@ -155,6 +155,7 @@ export function planPosting(record: PostableRecord, rules: Record<RuleEvent, Acc
   const rule = rules[event];
   const today = todayUtc();
   const ownDate = String((model === 'invoice' ? record.fields.effective_date : record.fields.source_data_created_at) ?? '').slice(0, 10);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.max would make them NaN.
   const date = event === recognition.event ? ownDate || today : ownDate > today ? ownDate : today;
   const extras = { record: String(record.fields.source_id ?? record.id), event, id: record.id, version: String(record.version) };
   const entries: JournalEntryInput[] = [];

@@ -1,5 +1,5 @@
 /**
- * Isolation over random worlds (issue 6 §3): fast-check builds worlds of 2–3 tenants whose members
+ * Isolation over random worlds: fast-check builds worlds of 2–3 tenants whose members
  * hold random roles (one user may belong to all of them), each member with a key in both
  * environments, and books in every tenant environment — with the same account codes everywhere, or
  * not. Then every key calls every data-plane route with every other tenant environment's ids: the

@@ -1,4 +1,4 @@
-/** The chart of accounts (contract §5.1) over HTTP: create, list, get, update, balances, statements. */
+/** The chart of accounts (docs/ledger.md) over HTTP: create, list, get, update, balances, statements. */
 import { describe, expect, it } from 'vitest';
 import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { createLedgerTenant, cr, dr, entry, minor, uniqueCode, type Ledger } from './ledgerClient.js';

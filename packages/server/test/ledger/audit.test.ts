@@ -1,4 +1,4 @@
-/** The data-plane audit trail (contract §5.5) over HTTP: every ledger write, with the request id that made it. */
+/** The data-plane audit trail (docs/ledger.md) over HTTP: every ledger write, with the request id that made it. */
 import { describe, expect, it } from 'vitest';
 import { AdminClient, type HttpResult } from '../support/http.js';
 import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';

@@ -1,5 +1,5 @@
 /**
- * Concurrency of the ledger write path (contract §3 idempotency, §5.3 reversals, §5.4 periods),
+ * Concurrency of the ledger write path (idempotency, reversals, periods),
  * over HTTP against one real server: many clients at once on the same accounts, one
  * Idempotency-Key repeated at once, one entry reversed at once, a month closed while postings
  * race into it. Every amount is tracked exactly in BigInt minor units; random values come from

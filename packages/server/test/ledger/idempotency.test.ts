@@ -1,4 +1,4 @@
-/** `Idempotency-Key` on the ledger's creating POSTs (contract §3): replay, reuse, scope, failures, concurrency. */
+/** `Idempotency-Key` on the ledger's creating POSTs (docs/ledger.md): replay, reuse, scope, failures, concurrency. */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/http.js';

@@ -1,4 +1,4 @@
-/** Journal entries (contract §3 money, §5.3) over HTTP: the posting rules and their exact errors, reversal, batch, listing. */
+/** Journal entries (docs/ledger.md) over HTTP: the posting rules and their exact errors, reversal, batch, listing. */
 import { describe, expect, it } from 'vitest';
 import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { createLedgerTenant, cr, dr, entry, uniqueCode, type Ledger } from './ledgerClient.js';
@@ -145,7 +145,7 @@ describe.skipIf(!postgresAvailable())('journal entries', () => {
     // Text PostgreSQL cannot store (U+0000, an unpaired surrogate), anywhere in the body, keys too.
     for (const body of [
       { ...ok, metadata: { note: 'a\u0000b' } },
-      { ...ok, metadata: { ['k\u0000']: 1 } },
+      { ...ok, metadata: { 'k\u0000': 1 } },
       { ...ok, lines: [dr(a.cash, '1.00', { dimensions: { dept: '\ud800' } }), cr(a.sales, '1.00')] },
       { ...ok, lines: [dr(a.cash, '1.00', { memo: 'x\udfff' }), cr(a.sales, '1.00')] },
     ]) {

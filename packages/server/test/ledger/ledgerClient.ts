@@ -1,5 +1,5 @@
 /**
- * Helpers for the ledger tests (contract §3, §5): a tenant with an owner key, and a small client for
+ * Helpers for the ledger tests: a tenant with an owner key, and a small client for
  * `/api/v1` that speaks HTTP to the real server like any caller would.
  */
 import { randomBytes } from 'node:crypto';

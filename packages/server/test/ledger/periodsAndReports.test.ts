@@ -1,4 +1,4 @@
-/** Periods and reports (contract §5.4) over HTTP: closing months, trial balance, balance sheet, income statement. */
+/** Periods and reports (docs/ledger.md) over HTTP: closing months, trial balance, balance sheet, income statement. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { createLedgerTenant, cr, dr, entry, minor, type Ledger } from './ledgerClient.js';

@@ -1,5 +1,5 @@
 /**
- * Property tests of the ledger (contract §3 and §5), over HTTP against one real server: random
+ * Property tests of the ledger (docs/ledger.md), over HTTP against one real server: random
  * command sequences (valid and invalid postings, batches, reversals, period closes, idempotent
  * replays and key reuse) run against a fresh tenant and an exact BigInt model; after every command
  * the entry count matches, a refused or replayed request changes nothing, and at the end every

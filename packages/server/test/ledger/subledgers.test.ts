@@ -1,4 +1,4 @@
-/** Sub-ledgers (contract §5.2) over HTTP: per-party balances under a control account that always sum to it. */
+/** Sub-ledgers (docs/ledger.md) over HTTP: per-party balances under a control account that always sum to it. */
 import { describe, expect, it } from 'vitest';
 import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { createLedgerTenant, cr, dr, entry, type Ledger } from './ledgerClient.js';

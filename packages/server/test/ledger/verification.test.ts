@@ -1,5 +1,5 @@
 /**
- * Tamper evidence (issue 6 §6): each tenant environment's posted entries form a hash chain;
+ * Tamper evidence (docs/ledger.md): each tenant environment's posted entries form a hash chain;
  * `GET /api/v1/ledger/verify` recomputes it. Posting of every kind extends it (group commit
  * included); an entry altered in the database by its owner breaks it exactly there.
  */

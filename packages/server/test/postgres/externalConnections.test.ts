@@ -1,5 +1,5 @@
 /**
- * An external PostgreSQL database as a data source, through the API (issue 7 §2): the connection
+ * An external PostgreSQL database as a data source, through the API: the connection
  * string is sealed and never returned, the schema comes from the source, a sync upserts by source
  * id and posts through the rules, a re-run changes nothing, and a changed row posts one adjustment.
  */

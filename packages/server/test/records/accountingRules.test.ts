@@ -1,9 +1,9 @@
 /**
- * Accounting rules (issue 7 §3) over HTTP: invoices and payments post as they are written, an amount
+ * Accounting rules (docs/records.md) over HTTP: invoices and payments post as they are written, an amount
  * change posts exactly one adjusting entry, a void reverses, a version never posts twice, and the
  * customer's balance, the AR sub-ledger and the trial balance agree.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { createLedgerTenant, type Ledger } from '../ledger/ledgerClient.js';
 

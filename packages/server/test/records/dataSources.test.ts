@@ -1,5 +1,5 @@
 /**
- * Issue 7's "must show", over HTTP: customers and invoices from CSV uploads and a list of payments;
+ * Data sources (docs/records.md) over HTTP: customers and invoices from CSV uploads and a list of payments;
  * after the sync, the AR sub-ledger per customer, the trial balance and each customer's balance
  * are right; re-running the sync changes nothing; editing an invoice amount in the source posts
  * exactly one adjusting entry; two syncs at once post nothing twice.

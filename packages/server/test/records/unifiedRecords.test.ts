@@ -1,5 +1,5 @@
 /**
- * Unified records (issue 7 §1) over HTTP: the Links envelope and pagination, every model's fields
+ * Unified records (docs/records.md) over HTTP: the Links envelope and pagination, every model's fields
  * and provenance, upsert by (source_system, source_id), merge on PUT, delete that marks and keeps,
  * and clear errors that change nothing.
  */

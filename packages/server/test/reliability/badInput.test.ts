@@ -1,5 +1,5 @@
 /**
- * Bad input (issue 6 §4): every write route of the data plane, taken from the isolation catalogue
+ * Bad input: every write route of the data plane, taken from the isolation catalogue
  * with a valid body, is sent hostile variants of it — broken JSON, prototype-pollution keys, deep
  * nesting, invalid UTF-8, U+0000, oversized bodies, wrong types and overlong strings in every field,
  * and for journal entries money and dates in every wrong shape. Each answer is a 4xx of the

@@ -1,5 +1,5 @@
 /**
- * Crash safety (issue 6 §1): under concurrent posting load, `kill -9` the server at random moments,
+ * Crash safety: under concurrent posting load, `kill -9` the server at random moments,
  * several times; restart it each time. Every entry acknowledged with 201 is there, the requests
  * that got no answer are settled exactly once by retrying them with their Idempotency-Key, no
  * entry is partial (the books balance, the hash chain verifies), and balances equal the sum of the

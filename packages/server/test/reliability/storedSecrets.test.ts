@@ -1,5 +1,5 @@
 /**
- * Secrets at rest (issue 6 §7): after keys are issued, rotated and used and the admin token is
+ * Secrets at rest: after keys are issued, rotated and used and the admin token is
  * generated, no database of Links — control, production, sandbox — holds any of them in plaintext:
  * every row of every table is read as text, as the owner, and searched.
  */

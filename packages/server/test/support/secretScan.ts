@@ -1,6 +1,6 @@
 /**
  * Runs after every server test file (vitest setupFiles): the logs of every server the file started
- * hold no API key, admin token or other key material, whatever the tests sent (issue 6 §7).
+ * hold no API key, admin token or other key material, whatever the tests sent.
  */
 import { afterAll, expect } from 'vitest';
 import { serverLogs, TEST_ADMIN_TOKEN } from './linksServer.js';

@@ -1,5 +1,5 @@
 /**
- * Data commands through @links/sdk (contract §5): the chart of accounts, journal entries, the trial
+ * Data commands through @links/sdk (docs/ledger.md): the chart of accounts, journal entries, the trial
  * balance and account balances of the tenant environment the API key belongs to.
  */
 import fs from 'node:fs';

@@ -94,7 +94,10 @@ function progressBar(options: Options, total: number): cliProgress.SingleBar | u
 }
 
 function printSummary(options: Options, summary: ImportSummary): void {
-  if (options.json) return writeJson(summary);
+  if (options.json) {
+    writeJson(summary);
+    return;
+  }
   writeOut(
     [
       `Import of ${summary.file}`,

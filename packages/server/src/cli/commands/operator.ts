@@ -1,5 +1,5 @@
 /**
- * Operator commands over `/admin/v1` (contract §4): tenants, users, memberships and API keys.
+ * Operator commands over `/admin/v1`: tenants, users, memberships and API keys.
  * A plaintext key is printed only by `keys create` and `keys rotate`, the two calls that return it.
  */
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';

@@ -36,6 +36,7 @@ async function quickstart(options: Options): Promise<void> {
     `// LINKS_API_KEY=${sandboxKey.key}${options.sandboxUrl || process.env.LINKS_SANDBOX_URL ? ` LINKS_SANDBOX_URL=${sandboxUrl}` : ''}`,
     'const links = new LinksSDK({ apiKey: process.env.LINKS_API_KEY });',
     'const me = await links.whoami();',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: JavaScript printed for the user to run.
     'console.log(`${me.tenant_name} (${me.environment}): ${me.permissions.join(", ")}`);',
   ].join('\n');
 

@@ -1,7 +1,7 @@
 /** `GET /healthz`: 200 once the listener can serve, 503 while one of its databases is unreachable. */
 import { z } from 'zod';
 import type { ListenerName } from '../../config/config.js';
-import type { LinksApp } from '../listener.js';
+import type { LinksApp } from '../app.js';
 import type { LinksServices } from '../services.js';
 
 const health = z.object({

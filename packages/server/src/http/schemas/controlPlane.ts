@@ -1,4 +1,4 @@
-/** Response shapes of the control plane (contract §4). */
+/** Response shapes of the control plane (docs/api.md, operator API). */
 import { z } from 'zod';
 import { ENVIRONMENTS, PERMISSIONS, ROLES } from '../../domain/tenancy.js';
 import { timestamp } from './common.js';

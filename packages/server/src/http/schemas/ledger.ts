@@ -1,4 +1,4 @@
-/** Request and response shapes of the ledger (contract §5). */
+/** Request and response shapes of the ledger (docs/ledger.md). */
 import { z } from 'zod';
 import { isCalendarDate, isPeriod } from '../../domain/calendar.js';
 import { ACCOUNT_TYPES } from '../../domain/ledger.js';

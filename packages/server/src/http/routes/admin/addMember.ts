@@ -1,7 +1,7 @@
 /** `POST /admin/v1/tenants/{tenant_id}/members` {user_id, role} → 201 membership. */
 import { z } from 'zod';
 import { addMember } from '../../../controlPlane/memberships.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import { adminWriteContext } from '../../requestContext.js';
 import type { LinksServices } from '../../services.js';
 import { single, uuid } from '../../schemas/common.js';

@@ -1,7 +1,7 @@
 /** `PATCH /admin/v1/tenants/{tenant_id}/members/{user_id}` {role}: takes effect on the member's keys at once. */
 import { z } from 'zod';
 import { changeMemberRole } from '../../../controlPlane/memberships.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import { adminWriteContext } from '../../requestContext.js';
 import type { LinksServices } from '../../services.js';
 import { single, uuid } from '../../schemas/common.js';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { createApiKey } from '../../../controlPlane/apiKeys.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import { adminWriteContext } from '../../requestContext.js';
 import type { LinksServices } from '../../services.js';
 import { single, text, uuid } from '../../schemas/common.js';

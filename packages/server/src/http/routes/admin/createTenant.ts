@@ -1,7 +1,7 @@
 /** `POST /admin/v1/tenants` {name} → 201 tenant. */
 import { z } from 'zod';
 import { createTenant } from '../../../controlPlane/tenants.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import { adminWriteContext } from '../../requestContext.js';
 import type { LinksServices } from '../../services.js';
 import { errorBody, single, text } from '../../schemas/common.js';

@@ -1,7 +1,7 @@
 /** `POST /admin/v1/users` {email, name} → 201 user; 409 conflict on a taken email. */
 import { z } from 'zod';
 import { createUser } from '../../../controlPlane/users.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import { adminWriteContext } from '../../requestContext.js';
 import type { LinksServices } from '../../services.js';
 import { single, text } from '../../schemas/common.js';

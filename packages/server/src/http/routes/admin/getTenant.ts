@@ -1,7 +1,7 @@
 /** `GET /admin/v1/tenants/{tenant_id}` → tenant. */
 import { z } from 'zod';
 import { getTenant } from '../../../controlPlane/tenants.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { single, uuid } from '../../schemas/common.js';
 import { tenant } from '../../schemas/controlPlane.js';

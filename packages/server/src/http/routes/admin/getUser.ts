@@ -1,7 +1,7 @@
 /** `GET /admin/v1/users/{user_id}` → user. */
 import { z } from 'zod';
 import { getUser } from '../../../controlPlane/users.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { single, uuid } from '../../schemas/common.js';
 import { user } from '../../schemas/controlPlane.js';

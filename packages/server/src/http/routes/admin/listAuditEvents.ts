@@ -1,7 +1,7 @@
 /** `GET /admin/v1/audit-events?tenant_id=&environment=` → control-plane events, and the tenant's data-plane events. */
 import { z } from 'zod';
 import { listAuditEvents } from '../../../controlPlane/auditEvents.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { list, pageQueryShape, uuid } from '../../schemas/common.js';
 import { auditEvent, environment } from '../../schemas/controlPlane.js';

@@ -1,7 +1,7 @@
 /** `GET /admin/v1/tenants/{tenant_id}/members` → page of memberships. */
 import { z } from 'zod';
 import { listMembers } from '../../../controlPlane/memberships.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { list, pageQuery, uuid } from '../../schemas/common.js';
 import { membership } from '../../schemas/controlPlane.js';

@@ -1,7 +1,7 @@
 /** `GET /admin/v1/tenants/{tenant_id}/api-keys` → the tenant's keys, without secrets. */
 import { z } from 'zod';
 import { listTenantApiKeys } from '../../../controlPlane/apiKeys.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { list, pageQuery, uuid } from '../../schemas/common.js';
 import { apiKey } from '../../schemas/controlPlane.js';

@@ -1,6 +1,6 @@
 /** `GET /admin/v1/tenants` → page of tenants. */
 import { listTenants } from '../../../controlPlane/tenants.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { list, pageQuery } from '../../schemas/common.js';
 import { tenant } from '../../schemas/controlPlane.js';

@@ -1,7 +1,7 @@
 /** `GET /admin/v1/users/{user_id}/api-keys` → the user's keys across tenants, without secrets. */
 import { z } from 'zod';
 import { listUserApiKeys } from '../../../controlPlane/apiKeys.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { list, pageQuery, uuid } from '../../schemas/common.js';
 import { apiKey } from '../../schemas/controlPlane.js';

@@ -1,6 +1,6 @@
 /** `GET /admin/v1/users` → page of users. */
 import { listUsers } from '../../../controlPlane/users.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { list, pageQuery } from '../../schemas/common.js';
 import { user } from '../../schemas/controlPlane.js';

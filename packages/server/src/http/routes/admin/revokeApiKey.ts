@@ -1,7 +1,7 @@
 /** `POST /admin/v1/api-keys/{key_id}/revoke` → 200 the key with `revoked_at`; refused from the next request on. */
 import { z } from 'zod';
 import { revokeApiKey } from '../../../controlPlane/apiKeys.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import { adminWriteContext } from '../../requestContext.js';
 import type { LinksServices } from '../../services.js';
 import { single } from '../../schemas/common.js';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_GRACE_PERIOD_SECONDS, rotateApiKey } from '../../../controlPlane/apiKeys.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import { adminWriteContext } from '../../requestContext.js';
 import type { LinksServices } from '../../services.js';
 import { single } from '../../schemas/common.js';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { setPeriodStatus } from '../../../ledger/periods.js';
 import { ledgerScope, sendOutcome, writeRequest } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { single } from '../../schemas/common.js';
 import { periodParam, periodView } from '../../schemas/ledger.js';

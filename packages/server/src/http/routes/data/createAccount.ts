@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { createAccount } from '../../../ledger/accounts.js';
 import { ledgerScope, sendOutcome, writeRequest } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { single, text } from '../../schemas/common.js';
 import { accountCode, accountType, accountView, currency, metadata } from '../../schemas/ledger.js';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { createSubledger } from '../../../ledger/subledgers.js';
 import { ledgerScope, sendOutcome, writeRequest } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { single, text } from '../../schemas/common.js';
 import { accountCode, subledgerView } from '../../schemas/ledger.js';

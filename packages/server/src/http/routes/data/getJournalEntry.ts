@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { getJournalEntry } from '../../../ledger/journalEntries.js';
 import { ledgerScope } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { single, uuid } from '../../schemas/common.js';
 import { journalEntryView } from '../../schemas/ledger.js';

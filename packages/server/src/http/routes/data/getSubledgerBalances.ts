@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { subledgerBalances } from '../../../ledger/subledgers.js';
 import { ledgerScope } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { pageQueryShape } from '../../schemas/common.js';
 import { accountCode, balanceView, calendarDate } from '../../schemas/ledger.js';

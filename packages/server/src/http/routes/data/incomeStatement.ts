@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { incomeStatement } from '../../../ledger/reports.js';
 import { ledgerScope } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { single } from '../../schemas/common.js';
 import { calendarDate, currency, reportSection } from '../../schemas/ledger.js';

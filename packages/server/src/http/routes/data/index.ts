@@ -1,5 +1,5 @@
 /** Every data-plane route, one file each. Each is also registered with the isolation harness (test/isolation). */
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import balanceSheet from './balanceSheet.js';
 import closePeriod from './closePeriod.js';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { accountStatement } from '../../../ledger/statement.js';
 import { ledgerScope } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { accountCode, calendarDate, currency, cursorList, cursorPageQueryShape } from '../../schemas/ledger.js';
 

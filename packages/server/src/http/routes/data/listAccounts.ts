@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { listAccounts } from '../../../ledger/accounts.js';
 import { ledgerScope } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { list, pageQueryShape } from '../../schemas/common.js';
 import { accountType, accountView, booleanQuery } from '../../schemas/ledger.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listDataEvents } from '../../../audit/environmentAudit.js';
 import { readLedger } from '../../../ledger/scope.js';
 import { ledgerScope } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { auditEvent } from '../../schemas/controlPlane.js';
 import { cursorList, cursorPageQueryShape } from '../../schemas/ledger.js';

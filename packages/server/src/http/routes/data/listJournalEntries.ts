@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { listJournalEntries } from '../../../ledger/journalEntries.js';
 import { ledgerScope } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { text } from '../../schemas/common.js';
 import { accountCode, calendarDate, cursorList, cursorPageQueryShape, journalEntryView } from '../../schemas/ledger.js';

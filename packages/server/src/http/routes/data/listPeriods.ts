@@ -1,7 +1,7 @@
 /** `GET /api/v1/periods` → months with postings or a status change, newest first. */
 import { listPeriods } from '../../../ledger/periods.js';
 import { ledgerScope } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { list, pageQuery } from '../../schemas/common.js';
 import { periodView } from '../../schemas/ledger.js';

@@ -1,7 +1,7 @@
 /** `GET /api/v1/subledgers` → the sub-ledgers, by code. */
 import { listSubledgers } from '../../../ledger/subledgers.js';
 import { ledgerScope } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { list, pageQuery } from '../../schemas/common.js';
 import { subledgerView } from '../../schemas/ledger.js';

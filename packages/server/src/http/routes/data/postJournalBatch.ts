@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { MAX_BATCH_ENTRIES, postJournalBatch } from '../../../ledger/journalEntries.js';
 import { ledgerScope, sendOutcome, writeRequest } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { single } from '../../schemas/common.js';
 import { journalEntryInput, journalEntryView } from '../../schemas/ledger.js';

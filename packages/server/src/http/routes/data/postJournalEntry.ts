@@ -1,7 +1,7 @@
 /** `POST /api/v1/journal-entries` (Idempotency-Key recommended) → 201 the posted entry. */
 import { postJournalEntry } from '../../../ledger/journalEntries.js';
 import { ledgerScope, sendOutcome, writeRequest } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { errorBody, single } from '../../schemas/common.js';
 import { journalEntryInput, journalEntryView } from '../../schemas/ledger.js';

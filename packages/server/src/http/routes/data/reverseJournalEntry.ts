@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { reverseJournalEntry } from '../../../ledger/journalEntries.js';
 import { ledgerScope, sendOutcome, writeRequest } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { single, text, uuid } from '../../schemas/common.js';
 import { calendarDate, journalEntryView } from '../../schemas/ledger.js';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { trialBalance } from '../../../ledger/reports.js';
 import { ledgerScope } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { single } from '../../schemas/common.js';
 import { accountType, calendarDate, currency } from '../../schemas/ledger.js';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { updateAccount } from '../../../ledger/accounts.js';
 import { ledgerScope, writeRequest } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { single, text } from '../../schemas/common.js';
 import { accountCode, accountView, metadata } from '../../schemas/ledger.js';

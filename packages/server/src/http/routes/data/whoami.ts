@@ -1,6 +1,6 @@
 /** `GET /api/v1/whoami` → the tenant environment and key this request acts as. */
 import { z } from 'zod';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import { principalOf } from '../../requestContext.js';
 import { single } from '../../schemas/common.js';
 import { environment, permission } from '../../schemas/controlPlane.js';

@@ -5,7 +5,7 @@
  */
 import { createConnection } from '../../../../connections/externalConnections.js';
 import { ledgerScope, sendOutcome, writeRequest } from '../../../ledgerRequest.js';
-import type { LinksApp } from '../../../listener.js';
+import type { LinksApp } from '../../../app.js';
 import type { LinksServices } from '../../../services.js';
 import { errorBody, single } from '../../../schemas/common.js';
 import { connectionView, createConnectionBody } from '../../../schemas/externalConnections.js';

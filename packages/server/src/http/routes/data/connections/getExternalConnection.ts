@@ -1,7 +1,7 @@
 /** `GET /api/v1/external-connections/{id}` → the connection (never its connection string). */
 import { getConnection } from '../../../../connections/externalConnections.js';
 import { ledgerScope } from '../../../ledgerRequest.js';
-import type { LinksApp } from '../../../listener.js';
+import type { LinksApp } from '../../../app.js';
 import type { LinksServices } from '../../../services.js';
 import { single } from '../../../schemas/common.js';
 import { connectionId, connectionView } from '../../../schemas/externalConnections.js';

@@ -4,7 +4,7 @@
  */
 import { connectionSchema } from '../../../../connections/externalConnections.js';
 import { ledgerScope } from '../../../ledgerRequest.js';
-import type { LinksApp } from '../../../listener.js';
+import type { LinksApp } from '../../../app.js';
 import type { LinksServices } from '../../../services.js';
 import { connectionId, sourceColumns } from '../../../schemas/externalConnections.js';
 

@@ -1,7 +1,7 @@
 /** `PUT /api/v1/external-connections/{id}/mapping` {model, fields: {unified field: column}, defaults?, source_system?} → the connection. */
 import { updateConnection } from '../../../../connections/externalConnections.js';
 import { ledgerScope, sendOutcome, writeRequest } from '../../../ledgerRequest.js';
-import type { LinksApp } from '../../../listener.js';
+import type { LinksApp } from '../../../app.js';
 import type { LinksServices } from '../../../services.js';
 import { single } from '../../../schemas/common.js';
 import { connectionId, connectionView, mappingBody } from '../../../schemas/externalConnections.js';

@@ -5,7 +5,7 @@
  */
 import { syncConnection } from '../../../../connections/connectionSync.js';
 import { ledgerScope, writeRequest } from '../../../ledgerRequest.js';
-import type { LinksApp } from '../../../listener.js';
+import type { LinksApp } from '../../../app.js';
 import type { LinksServices } from '../../../services.js';
 import { single } from '../../../schemas/common.js';
 import { connectionId, syncReportView } from '../../../schemas/externalConnections.js';

@@ -1,7 +1,7 @@
 /** `PUT /api/v1/external-connections/{id}` {name?, csv?, connection_string?, table?, query?, mapping?} → the connection; fields left out stay. */
 import { updateConnection } from '../../../../connections/externalConnections.js';
 import { ledgerScope, sendOutcome, writeRequest } from '../../../ledgerRequest.js';
-import type { LinksApp } from '../../../listener.js';
+import type { LinksApp } from '../../../app.js';
 import type { LinksServices } from '../../../services.js';
 import { errorBody, single } from '../../../schemas/common.js';
 import { connectionId, connectionView, updateConnectionBody } from '../../../schemas/externalConnections.js';

@@ -1,7 +1,7 @@
 /** `GET /api/v1/accounting-rules/{event}` → the rule for that event. */
 import { getRule } from '../../../../rules/accountingRules.js';
 import { ledgerScope } from '../../../ledgerRequest.js';
-import type { LinksApp } from '../../../listener.js';
+import type { LinksApp } from '../../../app.js';
 import type { LinksServices } from '../../../services.js';
 import { single } from '../../../schemas/common.js';
 import { ruleEventParam, ruleView } from '../../../schemas/accountingRules.js';

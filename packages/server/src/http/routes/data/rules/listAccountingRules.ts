@@ -1,7 +1,7 @@
 /** `GET /api/v1/accounting-rules` → every event's rule (the tenant's edits over the shipped defaults). */
 import { listRules } from '../../../../rules/accountingRules.js';
 import { ledgerScope } from '../../../ledgerRequest.js';
-import type { LinksApp } from '../../../listener.js';
+import type { LinksApp } from '../../../app.js';
 import type { LinksServices } from '../../../services.js';
 import { list, pageQuery } from '../../../schemas/common.js';
 import { ruleView } from '../../../schemas/accountingRules.js';

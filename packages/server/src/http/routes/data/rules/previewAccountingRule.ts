@@ -2,7 +2,7 @@
 import { EVENT_SPECS, ruleEventOf } from '../../../../rules/accountingRules.js';
 import { previewRule } from '../../../../rules/rulePreview.js';
 import { ledgerScope } from '../../../ledgerRequest.js';
-import type { LinksApp } from '../../../listener.js';
+import type { LinksApp } from '../../../app.js';
 import { keyWriteContext } from '../../../requestContext.js';
 import type { LinksServices } from '../../../services.js';
 import { errorBody, single } from '../../../schemas/common.js';

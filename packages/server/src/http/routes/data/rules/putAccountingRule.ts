@@ -1,7 +1,7 @@
 /** `PUT /api/v1/accounting-rules/{event}` {enabled?, debit_account?, credit_account?, conditions?, description_template?} → the rule. */
 import { putRule } from '../../../../rules/accountingRules.js';
 import { ledgerScope, sendOutcome, writeRequest } from '../../../ledgerRequest.js';
-import type { LinksApp } from '../../../listener.js';
+import type { LinksApp } from '../../../app.js';
 import type { LinksServices } from '../../../services.js';
 import { errorBody, single } from '../../../schemas/common.js';
 import { ruleChangeBody, ruleEventParam, ruleView } from '../../../schemas/accountingRules.js';

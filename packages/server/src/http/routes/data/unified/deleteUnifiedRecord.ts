@@ -5,7 +5,7 @@
 import { deleteRecord } from '../../../../records/unifiedRecords.js';
 import { UNIFIED_MODELS } from '../../../../domain/unifiedModels.js';
 import { ledgerScope, sendOutcome, writeRequest } from '../../../ledgerRequest.js';
-import type { LinksApp } from '../../../listener.js';
+import type { LinksApp } from '../../../app.js';
 import type { LinksServices } from '../../../services.js';
 import { errorBody } from '../../../schemas/common.js';
 import { recordId, recordSingle } from '../../../schemas/unified.js';

@@ -2,7 +2,7 @@
 import { getRecord } from '../../../../records/unifiedRecords.js';
 import { UNIFIED_MODELS } from '../../../../domain/unifiedModels.js';
 import { ledgerScope } from '../../../ledgerRequest.js';
-import type { LinksApp } from '../../../listener.js';
+import type { LinksApp } from '../../../app.js';
 import type { LinksServices } from '../../../services.js';
 import { recordId, recordSingle } from '../../../schemas/unified.js';
 

@@ -2,7 +2,7 @@
 import { listRecords, type RecordFilter } from '../../../../records/unifiedRecords.js';
 import { PLURAL, UNIFIED_MODELS } from '../../../../domain/unifiedModels.js';
 import { ledgerScope } from '../../../ledgerRequest.js';
-import type { LinksApp } from '../../../listener.js';
+import type { LinksApp } from '../../../app.js';
 import type { LinksServices } from '../../../services.js';
 import { recordList, recordListQuery } from '../../../schemas/unified.js';
 
