@@ -1,6 +1,4 @@
 /** PostgreSQL error classes that mean something to the domain or to the client. */
-import pg from 'pg';
-
 function sqlState(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   const code = (error as { code: unknown }).code;
@@ -36,5 +34,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * connection brings no answer at all: neither says whether the commit happened.
  */
 export function isStatementRolledBack(error: unknown): boolean {
-  return error instanceof pg.DatabaseError && error.severity === 'ERROR';
+  // An ErrorResponse as pg (or PGlite's copy of its protocol parser) parses it: a severity and a SQLSTATE.
+  const state = sqlState(error);
+  return state !== undefined && /^[0-9A-Z]{5}$/.test(state) && (error as { severity?: unknown }).severity === 'ERROR';
 }
