@@ -128,7 +128,10 @@ async function runPostingStatement(db: Kysely<EnvironmentDatabase>, tenantId: st
       if (isStatementRolledBack(error)) throw error;
       // Sent, and no ERROR came back: the connection broke or the session ended, maybe after COMMIT.
       throw withCause(
-        new LinksError('unavailable', 'The connection to the database was lost while this request was being written: it may have been applied. Retry with the same Idempotency-Key.'),
+        new LinksError(
+          'unavailable',
+          'The connection to the database was lost while this request was being written: it may have been applied. Retry it with the same Idempotency-Key (sent without one, look for it before sending it again).',
+        ),
         error,
       );
     }
