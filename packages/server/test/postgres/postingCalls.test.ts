@@ -79,7 +79,9 @@ describe.skipIf(!inject('postgresUrl'))('posting calls on PostgreSQL', () => {
     const { entries, calls } = await written('burst-%');
     console.info(`group commit | 60 concurrent posts of one tenant → ${calls} database calls`);
     expect(entries).toBe(60);
-    expect(calls).toBeLessThanOrEqual(4); // two calls waited on the lock; the other 58 queued into one or two
+    // Two calls waited on the lock and the other 58 queued behind them (3 calls here); a few late
+    // arrivals on a busy machine may add a call or two. Posted alone, it would be 60.
+    expect(calls).toBeLessThanOrEqual(10);
   });
 
   it('a post whose connection is lost after COMMIT is told it may have been applied, and its key settles it once', async () => {
@@ -104,7 +106,8 @@ describe.skipIf(!inject('postgresUrl'))('posting calls on PostgreSQL', () => {
       // The first call carrying three requests or more: one of the queued groups.
       () => (cut = proxy.cutAfterCommit((statement) => statement.includes('post_journal_entries') && statement.split('"request_id":').length > 3)),
     );
-    const members = (await cut!).split('"request_id":').length - 1;
+    const statement = await Promise.race([cut!, new Promise<string>((_, fail) => setTimeout(() => fail(new Error('no call of three requests or more was cut')), 20_000))]);
+    const members = statement.split('"request_id":').length - 1;
     const told = answers.filter((a) => a.status === 503);
     expect(told.length).toBe(members);
     for (const answer of told) honest503(answer);
