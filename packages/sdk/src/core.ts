@@ -2,7 +2,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { environmentOfKey, type Environment } from './apiKey.js';
 import { endpointFor, type EndpointOptions } from './endpoints.js';
-import { errorFromResponse } from './errors.js';
+import { errorFromResponse, UnavailableError } from './errors.js';
 import type { paths } from './generated/openapi.js';
 import { newIdempotencyKey, retryingFetch } from './transport.js';
 
@@ -85,7 +85,13 @@ export class LinksCore {
     const { client } = await this.connection$();
     const query = Object.fromEntries(Object.entries(spec.query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
     const headers: Record<string, string> = {};
-    if (spec.creates) headers['Idempotency-Key'] = spec.options?.idempotencyKey ?? newIdempotencyKey();
+    const idempotencyKey = spec.creates ? (spec.options?.idempotencyKey ?? newIdempotencyKey()) : null;
+    if (idempotencyKey !== null) headers['Idempotency-Key'] = idempotencyKey;
+    // An UnavailableError means the outcome is unknown: it names the key that settles it.
+    const withKey = (error: unknown) => {
+      if (error instanceof UnavailableError) error.idempotencyKey = idempotencyKey;
+      return error;
+    };
     const init = {
       params: { path: spec.pathParams ?? {}, query },
       body: spec.body,
@@ -96,14 +102,16 @@ export class LinksCore {
       spec.method,
       spec.path,
       init,
-    );
+    ).catch((failure: unknown) => {
+      throw withKey(failure);
+    });
     spec.options?.onResponse?.({
       status: response.status,
       requestId: response.headers.get('request-id'),
       idempotentReplayed: response.headers.get('idempotent-replayed') === 'true',
     });
     if (!response.ok) {
-      throw errorFromResponse(response.status, error, response.headers.get('request-id'), response.headers.get('retry-after'));
+      throw withKey(errorFromResponse(response.status, error, response.headers.get('request-id'), response.headers.get('retry-after')));
     }
     return { body: data, response };
   }

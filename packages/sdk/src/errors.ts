@@ -46,9 +46,14 @@ export class RateLimitError extends LinksError {
   override name = 'RateLimitError';
   retryAfterSeconds: number | null = null;
 }
-/** 503 or no answer at all (network error, timeout): nothing changed, safe to retry. */
+/**
+ * 503 or no answer at all (network error, timeout): the request may have been applied. Retry it
+ * with the same Idempotency-Key, which a create's error carries in `idempotencyKey`.
+ */
 export class UnavailableError extends LinksError {
   override name = 'UnavailableError';
+  /** The Idempotency-Key the create was sent with (generated or yours); null for other calls. */
+  idempotencyKey: string | null = null;
 }
 
 export function errorFromResponse(status: number, body: unknown, requestId: string | null, retryAfter: string | null): LinksError {

@@ -48,8 +48,11 @@ export function retryingFetch(options: TransportOptions): (request: Request) => 
         if (response) return response;
         const reason = failure instanceof Error ? failure.message : String(failure);
         const timedOut = failure instanceof Error && (failure.name === 'TimeoutError' || failure.name === 'AbortError');
+        const unknown = 'the request may have been applied: retry it with the same Idempotency-Key';
         throw new UnavailableError(
-          timedOut ? `Links did not answer within ${options.timeoutMs} ms (${attempt + 1} attempts)` : `Links could not be reached: ${reason} (${attempt + 1} attempts)`,
+          timedOut
+            ? `Links did not answer within ${options.timeoutMs} ms (${attempt + 1} attempts); ${unknown}`
+            : `Links could not be reached: ${reason} (${attempt + 1} attempts); ${unknown}`,
           0,
           timedOut ? 'timeout' : 'network_error',
         );

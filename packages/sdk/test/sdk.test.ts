@@ -219,6 +219,36 @@ describe('@links/sdk', () => {
       expect(validationCalls).toBe(1); // a 4xx is never retried
     });
 
+    it('a create whose answer is lost may have been applied: the error says so and names the key that settles it once', async () => {
+      const answerLost: typeof fetch = async (input) => {
+        const request = input as Request;
+        const delivered = await fetch(request.url, { method: request.method, headers: request.headers, body: await request.clone().text() });
+        await delivered.text(); // the server answered; the answer never arrives
+        return new Promise((_, reject) => {
+          const timedOut = () => reject(new DOMException('timed out', 'TimeoutError'));
+          if (request.signal.aborted) timedOut();
+          else request.signal.addEventListener('abort', timedOut);
+        });
+      };
+      const reference = `L-${randomBytes(3).toString('hex')}`;
+      const lost = new LinksSDK({ apiKey: keys.sandbox, endpoints: endpoints(), fetch: answerLost, timeoutMs: 300, maxRetries: 0 });
+      const error = await lost.journalEntries.create(sale(reference)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnavailableError);
+      const unavailable = error as UnavailableError;
+      expect(unavailable.code).toBe('timeout');
+      expect(unavailable.message).toMatch(/may have been applied: retry it with the same Idempotency-Key/);
+      expect(unavailable.idempotencyKey).toMatch(/^sdk_/);
+
+      const client = new LinksSDK({ apiKey: keys.sandbox, endpoints: endpoints() });
+      let replayed = false;
+      const entry = await client.journalEntries.create(sale(reference), {
+        idempotencyKey: unavailable.idempotencyKey!,
+        onResponse: (info) => (replayed = info.idempotentReplayed),
+      });
+      expect(replayed).toBe(true);
+      expect((await client.journalEntries.list({ reference })).data.map((e) => e.id)).toEqual([entry.id]);
+    });
+
     it('times out a request that hangs, and stops at once when the caller aborts', async () => {
       const hangs: typeof fetch = (input, init) =>
         new Promise((_, reject) => (init?.signal ?? (input as Request).signal)?.addEventListener('abort', () => reject(new DOMException('aborted', 'TimeoutError'))));

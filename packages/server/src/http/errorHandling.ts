@@ -30,12 +30,15 @@ function validationError(error: FastifyError): LinksError {
   return new LinksError('invalid_request', `Invalid request: ${summary}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}.`, details);
 }
 
+const UNAVAILABLE_MESSAGE =
+  'The database is unavailable or the connection to it was lost; a write may have been applied: retry it with the same Idempotency-Key.';
+
 /** Maps anything thrown while handling a request to a contract error. */
 export function toLinksError(error: unknown): LinksError {
   if (error instanceof LinksError) return error;
   const fastifyError = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fastifyError) || Array.isArray(fastifyError?.validation)) return validationError(fastifyError);
-  if (isDatabaseUnavailable(error)) return new LinksError('unavailable', 'The database is unreachable; the request changed nothing and is safe to retry.');
+  if (isDatabaseUnavailable(error)) return new LinksError('unavailable', UNAVAILABLE_MESSAGE);
   const status = typeof fastifyError?.statusCode === 'number' ? fastifyError.statusCode : 500;
   switch (fastifyError?.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

@@ -10,7 +10,7 @@
 import type { Kysely } from 'kysely';
 import { LinksError } from '../domain/errors.js';
 import type { EnvironmentDatabase } from '../storage/environmentSchema.js';
-import { isDatabaseUnavailable } from '../storage/postgresErrors.js';
+import { isStatementRolledBack } from '../storage/postgresErrors.js';
 import { postEntries, type PostingOutcome, type PostingRequest } from './posting.js';
 
 /** Entries in one call: large enough to amortise a commit, small enough to keep a transaction short. */
@@ -59,24 +59,29 @@ export class GroupCommitter {
   }
 
   private async commitGroup(tenantId: string, group: PendingPost[]): Promise<void> {
+    let outcomes: PostingOutcome[];
     try {
-      const outcomes = await postEntries(this.db, tenantId, group.map((p) => p.posting));
-      group.forEach((post, i) => {
-        post.settle(outcomes[i]!);
-      });
+      outcomes = await postEntries(this.db, tenantId, group.map((p) => p.posting));
     } catch (error) {
-      if (isDatabaseUnavailable(error) || group.length === 1) {
-        for (const post of group) post.settle(error instanceof Error ? error : new Error(String(error)));
+      // Only an ERROR from PostgreSQL proves the call rolled back, so only then are its members
+      // posted again, each alone, to answer each for itself (one bad member fails the call).
+      // Anything else may have committed (a connection lost in flight): posting again could apply
+      // a request without an Idempotency-Key twice, so every member gets that failure as its answer.
+      if (group.length > 1 && isStatementRolledBack(error)) {
+        for (const post of group) {
+          await postEntries(this.db, tenantId, [post.posting]).then(
+            ([outcome]) => post.settle(outcome!),
+            (e: unknown) => post.settle(e instanceof Error ? e : new Error(String(e))),
+          );
+        }
         return;
       }
-      // The group failed as a whole (say, a conflict between its members): answer each alone.
-      for (const post of group) {
-        await postEntries(this.db, tenantId, [post.posting]).then(
-          ([outcome]) => post.settle(outcome!),
-          (e: unknown) => post.settle(e instanceof Error ? e : new Error(String(e))),
-        );
-      }
+      for (const post of group) post.settle(error instanceof Error ? error : new Error(String(error)));
+      return;
     }
+    group.forEach((post, i) => {
+      post.settle(outcomes[i]!);
+    });
   }
 }
 

@@ -8,6 +8,14 @@
  * Errors (per request): invalid_amount, unbalanced_entry, unknown_account, inactive_account,
  * currency_mismatch, subledger_account_required, invalid_request (sub-ledger account on a plain
  * account), period_closed, idempotency_key_reused. In a batch, the message names the failing entry.
+ * unavailable: the connection broke while the statement was in flight (it may have committed), or
+ * a replayed request's stored answer could not be read (it was applied earlier).
+ *
+ * Once the statement has returned, its outcome is final: every request is answered from it and
+ * nothing here throws a database error any more, so no caller can mistake a committed call for a
+ * failed one and post it again. What escapes `postEntries` is an ERROR that rolled the statement
+ * back (storage/postgresErrors.ts isStatementRolledBack), a failure to get a connection (nothing
+ * was sent), or an `unavailable` LinksError that says the outcome is unknown.
  */
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
@@ -17,6 +25,7 @@ import { LinksError, type ErrorCode } from '../domain/errors.js';
 import type { JournalEntry, JournalEntryInput } from '../domain/ledger.js';
 import { describeAmountProblem, formatMinor, parsePositiveAmount } from '../domain/money.js';
 import type { EnvironmentDatabase } from '../storage/environmentSchema.js';
+import { isStatementRolledBack } from '../storage/postgresErrors.js';
 import { inTenantTransaction } from '../storage/tenantScope.js';
 import { entryViews, journalEntryView } from './entryView.js';
 import { canonicalJson, type WriteRequest } from './scope.js';
@@ -65,8 +74,7 @@ export async function postEntries(
   options: PostingOptions = {},
 ): Promise<PostingOutcome[]> {
   const { call, sent } = encodeCall(postings, options);
-  const { rows } = await sql<{ result: PostingResult }>`SELECT post_journal_entries(${tenantId}::uuid, ${call}::jsonb) AS result`.execute(db);
-  const result = rows[0]!.result;
+  const result = await runPostingStatement(db, tenantId, call);
   const createdAt = new Date(Number(result.created_at_ms));
 
   const settled = new Map(result.settled.map((s) => [s.r, s]));
@@ -99,19 +107,75 @@ export async function postEntries(
   }
   for (const [r, views] of posted) outcomes[r] = { status: 201, body: { data: postings[r]!.shape === 'batch' ? { entries: views } : views[0]! }, replayed: false };
 
-  if (replays.length > 0) {
-    // The stored answer names the entries; posted entries never change, so they render as they were then.
-    const ids = replays.flatMap((p) => p.ids);
-    const views = await inTenantTransaction(db, tenantId, async (trx) => entryViews(trx, await trx.selectFrom('journal_entries').selectAll().where('id', 'in', ids).execute()));
-    const byId = new Map(views.map((v) => [v.id, { ...v, reversed_by: null }]));
-    for (const { r, ids: entryIds } of replays) {
-      const replayed = entryIds.map((id) => byId.get(id)!);
-      outcomes[r] = { status: 201, body: { data: postings[r]!.shape === 'batch' ? { entries: replayed } : replayed[0]! }, replayed: true };
-    }
-  }
+  if (replays.length > 0) await renderReplays(db, tenantId, postings, replays, outcomes);
   const unanswered = outcomes.indexOf(undefined);
   if (unanswered >= 0 || outcomes.length !== postings.length) throw new Error(`post_journal_entries left request ${unanswered} without an answer`);
   return outcomes as PostingOutcome[];
+}
+
+/**
+ * The one posting statement. On its own connection, so that a failure is known to have come before
+ * anything was sent (getting the connection) or after (the statement was in flight). Inside a
+ * caller's transaction the caller's commit decides, and its errors are the caller's.
+ */
+async function runPostingStatement(db: Kysely<EnvironmentDatabase>, tenantId: string, call: string): Promise<PostingResult> {
+  const statement = sql<{ result: PostingResult }>`SELECT post_journal_entries(${tenantId}::uuid, ${call}::jsonb) AS result`;
+  if (db.isTransaction) return (await statement.execute(db)).rows[0]!.result;
+  return db.connection().execute(async (connection) => {
+    try {
+      return (await statement.execute(connection)).rows[0]!.result;
+    } catch (error) {
+      if (isStatementRolledBack(error)) throw error;
+      // Sent, and no ERROR came back: the connection broke or the session ended, maybe after COMMIT.
+      throw withCause(
+        new LinksError(
+          'unavailable',
+          'The connection to the database was lost while this request was being written: it may have been applied. Retry it with the same Idempotency-Key (sent without one, look for it before sending it again).',
+        ),
+        error,
+      );
+    }
+  });
+}
+
+/**
+ * A replay renders the entries its stored answer names (posted entries never change, so they render
+ * as they were then). The call has committed by now: a read that fails answers the replayed requests
+ * with the truth (applied earlier, answer unreadable just now; the same key replays it later) and
+ * never throws, so the call is never taken for failed and posted again.
+ */
+async function renderReplays(
+  db: Kysely<EnvironmentDatabase>,
+  tenantId: string,
+  postings: PostingRequest[],
+  replays: Array<{ r: number; ids: string[] }>,
+  outcomes: Array<PostingOutcome | undefined>,
+): Promise<void> {
+  const ids = replays.flatMap((p) => p.ids);
+  let byId: Map<string, JournalEntry>;
+  try {
+    const views = await inTenantTransaction(db, tenantId, async (trx) => entryViews(trx, await trx.selectFrom('journal_entries').selectAll().where('id', 'in', ids).execute()));
+    byId = new Map(views.map((v) => [v.id, { ...v, reversed_by: null }]));
+  } catch (error) {
+    for (const { r } of replays) {
+      const key = JSON.stringify(postings[r]!.request.idempotencyKey);
+      outcomes[r] = withCause(
+        new LinksError('unavailable', `This request was applied earlier (Idempotency-Key ${key}), but its answer could not be read just now; retry with the same Idempotency-Key.`),
+        error,
+      );
+    }
+    return;
+  }
+  for (const { r, ids: entryIds } of replays) {
+    const replayed = entryIds.map((id) => byId.get(id)!);
+    outcomes[r] = { status: 201, body: { data: postings[r]!.shape === 'batch' ? { entries: replayed } : replayed[0]! }, replayed: true };
+  }
+}
+
+/** The database error behind an answer, for the log (the client never sees it). */
+function withCause(error: LinksError, cause: unknown): LinksError {
+  error.cause = cause;
+  return error;
 }
 
 /**
