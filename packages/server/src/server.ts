@@ -156,5 +156,7 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
 /** The key that seals connection secrets, loaded (or created) on first use only. */
 function secretsKeyLoader(config: LinksConfig): () => Buffer {
   let key: Buffer | undefined;
-  return () => (key ??= loadSecretsKey({ secretsKey: config.secretsKey, dataDir: config.dataDir }));
+  // PostgreSQL mode never falls back to a key file (loadConfig requires LINKS_SECRETS_KEY there).
+  const dataDir = config.storage.kind === 'embedded' ? config.dataDir : undefined;
+  return () => (key ??= loadSecretsKey({ secretsKey: config.secretsKey, dataDir }));
 }
