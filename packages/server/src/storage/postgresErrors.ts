@@ -23,3 +23,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/i.test(message);
 }
+
+/** A statement ran past the pool's statement_timeout (LINKS_STATEMENT_TIMEOUT_MS) and was cancelled; its transaction rolled back. */
+export function isStatementTimeout(error: unknown): boolean {
+  return sqlState(error) === '57014';
+}
