@@ -2,6 +2,7 @@
  * Environment database migrations (the same schema in production and sandbox). Every tenant table
  * gets `tenant_id` first in its keys and a row-level security policy on `links.tenant_id`.
  */
+import { readFileSync } from 'node:fs';
 import { sql, type Migration } from 'kysely';
 import { enableTenantRowSecurity, withRowSecurityLifted } from './rowSecurity.js';
 import { hashChainMigration } from './hashChain.js';
@@ -211,6 +212,12 @@ export const environmentMigrations: Record<string, Migration> = {
   '0005_balance_function': balanceFunctionMigration,
   '0006_hash_chain': hashChainMigration,
   '0007_unified_records': unifiedRecordsMigration,
+  // TEMPORARY (lead: drop at merge, the .sql loader runs it): bounded ledger verification.
+  '0009_bounded_chain_verification': {
+    async up(db) {
+      await sql.raw(readFileSync(new URL('./environment/0009_bounded_chain_verification.sql', import.meta.url), 'utf8')).execute(db);
+    },
+  },
 };
 
 export const environmentGrants: Record<string, string> = {
