@@ -15,6 +15,7 @@ import type { Environment } from './domain/tenancy.js';
 import { buildListener, type RouteRecord } from './http/listener.js';
 import type { LinksServices } from './http/services.js';
 import { loadSecretsKey } from './sources/secretBox.js';
+import { cursorKeyFrom } from './domain/cursor.js';
 import { openDatabase, type DatabaseHandle } from './storage/database.js';
 import type { ControlDatabase } from './storage/controlSchema.js';
 import type { EnvironmentDatabase } from './storage/environmentSchema.js';
@@ -127,6 +128,8 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       }
     }
 
+    const secretsKey = secretsKeyLoader(config);
+    let cursorKey: Buffer | undefined;
     const services: LinksServices = {
       control,
       environments,
@@ -136,7 +139,8 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       groupCommit: config.groupCommit,
       keyRates: new KeyRateLimiter(config.rateLimitPerKey),
       authFailures: new AuthFailureLimiter(config.authFailuresPerMinute),
-      secretsKey: secretsKeyLoader(config),
+      secretsKey,
+      cursorKey: () => (cursorKey ??= cursorKeyFrom(secretsKey())),
     };
     for (const name of config.listeners) {
       const { app, routes } = await buildListener(name, services, logger);
