@@ -100,7 +100,7 @@ export class LinksSDK {
 
   /**
    * Recomputes the hash chain over every posted entry: `valid`, or where it first breaks. The server
-   * verifies at most 100,000 links per request; this follows `next_from` to the end of the chain.
+   * verifies at most 50,000 links per request; this follows `next_from` to the end of the chain.
    */
   async verifyLedger(options?: RequestOptions): Promise<LedgerVerification> {
     let result: LedgerVerification = await this.core.data({ method: 'GET', path: '/api/v1/ledger/verify', options });

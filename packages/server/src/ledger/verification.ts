@@ -10,8 +10,8 @@ import { sql } from 'kysely';
 import { LinksError } from '../domain/errors.js';
 import type { LedgerScope } from './scope.js';
 
-/** The most links one call verifies (and the default). */
-export const VERIFY_LIMIT = 100_000;
+/** The most links one call verifies (and the default): about 113 µs a link measured on PostgreSQL, so ~6 s, far below the 30 s statement timeout. */
+export const VERIFY_LIMIT = 50_000;
 
 export interface ChainVerification {
   valid: boolean;

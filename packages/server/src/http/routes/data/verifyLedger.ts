@@ -1,6 +1,6 @@
 /**
  * `GET /api/v1/ledger/verify?from=&limit=` → recomputes the hash chain, at most `limit` (default and
- * maximum 100,000) links from position `from` (default 1): valid, or where it breaks, and `next_from`
+ * maximum 50,000) links from position `from` (default 1): valid, or where it breaks, and `next_from`
  * when there is more to verify.
  */
 import { z } from 'zod';
