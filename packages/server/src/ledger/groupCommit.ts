@@ -10,7 +10,7 @@
 import type { Kysely } from 'kysely';
 import { LinksError } from '../domain/errors.js';
 import type { EnvironmentDatabase } from '../storage/environmentSchema.js';
-import { isDatabaseUnavailable } from '../storage/postgresErrors.js';
+import { isDatabaseUnavailable, isStatementTimeout } from '../storage/postgresErrors.js';
 import { postEntries, type PostingOutcome, type PostingRequest } from './posting.js';
 
 /** Entries in one call: large enough to amortise a commit, small enough to keep a transaction short. */
@@ -63,7 +63,8 @@ export class GroupCommitter {
       const outcomes = await postEntries(this.db, tenantId, group.map((p) => p.posting));
       group.forEach((post, i) => post.settle(outcomes[i]!));
     } catch (error) {
-      if (isDatabaseUnavailable(error) || group.length === 1) {
+      // Unreachable, or over the statement timeout: retrying each member alone would only wait that long again.
+      if (isDatabaseUnavailable(error) || isStatementTimeout(error) || group.length === 1) {
         for (const post of group) post.settle(error instanceof Error ? error : new Error(String(error)));
         return;
       }
