@@ -36,6 +36,7 @@ try {
     loadConfig({
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('LINKS_'))),
       LINKS_DATABASE_URL: cluster.url.replace(/\/postgres$/, '/links'),
+      LINKS_SECRETS_KEY: process.env.LINKS_SECRETS_KEY || randomBytes(32).toString('base64'),
       LINKS_HOST: '127.0.0.1',
       LINKS_PRODUCTION_PORT: '0',
       LINKS_SANDBOX_PORT: '0',

@@ -257,7 +257,7 @@ async function main(): Promise<{ json: Record<string, unknown>; checks: Check[] 
   await runAsPostgres(pgbench, [...conn, '-i', '-I', 'dtGvp', '-s', String(PGBENCH_SCALE), '-q', 'pgbench'], 180_000);
   log(`setup: pgbench -i -s ${PGBENCH_SCALE} done`);
 
-  const pgServer = await startServer({ LINKS_DATABASE_URL: cluster.url.replace(/\/postgres$/, '/links') });
+  const pgServer = await startServer({ LINKS_DATABASE_URL: cluster.url.replace(/\/postgres$/, '/links'), LINKS_SECRETS_KEY: randomBytes(32).toString('base64') });
   const sandboxDb = cluster.url.replace(/\/postgres$/, '/links_sandbox');
   log('setup: Links on PostgreSQL started');
   const { api, accounts, clientKeys } = await setUpBooks(pgServer.running.origins, {

@@ -98,8 +98,15 @@ export class LinksSDK {
     return this.core.data({ method: 'GET', path: '/api/v1/whoami', options });
   }
 
-  /** Recomputes the hash chain over every posted entry: `valid`, or where it first breaks. */
-  verifyLedger(options?: RequestOptions): Promise<LedgerVerification> {
-    return this.core.data({ method: 'GET', path: '/api/v1/ledger/verify', options });
+  /**
+   * Recomputes the hash chain over every posted entry: `valid`, or where it first breaks. The server
+   * verifies at most 50,000 links per request; this follows `next_from` to the end of the chain.
+   */
+  async verifyLedger(options?: RequestOptions): Promise<LedgerVerification> {
+    let result: LedgerVerification = await this.core.data({ method: 'GET', path: '/api/v1/ledger/verify', options });
+    while (result.valid && result.next_from !== null) {
+      result = await this.core.data({ method: 'GET', path: '/api/v1/ledger/verify', query: { from: result.next_from }, options });
+    }
+    return result;
   }
 }

@@ -1,10 +1,11 @@
 /**
- * Structured logs (pino). Keys and tokens never reach a log line: Authorization headers and any
- * field named like a secret are redacted, and `apiKey` query parameters are masked in URLs.
+ * Structured logs (pino). Keys, tokens and connection strings never reach a log line: Authorization
+ * headers and any field named like a secret (at the top, one level down, or in a logged request
+ * body) are redacted, and `apiKey` query parameters are masked in URLs.
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
 
-const SECRET_FIELDS = ['authorization', 'key', 'apiKey', 'api_key', 'token', 'adminToken', 'password', 'secret', 'secret_hash'];
+const SECRET_FIELDS = ['authorization', 'key', 'apiKey', 'api_key', 'token', 'adminToken', 'password', 'secret', 'secret_hash', 'connection_string', 'connectionString', 'sealed_secret'];
 
 function maskUrl(url: string): string {
   return url.replace(/([?&](?:api_?key|token|key)=)[^&#]*/gi, '$1[REDACTED]');
@@ -15,7 +16,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     {
       level,
       redact: {
-        paths: [...SECRET_FIELDS, ...SECRET_FIELDS.map((f) => `*.${f}`), 'req.headers.authorization', 'req.headers.cookie'],
+        paths: [...SECRET_FIELDS, ...SECRET_FIELDS.map((f) => `*.${f}`), ...SECRET_FIELDS.map((f) => `*.body.${f}`), 'req.headers.authorization', 'req.headers.cookie'],
         censor: '[REDACTED]',
       },
       serializers: {

@@ -16,6 +16,7 @@ import type { RouteRecord } from './http/app.js';
 import { buildListener } from './http/listener.js';
 import type { LinksServices } from './http/services.js';
 import { loadSecretsKey } from './sources/secretBox.js';
+import { cursorKeyFrom } from './domain/cursor.js';
 import { openDatabase, type DatabaseHandle } from './storage/database.js';
 import type { ControlDatabase } from './storage/controlSchema.js';
 import type { EnvironmentDatabase } from './storage/environmentSchema.js';
@@ -128,6 +129,8 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       }
     }
 
+    const secretsKey = secretsKeyLoader(config);
+    let cursorKey: Buffer | undefined;
     const services: LinksServices = {
       control,
       environments,
@@ -137,7 +140,8 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       groupCommit: config.groupCommit,
       keyRates: new KeyRateLimiter(config.rateLimitPerKey),
       authFailures: new AuthFailureLimiter(config.authFailuresPerMinute),
-      secretsKey: secretsKeyLoader(config),
+      secretsKey,
+      cursorKey: () => (cursorKey ??= cursorKeyFrom(secretsKey())),
     };
     for (const name of config.listeners) {
       const { app, routes } = await buildListener(name, services, logger);
@@ -157,5 +161,7 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
 /** The key that seals connection secrets, loaded (or created) on first use only. */
 function secretsKeyLoader(config: LinksConfig): () => Buffer {
   let key: Buffer | undefined;
-  return () => (key ??= loadSecretsKey({ secretsKey: config.secretsKey, dataDir: config.dataDir }));
+  // PostgreSQL mode never falls back to a key file (loadConfig requires LINKS_SECRETS_KEY there).
+  const dataDir = config.storage.kind === 'embedded' ? config.dataDir : undefined;
+  return () => (key ??= loadSecretsKey({ secretsKey: config.secretsKey, dataDir }));
 }

@@ -64,6 +64,14 @@ describe.skipIf(!postgresAvailable())('links start', () => {
     expect(links.output().trim()).toBe('links: LINKS_PRODUCTION_PORT must be a port number from 0 to 65535 (got "eighty")');
   });
 
+  it('exits non-zero with one line in PostgreSQL mode without LINKS_SECRETS_KEY, before touching any database or key file', async () => {
+    const links = spawnLinks({ ...ephemeralPorts, LINKS_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/links', LINKS_DATA_DIR: storage().env.LINKS_DATA_DIR ?? '' });
+    expect(await links.exited).toBe(1);
+    expect(links.output().trim()).toBe(
+      'links: LINKS_SECRETS_KEY is required with LINKS_DATABASE_URL (every process sharing the database seals connection secrets with it); make one with `openssl rand -base64 32`',
+    );
+  });
+
   it('exits non-zero with one line when a port is in use', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

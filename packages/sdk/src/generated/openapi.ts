@@ -1003,7 +1003,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    from?: string;
+                    limit?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3835,6 +3838,7 @@ export interface components {
                 entry_id: string | null;
                 reason: string;
             } | null;
+            next_from: number | null;
         };
         Whoami: {
             tenant_id: string;

@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AuditEvent, WriteContext } from '../domain/audit.js';
 import type { Environment } from '../domain/tenancy.js';
 import { offsetOf, toPage, type PageRequest } from '../domain/pagination.js';
-import { decodeCursor, encodeCursor, type CursorPage } from '../domain/cursor.js';
+import { decodeCursor, encodeCursor, type CursorBinding, type CursorPage } from '../domain/cursor.js';
 import type { AuditEventRow, EnvironmentDatabase } from '../storage/environmentSchema.js';
 
 export interface DataEventInput {
@@ -59,10 +59,11 @@ export async function listDataEvents(
   trx: Kysely<EnvironmentDatabase>,
   environment: Environment,
   page: PageRequest & { cursor?: string | undefined },
+  cursor: CursorBinding,
 ): Promise<CursorPage<AuditEvent>> {
   let query = trx.selectFrom('audit_events').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(page.limit + 1);
   if (page.cursor !== undefined) {
-    const after = decodeCursor(page.cursor, isAuditCursor);
+    const after = decodeCursor(cursor, page.cursor, isAuditCursor);
     query = query.where(sql<boolean>`(at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   } else {
     query = query.offset(offsetOf(page));
@@ -73,7 +74,7 @@ export async function listDataEvents(
   const last = shown.at(-1);
   return {
     ...toPage(shown.map((r) => dataEventView(r, environment)), Number(count.n), page),
-    next_cursor: rows.length > page.limit && last ? encodeCursor({ at: last.at.toISOString(), id: last.id }) : null,
+    next_cursor: rows.length > page.limit && last ? encodeCursor(cursor, { at: last.at.toISOString(), id: last.id }) : null,
   };
 }
 

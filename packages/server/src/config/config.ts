@@ -34,8 +34,10 @@ export interface LinksConfig {
   authFailuresPerMinute: number;
   /** LINKS_DATA_DIR, resolved: the embedded database and, in every mode, the generated secrets key file. */
   dataDir: string;
-  /** LINKS_SECRETS_KEY: encrypts connection secrets at rest; unset = a key file under dataDir. */
+  /** LINKS_SECRETS_KEY: encrypts connection secrets at rest; unset = a key file under dataDir (embedded mode only). */
   secretsKey: string | undefined;
+  /** LINKS_STATEMENT_TIMEOUT_MS: the longest one SQL statement of a request may run (0 = no limit). */
+  statementTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -172,6 +174,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
   const secretsKey = env.LINKS_SECRETS_KEY || undefined;
   if (secretsKey !== undefined) decodeSecretsKey(secretsKey);
   const dataDir = path.resolve(env.LINKS_DATA_DIR || '.links');
+  const storage = storageConfig(env, dataDir);
+  // Processes sharing a PostgreSQL database must share one key; a per-host key file would seal
+  // secrets that the next host cannot open.
+  if (storage.kind === 'postgres' && secretsKey === undefined) {
+    throw new ConfigError('LINKS_SECRETS_KEY is required with LINKS_DATABASE_URL (every process sharing the database seals connection secrets with it); make one with `openssl rand -base64 32`');
+  }
 
   const logLevel = env.LINKS_LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LINKS_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -180,7 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
     host,
     ports,
     listeners,
-    storage: storageConfig(env, dataDir),
+    storage,
     appRole,
     adminToken,
     logLevel,
@@ -191,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
     authFailuresPerMinute: integer(env, 'LINKS_AUTH_FAILURES_PER_MINUTE', 100, 0, 1_000_000),
     dataDir,
     secretsKey,
+    statementTimeoutMs: integer(env, 'LINKS_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
   };
 }
 

@@ -14,7 +14,7 @@ import { writeLedger, type LedgerScope, type WriteRequest } from '../ledger/scop
 import { upsertRecordBatch, type BatchOutcome, type BatchRow } from '../records/recordBatch.js';
 import { upsertRecord } from '../records/recordVersions.js';
 import { conflictOnTakenSource } from '../records/unifiedRecords.js';
-import { connectionView, loadConnection, readSource, type ConnectionMapping, type ExternalConnection, type SourceSnapshot } from './externalConnections.js';
+import { connectionView, loadConnection, readSource, resealedLegacySecret, type ConnectionMapping, type ExternalConnection, type SourceSnapshot } from './externalConnections.js';
 
 export interface RowRejection {
   row: number;
@@ -100,14 +100,18 @@ export async function syncConnection(scope: LedgerScope, request: WriteRequest, 
   const mapping = connection.mapping;
   if (!mapping) throw new LinksError('invalid_request', `Connection ${connection.name} has no mapping yet: PUT /api/v1/external-connections/${id}/mapping first.`, [{ path: 'mapping', message: 'required' }]);
   const startedAt = new Date();
+  let resealed: string | undefined;
   const remember = (status: 'ready' | 'error', lastSync: Record<string, unknown>) =>
     writeLedger(scope, { ...request, idempotencyKey: undefined }, 200, async (trx) => {
-      await trx.updateTable('external_connections').set({ status, last_sync: JSON.stringify(lastSync), updated_at: new Date() }).where('id', '=', id).execute();
+      const upgrade = resealed === undefined ? {} : { sealed_secret: resealed };
+      await trx.updateTable('external_connections').set({ status, last_sync: JSON.stringify(lastSync), updated_at: new Date(), ...upgrade }).where('id', '=', id).execute();
       await recordDataEvent(trx, scope.tenantId, request.context, { action: 'external_connection.synced', resourceType: 'external_connection', resourceId: id });
       return null;
     });
   let snapshot: SourceSnapshot;
   try {
+    // A value sealed before secrets were bound to their row is bound by this sync's write.
+    resealed = resealedLegacySecret(row, secretsKey);
     snapshot = await readSource(row, secretsKey);
   } catch (error) {
     // An unreadable source (a database down, a table dropped) marks the connection until a sync reads it again.

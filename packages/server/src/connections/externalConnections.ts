@@ -1,9 +1,9 @@
 /**
  * External connections: where unified records come from — an uploaded CSV file, or a table or
  * query of a PostgreSQL database read with a read-only connection. The connection string is sealed
- * with the process's secrets key (AES-256-GCM) and never returned.
- * Errors: not_found, conflict (name taken), invalid_request (unreadable source, mapping that names
- * unknown fields or columns).
+ * with the process's secrets key (AES-256-GCM, bound to the tenant and connection) and never returned.
+ * Errors: not_found, conflict (name taken), invalid_request (unreadable source, a sealed connection
+ * string this server's key cannot open, mapping that names unknown fields or columns).
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { Selectable } from 'kysely';
@@ -17,7 +17,7 @@ import { isUniqueViolation } from '../storage/postgresErrors.js';
 import { inferColumnTypes, type SourceColumn } from '../sources/columnTypes.js';
 import { parseCsvText } from '../sources/csvText.js';
 import { describePostgresSource, readPostgresSource, type PostgresSourceSpec } from '../sources/postgresSource.js';
-import { openSecret, sealSecret } from '../sources/secretBox.js';
+import { isLegacySealed, openSecret, sealSecret, SecretBoxError, type SecretBinding } from '../sources/secretBox.js';
 import { SourceError } from '../sources/sourceError.js';
 
 export type ConnectionType = 'csv' | 'postgres';
@@ -85,11 +85,33 @@ function sourceFailure(error: unknown): LinksError {
   return error as LinksError;
 }
 
-type SourceRow = Pick<Row, 'type' | 'csv_content' | 'source' | 'sealed_secret'>;
+type SourceRow = Pick<Row, 'tenant_id' | 'id' | 'type' | 'csv_content' | 'source' | 'sealed_secret'>;
+
+const bindingOf = (row: Pick<Row, 'tenant_id' | 'id'>): SecretBinding => ({ tenantId: row.tenant_id, connectionId: row.id });
+
+/** The connection string, opened with this row's binding; a value that will not open is the client's to replace. */
+function openConnectionString(row: Pick<Row, 'tenant_id' | 'id' | 'sealed_secret'>, secretsKey: () => Buffer): string {
+  try {
+    return openSecret(row.sealed_secret!, secretsKey(), bindingOf(row));
+  } catch (error) {
+    if (!(error instanceof SecretBoxError)) throw error;
+    throw new LinksError(
+      'invalid_request',
+      "The connection's stored connection_string cannot be opened with this server's LINKS_SECRETS_KEY (sealed with another key, for another connection, or altered); send connection_string again (PUT /api/v1/external-connections/{id}).",
+      [{ path: 'connection_string', message: 'cannot be opened; send it again' }],
+    );
+  }
+}
+
+/** A v1 (unbound) sealed value sealed again, bound to its row; undefined when there is nothing to upgrade. */
+export function resealedLegacySecret(row: Pick<Row, 'tenant_id' | 'id' | 'sealed_secret'>, secretsKey: () => Buffer): string | undefined {
+  if (row.sealed_secret === null || !isLegacySealed(row.sealed_secret)) return undefined;
+  return sealSecret(openConnectionString(row, secretsKey), secretsKey(), bindingOf(row));
+}
 
 /** A postgres connection's table or query, with its connection string unsealed for this read only. */
 function postgresSpec(row: SourceRow, secretsKey: () => Buffer): PostgresSourceSpec {
-  return { connectionString: openSecret(row.sealed_secret!, secretsKey()), ...(row.source as { table?: string; query?: string }) };
+  return { connectionString: openConnectionString(row, secretsKey), ...(row.source as { table?: string; query?: string }) };
 }
 
 /** Reads every row of the source (CSV: parsed; PostgreSQL: read-only, bounded). */
@@ -141,7 +163,7 @@ async function findConnection(trx: LedgerTransaction, id: string): Promise<Row> 
 }
 
 /** What the stored row becomes from the input: CSV text, or the sealed connection string and its table or query. */
-function sourceColumns(type: ConnectionType, input: ConnectionInput, previous: Row | undefined, secretsKey: () => Buffer) {
+function sourceColumns(type: ConnectionType, input: ConnectionInput, previous: Row | undefined, secretsKey: () => Buffer, binding: SecretBinding) {
   if (type === 'csv') {
     const csv = input.csv ?? previous?.csv_content ?? undefined;
     if (csv === undefined) throw new LinksError('invalid_request', 'A csv connection needs the file: send its text as `csv`.', [{ path: 'csv', message: 'required' }]);
@@ -151,7 +173,10 @@ function sourceColumns(type: ConnectionType, input: ConnectionInput, previous: R
     return { csv_content: csv, sealed_secret: null, source: {} as Record<string, unknown> };
   }
   if (input.csv !== undefined) throw new LinksError('invalid_request', 'A postgres connection reads a database; send connection_string and table or query, not csv.', [{ path: 'csv', message: 'not for postgres' }]);
-  const sealed = input.connection_string !== undefined ? sealSecret(input.connection_string, secretsKey()) : previous?.sealed_secret;
+  const sealed =
+    input.connection_string !== undefined
+      ? sealSecret(input.connection_string, secretsKey(), binding)
+      : previous && (resealedLegacySecret(previous, secretsKey) ?? previous.sealed_secret);
   if (!sealed) throw new LinksError('invalid_request', 'A postgres connection needs connection_string (a read-only role is best).', [{ path: 'connection_string', message: 'required' }]);
   const prior = (previous?.source ?? {}) as { table?: string; query?: string };
   const source = input.table !== undefined || input.query !== undefined ? { table: input.table, query: input.query } : prior;
@@ -168,9 +193,12 @@ function sourceColumns(type: ConnectionType, input: ConnectionInput, previous: R
 async function saveConnection(scope: LedgerScope, request: WriteRequest, secretsKey: () => Buffer, id: string | undefined, input: ConnectionInput): Promise<WriteOutcome<ExternalConnection>> {
   const previous = id ? await loadConnection(scope, id) : undefined;
   const type = previous?.type ?? input.type!;
-  const stored = sourceColumns(type, input, previous, secretsKey);
-  const snapshot = type === 'csv' ? await readSource({ type, ...stored }, secretsKey) : undefined;
-  const columns = snapshot?.columns ?? (await describeSource({ type, ...stored }, secretsKey));
+  // A new connection's id is fixed before sealing: the sealed value is bound to it.
+  const connectionId = previous?.id ?? uuidv7();
+  const stored = sourceColumns(type, input, previous, secretsKey, { tenantId: scope.tenantId, connectionId });
+  const located = { tenant_id: scope.tenantId, id: connectionId, type, ...stored };
+  const snapshot = type === 'csv' ? await readSource(located, secretsKey) : undefined;
+  const columns = snapshot?.columns ?? (await describeSource(located, secretsKey));
   const sent = input.mapping;
   // The source system is fixed when the mapping is saved: renaming the connection later must not orphan its records.
   const mapping = sent ? { ...sent, source_system: sent.source_system ?? input.name ?? previous!.name } : ((previous?.mapping as ConnectionMapping | null | undefined) ?? null);
@@ -190,7 +218,7 @@ async function saveConnection(scope: LedgerScope, request: WriteRequest, secrets
       if (previous) await findConnection(trx, previous.id);
       const row = previous
         ? await trx.updateTable('external_connections').set(values).where('id', '=', previous.id).returningAll().executeTakeFirstOrThrow()
-        : await trx.insertInto('external_connections').values({ tenant_id: scope.tenantId, id: uuidv7(), type, created_at: now, ...values }).returningAll().executeTakeFirstOrThrow();
+        : await trx.insertInto('external_connections').values({ tenant_id: scope.tenantId, id: connectionId, type, created_at: now, ...values }).returningAll().executeTakeFirstOrThrow();
       await recordDataEvent(trx, scope.tenantId, request.context, { action: previous ? 'external_connection.updated' : 'external_connection.created', resourceType: 'external_connection', resourceId: row.id });
       return connectionView(row);
     });

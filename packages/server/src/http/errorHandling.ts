@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { LinksError, type ErrorDetail } from '../domain/errors.js';
-import { isDatabaseUnavailable } from '../storage/postgresErrors.js';
+import { isDatabaseUnavailable, isStatementTimeout } from '../storage/postgresErrors.js';
 
 function validationPath(context: string | undefined, instancePath: string): string {
   const inner = instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
@@ -39,6 +39,9 @@ export function toLinksError(error: unknown): LinksError {
   const fastifyError = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fastifyError) || Array.isArray(fastifyError?.validation)) return validationError(fastifyError);
   if (isDatabaseUnavailable(error)) return new LinksError('unavailable', UNAVAILABLE_MESSAGE);
+  if (isStatementTimeout(error)) {
+    return new LinksError('unavailable', 'The database cancelled a statement of this request that ran longer than the server allows (LINKS_STATEMENT_TIMEOUT_MS); the request changed nothing.');
+  }
   const status = typeof fastifyError?.statusCode === 'number' ? fastifyError.statusCode : 500;
   switch (fastifyError?.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

@@ -9,7 +9,7 @@ export function ledgerScope(request: FastifyRequest, services: LinksServices): L
   const principal = principalOf(request);
   const db = services.environments[principal.environment];
   if (!db) throw new Error(`no ${principal.environment} database in this process`);
-  return { db, tenantId: principal.tenantId, environment: principal.environment, groupCommit: services.groupCommit };
+  return { db, tenantId: principal.tenantId, environment: principal.environment, groupCommit: services.groupCommit, cursorKey: services.cursorKey };
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;

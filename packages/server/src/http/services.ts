@@ -21,4 +21,6 @@ export interface LinksServices {
   authFailures: AuthFailureLimiter;
   /** Seals and opens external connections' secrets (LINKS_SECRETS_KEY, or a key file under the data dir). */
   secretsKey: () => Buffer;
+  /** Seals list cursors; derived from the secrets key. */
+  cursorKey: () => Buffer;
 }

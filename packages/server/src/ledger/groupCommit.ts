@@ -10,7 +10,7 @@
 import type { Kysely } from 'kysely';
 import { LinksError } from '../domain/errors.js';
 import type { EnvironmentDatabase } from '../storage/environmentSchema.js';
-import { isStatementRolledBack } from '../storage/postgresErrors.js';
+import { isStatementRolledBack, isStatementTimeout } from '../storage/postgresErrors.js';
 import { postEntries, type PostingOutcome, type PostingRequest } from './posting.js';
 
 /** Entries in one call: large enough to amortise a commit, small enough to keep a transaction short. */
@@ -63,6 +63,11 @@ export class GroupCommitter {
     try {
       outcomes = await postEntries(this.db, tenantId, group.map((p) => p.posting));
     } catch (error) {
+      // Over the statement timeout: retrying each member alone would only wait that long again.
+      if (isStatementTimeout(error)) {
+        for (const post of group) post.settle(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
       // Only an ERROR from PostgreSQL proves the call rolled back, so only then are its members
       // posted again, each alone, to answer each for itself (one bad member fails the call).
       // Anything else may have committed (a connection lost in flight): posting again could apply

@@ -12,7 +12,7 @@ import { isUniqueViolation } from '../storage/postgresErrors.js';
 import { entryViews } from './entryView.js';
 import { GroupCommitter } from './groupCommit.js';
 import { postEntries, type PostingOptions, type PostingRequest } from './posting.js';
-import { readLedger, type LedgerScope, type WriteOutcome, type WriteRequest } from './scope.js';
+import { cursorOf, readLedger, type LedgerScope, type WriteOutcome, type WriteRequest } from './scope.js';
 
 export const MAX_BATCH_ENTRIES = 1000;
 
@@ -134,7 +134,7 @@ export async function listJournalEntries(
 
     let pageQuery = query.selectAll('e').orderBy('e.sequence', 'desc').limit(page.limit + 1);
     if (page.cursor !== undefined) {
-      const position = decodeCursor(page.cursor, isSequenceCursor);
+      const position = decodeCursor(cursorOf(scope, 'journal_entries'), page.cursor, isSequenceCursor);
       pageQuery = pageQuery.where('e.sequence', '<', position.s);
     } else {
       pageQuery = pageQuery.offset(offsetOf(page));
@@ -146,7 +146,7 @@ export async function listJournalEntries(
     const last = shown.at(-1);
     return {
       ...toPage(await entryViews(trx, shown), Number(count.n), page),
-      next_cursor: more && last ? encodeCursor({ s: String(last.sequence) }) : null,
+      next_cursor: more && last ? encodeCursor(cursorOf(scope, 'journal_entries'), { s: String(last.sequence) }) : null,
     };
   });
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { WriteContext } from '../domain/audit.js';
+import type { CursorBinding } from '../domain/cursor.js';
 import { LinksError } from '../domain/errors.js';
 import type { Environment } from '../domain/tenancy.js';
 import { hashesEqual } from '../auth/apiKeyFormat.js';
@@ -19,6 +20,13 @@ export interface LedgerScope {
   environment: Environment;
   /** Coalesce concurrent single posts into shared transactions (LINKS_GROUP_COMMIT, default on). */
   groupCommit?: boolean;
+  /** Seals list cursors (domain/cursor.ts). */
+  cursorKey: () => Buffer;
+}
+
+/** The binding of a list's cursors to this tenant environment. */
+export function cursorOf(scope: LedgerScope, list: CursorBinding['list']): CursorBinding {
+  return { key: scope.cursorKey, tenantId: scope.tenantId, environment: scope.environment, list };
 }
 
 export function readLedger<T>(scope: LedgerScope, work: (trx: LedgerTransaction) => Promise<T>): Promise<T> {

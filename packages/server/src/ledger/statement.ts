@@ -9,7 +9,7 @@ import { formatMinor } from '../domain/money.js';
 import { offsetOf, toPage, type PageRequest } from '../domain/pagination.js';
 import { findAccount } from './accounts.js';
 import { decodeCursor, encodeCursor, type CursorPage } from '../domain/cursor.js';
-import { readLedger, type LedgerScope, type LedgerTransaction } from './scope.js';
+import { cursorOf, readLedger, type LedgerScope, type LedgerTransaction } from './scope.js';
 
 export interface StatementQuery {
   from?: string | undefined;
@@ -68,7 +68,7 @@ export async function accountStatement(
       .orderBy('l.line_number')
       .limit(page.limit + 1);
     if (page.cursor !== undefined) {
-      const after = decodeCursor(page.cursor, isPosition);
+      const after = decodeCursor(cursorOf(scope, 'account_lines'), page.cursor, isPosition);
       pageQuery = pageQuery.where(sql<boolean>`(l.date, l.sequence, l.line_number) > (${after.d}::date, ${after.s}::bigint, ${after.n}::int)`);
     } else {
       pageQuery = pageQuery.offset(offsetOf(page));
@@ -107,7 +107,7 @@ export async function accountStatement(
     const last = shown.at(-1);
     return {
       ...toPage(data, Number(count.n), page),
-      next_cursor: rows.length > page.limit && last ? encodeCursor({ d: last.date, s: String(last.sequence), n: last.line_number }) : null,
+      next_cursor: rows.length > page.limit && last ? encodeCursor(cursorOf(scope, 'account_lines'), { d: last.date, s: String(last.sequence), n: last.line_number }) : null,
     };
   });
 }

@@ -1,16 +1,25 @@
 /**
  * Connection secrets at rest: AES-256-GCM with a random 12-byte IV per secret, stored as
- * `v1.` + base64url(iv ‖ tag ‖ ciphertext). The version prefix leaves room to rotate the scheme.
+ * `v2.` + base64url(iv ‖ tag ‖ ciphertext). A v2 value is bound to its tenant and connection (GCM
+ * associated data): copied into another row, even by the database owner, it no longer opens.
+ * `v1.` values (sealed before the binding existed) still open, unbound; callers re-seal them as v2.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, decodeSecretsKey } from '../config/config.js';
 
-const PREFIX = 'v1.';
+const BOUND = 'v2.';
+const LEGACY = 'v1.';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_FILE = 'secrets.key';
+
+/** The row a sealed secret belongs to. */
+export interface SecretBinding {
+  tenantId: string;
+  connectionId: string;
+}
 
 export class SecretBoxError extends Error {
   override name = 'SecretBoxError';
@@ -20,26 +29,41 @@ function checkKey(key: Buffer): void {
   if (key.length !== 32) throw new SecretBoxError(`a secrets key is 32 bytes, not ${key.length}`);
 }
 
-export function sealSecret(plaintext: string, key: Buffer): string {
+function associatedData(binding: SecretBinding): Buffer {
+  return Buffer.from(`links.external_connection:${binding.tenantId}:${binding.connectionId}`, 'utf8');
+}
+
+export function sealSecret(plaintext: string, key: Buffer, binding: SecretBinding): string {
   checkKey(key);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(associatedData(binding));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64url');
+  return BOUND + Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64url');
 }
 
-/** The plaintext; throws SecretBoxError when the value was altered or sealed with another key. */
-export function openSecret(sealed: string, key: Buffer): string {
+/** True for a value sealed before secrets were bound to their row: open it and seal it again. */
+export function isLegacySealed(sealed: string): boolean {
+  return sealed.startsWith(LEGACY);
+}
+
+/**
+ * The plaintext; throws SecretBoxError when the value was altered, sealed with another key, or (v2)
+ * sealed for another tenant or connection.
+ */
+export function openSecret(sealed: string, key: Buffer, binding: SecretBinding): string {
   checkKey(key);
-  if (!sealed.startsWith(PREFIX)) throw new SecretBoxError('the sealed secret is not in the v1 format');
-  const bytes = Buffer.from(sealed.slice(PREFIX.length), 'base64url');
+  const prefix = sealed.startsWith(BOUND) ? BOUND : sealed.startsWith(LEGACY) ? LEGACY : undefined;
+  if (!prefix) throw new SecretBoxError('the sealed secret is in no known format');
+  const bytes = Buffer.from(sealed.slice(prefix.length), 'base64url');
   if (bytes.length < IV_BYTES + TAG_BYTES) throw new SecretBoxError('the sealed secret is truncated');
   const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
+  if (prefix === BOUND) decipher.setAAD(associatedData(binding));
   decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
   try {
     return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
   } catch {
-    throw new SecretBoxError('the sealed secret cannot be opened: it was altered or sealed with another key');
+    throw new SecretBoxError('the sealed secret cannot be opened: it was altered, sealed with another key, or sealed for another connection');
   }
 }
 

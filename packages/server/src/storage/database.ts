@@ -136,6 +136,9 @@ export async function openDatabase<Schema>(name: DatabaseName, config: LinksConf
       max: config.poolSize,
       connectionTimeoutMillis: 3000,
       idleTimeoutMillis: 30_000,
+      // Sent at login: no request's statement holds a core longer than this (migrations use the owner pool, unbounded).
+      // PGlite has no timer to cancel a statement with, so the embedded database runs unbounded.
+      statement_timeout: config.statementTimeoutMs,
     });
     release = () => appPool.end();
   }

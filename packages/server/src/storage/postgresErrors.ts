@@ -34,3 +34,8 @@ export function isStatementRolledBack(error: unknown): boolean {
   const state = sqlState(error);
   return state !== undefined && /^[0-9A-Z]{5}$/.test(state) && (error as { severity?: unknown }).severity === 'ERROR';
 }
+
+/** A statement ran past the pool's statement_timeout (LINKS_STATEMENT_TIMEOUT_MS) and was cancelled; its transaction rolled back. */
+export function isStatementTimeout(error: unknown): boolean {
+  return sqlState(error) === '57014';
+}

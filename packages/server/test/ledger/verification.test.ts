@@ -13,6 +13,7 @@ interface Verification {
   entries: number;
   head: string;
   broken_at: { position: number; entry_id: string | null; reason: string } | null;
+  next_from: number | null;
 }
 
 describe.skipIf(!postgresAvailable())('ledger verification', () => {
@@ -76,10 +77,45 @@ describe.skipIf(!postgresAvailable())('ledger verification', () => {
       const ledgerAgain = new Ledger(server.url('sandbox'), owned.sandbox.key, owned.sandbox.keyId, owned.tenantId);
       const after = await ledgerAgain.ok<Verification>('GET', '/ledger/verify');
       expect(after).toMatchObject({ valid: false, entries: 1, broken_at: { position: 2, entry_id: victim.id, reason: 'the entry or its lines changed after posting' } });
+      // In segments of one link: the first verifies, the second finds the same break.
+      expect(await ledgerAgain.ok<Verification>('GET', '/ledger/verify?limit=1')).toMatchObject({ valid: true, entries: 1, next_from: 2 });
+      expect(await ledgerAgain.ok<Verification>('GET', '/ledger/verify?from=2&limit=1')).toEqual({ ...after, next_from: null });
       console.info(`reliability | tamper (${process.env.LINKS_TEST_BACKEND ?? 'pglite'}) | 3 posted entries | 1 line changed by the database owner, triggers off | chain broken at position 2 reported, also after restart`);
       await server.stop();
     } finally {
       await storage.destroy();
     }
+  });
+
+  it('verifies at most `limit` links per request (default and maximum 50,000) and says where to go on; following next_from verifies the whole chain', async () => {
+    const bounded = (await createLedgerTenant(links, 'Segments')).sandbox;
+    await bounded.createAccount('1000', 'asset');
+    await bounded.createAccount('4000', 'revenue');
+    await bounded.ok('POST', '/journal-entries/batch', { entries: [1, 2, 3, 4, 5, 6, 7].map((n) => entry('2026-05-01', [dr('1000', `${n}.00`), cr('4000', `${n}.00`)])) });
+    const whole = await bounded.ok<Verification>('GET', '/ledger/verify');
+    expect(whole).toMatchObject({ valid: true, entries: 7, broken_at: null, next_from: null });
+
+    const segments: Verification[] = [];
+    let from: number | null = 1;
+    while (from !== null) {
+      const segment: Verification = await bounded.ok<Verification>('GET', `/ledger/verify?from=${from}&limit=3`);
+      segments.push(segment);
+      from = segment.next_from;
+    }
+    expect(segments.map((s) => [s.valid, s.entries, s.next_from])).toEqual([
+      [true, 3, 4],
+      [true, 6, 7],
+      [true, 7, null],
+    ]);
+    expect(segments.at(-1)).toEqual(whole);
+    // A full last segment still ends the chain.
+    expect(await bounded.ok<Verification>('GET', '/ledger/verify?from=5&limit=3')).toEqual(whole);
+
+    for (const [query, path] of [['limit=50001', 'query.limit'], ['limit=0', 'query.limit'], ['from=0', 'query.from'], ['from=9', 'query.from'], ['from=x', 'query.from']] as const) {
+      const refused = await bounded.get(`/ledger/verify?${query}`);
+      expect(refused.status, query).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'invalid_request', details: [{ path }] });
+    }
+    expect((await bounded.get('/ledger/verify?from=8')).body.data).toEqual(whole); // just past the last link: nothing left, the end checks hold
   });
 });

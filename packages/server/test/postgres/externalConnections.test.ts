@@ -158,7 +158,7 @@ describe.skipIf(!postgresAvailable() || !serverUrl)('external PostgreSQL connect
     });
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows) expect(row).not.toContain(password);
-    expect(rows.filter((row) => row.includes('v1.')).length).toBeGreaterThanOrEqual(2);
+    expect(rows.filter((row) => row.includes('v2.')).length).toBeGreaterThanOrEqual(2);
   });
 
   async function onBillingCount(): Promise<number> {

@@ -27,7 +27,8 @@ describe('PostgreSQL provisioning and outages', () => {
   });
   afterAll(() => cluster?.stop());
 
-  const start = (env: Record<string, string>) => startTestLinks({ storage: { env, destroy: async () => undefined } });
+  const secretsKey = { LINKS_SECRETS_KEY: Buffer.alloc(32, 3).toString('base64') };
+  const start = (env: Record<string, string>) => startTestLinks({ storage: { env: { ...secretsKey, ...env }, destroy: async () => undefined } });
 
   it('creates its three databases and logs in as a confined role with a password-protected server', async () => {
     const links = await start({ LINKS_DATABASE_URL: ownerUrl('books') });
@@ -54,7 +55,7 @@ describe('PostgreSQL provisioning and outages', () => {
   });
 
   it('names what to create when the role may not create databases', async () => {
-    const config = loadConfig({ LINKS_DATABASE_URL: `postgres://links_cramped:cramped-secret@127.0.0.1:${cluster.port}/cramped`, LINKS_ADMIN_TOKEN: TEST_ADMIN_TOKEN, LINKS_PRODUCTION_PORT: '0', LINKS_SANDBOX_PORT: '0', LINKS_CONSOLE_PORT: '0' });
+    const config = loadConfig({ ...secretsKey, LINKS_DATABASE_URL: `postgres://links_cramped:cramped-secret@127.0.0.1:${cluster.port}/cramped`, LINKS_ADMIN_TOKEN: TEST_ADMIN_TOKEN, LINKS_PRODUCTION_PORT: '0', LINKS_SANDBOX_PORT: '0', LINKS_CONSOLE_PORT: '0' });
     await expect(startLinks(config, createLogger('silent'))).rejects.toThrow(
       'database "cramped" does not exist and links_cramped may not create databases: create it (createdb -O links_cramped cramped) or grant CREATEDB',
     );

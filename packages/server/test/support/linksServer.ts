@@ -73,6 +73,9 @@ export interface TestLinks {
 /** Every log line of every server this test file started: test/support/secretScan.ts reads them all. */
 export const serverLogs: string[][] = [];
 
+/** Secrets a test sent (e.g. a connection string's password): secretScan.ts fails the file if a log holds one. */
+export const plantedSecrets: string[] = [];
+
 export interface StartOptions {
   storage?: TestStorage;
   env?: Record<string, string>;

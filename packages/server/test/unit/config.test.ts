@@ -3,6 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, databasesFor, loadConfig } from '../../src/config/config.js';
 
+/** PostgreSQL mode needs a secrets key shared by every process. */
+const KEY = { LINKS_SECRETS_KEY: Buffer.alloc(32, 9).toString('base64') };
+
 describe('configuration', () => {
   it('defaults to three listeners on 4000–4002 and the embedded database under ./.links', () => {
     const config = loadConfig({});
@@ -17,7 +20,7 @@ describe('configuration', () => {
   });
 
   it('derives the environment databases from LINKS_DATABASE_URL, with per-environment overrides', () => {
-    const config = loadConfig({ LINKS_DATABASE_URL: 'postgres://u:p@db:5432/links?sslmode=disable' });
+    const config = loadConfig({ ...KEY, LINKS_DATABASE_URL: 'postgres://u:p@db:5432/links?sslmode=disable' });
     expect(config.storage).toEqual({
       kind: 'postgres',
       urls: {
@@ -26,8 +29,22 @@ describe('configuration', () => {
         sandbox: 'postgres://u:p@db:5432/links_sandbox?sslmode=disable',
       },
     });
-    const split = loadConfig({ LINKS_DATABASE_URL: 'postgres://db/links', LINKS_PRODUCTION_DATABASE_URL: 'postgres://prod-db/books' });
+    const split = loadConfig({ ...KEY, LINKS_DATABASE_URL: 'postgres://db/links', LINKS_PRODUCTION_DATABASE_URL: 'postgres://prod-db/books' });
     expect(split.storage.kind === 'postgres' && split.storage.urls.production).toBe('postgres://prod-db/books');
+  });
+
+  it('refuses PostgreSQL mode without LINKS_SECRETS_KEY instead of falling back to a per-host key file', () => {
+    const env = { LINKS_DATABASE_URL: 'postgres://db/links', LINKS_DATA_DIR: '/var/lib/links' };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(/^LINKS_SECRETS_KEY is required with LINKS_DATABASE_URL/);
+    expect(loadConfig({ ...env, ...KEY }).secretsKey).toBe(KEY.LINKS_SECRETS_KEY);
+  });
+
+  it('bounds every SQL statement: LINKS_STATEMENT_TIMEOUT_MS, 30 s by default, 0 = none', () => {
+    expect(loadConfig({}).statementTimeoutMs).toBe(30_000);
+    expect(loadConfig({ LINKS_STATEMENT_TIMEOUT_MS: '250' }).statementTimeoutMs).toBe(250);
+    expect(loadConfig({ LINKS_STATEMENT_TIMEOUT_MS: '0' }).statementTimeoutMs).toBe(0);
+    expect(() => loadConfig({ LINKS_STATEMENT_TIMEOUT_MS: '5s' })).toThrow(/LINKS_STATEMENT_TIMEOUT_MS must be an integer from 0 to 3600000/);
   });
 
   it('reads LINKS_SECRETS_KEY and keeps LINKS_DATA_DIR in PostgreSQL mode too', () => {
@@ -37,7 +54,7 @@ describe('configuration', () => {
     expect(loadConfig({ LINKS_SECRETS_KEY: hex }).secretsKey).toBe(hex);
     expect(loadConfig({ LINKS_SECRETS_KEY: base64 }).secretsKey).toBe(base64);
     expect(loadConfig({}).dataDir).toBe(path.resolve('.links'));
-    const postgres = loadConfig({ LINKS_DATABASE_URL: 'postgres://db/links', LINKS_DATA_DIR: '/var/lib/links' });
+    const postgres = loadConfig({ ...KEY, LINKS_DATABASE_URL: 'postgres://db/links', LINKS_DATA_DIR: '/var/lib/links' });
     expect(postgres.dataDir).toBe('/var/lib/links');
     expect(loadConfig({ LINKS_DATA_DIR: '/var/lib/links' }).storage).toEqual({ kind: 'embedded', dataDir: '/var/lib/links' });
   });

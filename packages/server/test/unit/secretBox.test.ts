@@ -8,20 +8,31 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
-import { loadSecretsKey, openSecret, sealSecret, SecretBoxError } from '../../src/sources/secretBox.js';
+import { createCipheriv } from 'node:crypto';
+import { isLegacySealed, loadSecretsKey, openSecret, sealSecret, SecretBoxError } from '../../src/sources/secretBox.js';
 
 const SECRET_BOX = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/sources/secretBox.ts');
 const PLAINTEXT = 'postgres://reader:s3cret-XYZ@db.example:5432/books';
 
+const ROW = { tenantId: '018f0000-0000-7000-8000-00000000000a', connectionId: '018f0000-0000-7000-8000-0000000000c1' };
+
 function flipByte(sealed: string, index: number): string {
   const bytes = Buffer.from(sealed.slice(3), 'base64url');
   bytes[index] = bytes[index]! ^ 0x01;
-  return `v1.${bytes.toString('base64url')}`;
+  return `${sealed.slice(0, 3)}${bytes.toString('base64url')}`;
 }
 
-function openError(sealed: string, key: Buffer): Error {
+/** A value as the code before the tenant/connection binding sealed it: `v1.`, no associated data. */
+function sealV1(plaintext: string, key: Buffer): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return `v1.${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64url')}`;
+}
+
+function openError(sealed: string, key: Buffer, binding = ROW): Error {
   try {
-    openSecret(sealed, key);
+    openSecret(sealed, key, binding);
   } catch (error) {
     return error as Error;
   }
@@ -32,14 +43,33 @@ describe('sealSecret and openSecret', () => {
   const key = randomBytes(32);
 
   it('round-trips, with a fresh IV every time', () => {
-    const sealed = sealSecret(PLAINTEXT, key);
-    expect(sealed).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+    const sealed = sealSecret(PLAINTEXT, key, ROW);
+    expect(sealed).toMatch(/^v2\.[A-Za-z0-9_-]+$/);
     expect(Buffer.from(sealed.slice(3), 'base64url').length).toBe(12 + 16 + Buffer.byteLength(PLAINTEXT));
     expect(sealed).not.toContain('s3cret');
-    expect(openSecret(sealed, key)).toBe(PLAINTEXT);
-    expect(sealSecret(PLAINTEXT, key)).not.toBe(sealed);
-    expect(openSecret(sealSecret('', key), key)).toBe('');
-    expect(openSecret(sealSecret('naïve ☃', key), key)).toBe('naïve ☃');
+    expect(openSecret(sealed, key, ROW)).toBe(PLAINTEXT);
+    expect(sealSecret(PLAINTEXT, key, ROW)).not.toBe(sealed);
+    expect(openSecret(sealSecret('', key, ROW), key, ROW)).toBe('');
+    expect(openSecret(sealSecret('naïve ☃', key, ROW), key, ROW)).toBe('naïve ☃');
+  });
+
+  it('binds a sealed value to its tenant and connection: in another row it does not open', () => {
+    const sealed = sealSecret(PLAINTEXT, key, ROW);
+    for (const other of [{ ...ROW, tenantId: '018f0000-0000-7000-8000-00000000000b' }, { ...ROW, connectionId: '018f0000-0000-7000-8000-0000000000c2' }]) {
+      const error = openError(sealed, key, other);
+      expect(error).toBeInstanceOf(SecretBoxError);
+      expect(error.message).toMatch(/sealed for another connection/);
+    }
+    // Moving the ids between the two fields is another binding too.
+    expect(openError(sealed, key, { tenantId: ROW.connectionId, connectionId: ROW.tenantId })).toBeInstanceOf(SecretBoxError);
+  });
+
+  it('still opens a value sealed the old way (v1, unbound), and says it needs sealing again', () => {
+    const old = sealV1(PLAINTEXT, key);
+    expect(isLegacySealed(old)).toBe(true);
+    expect(isLegacySealed(sealSecret(PLAINTEXT, key, ROW))).toBe(false);
+    expect(openSecret(old, key, ROW)).toBe(PLAINTEXT);
+    expect(openError(old, randomBytes(32)).message).toMatch(/sealed with another key/);
   });
 
   it.each([
@@ -47,18 +77,20 @@ describe('sealSecret and openSecret', () => {
     ['the tag', 12],
     ['the ciphertext', 30],
   ])('detects a flipped byte in %s', (_part, index) => {
-    const error = openError(flipByte(sealSecret(PLAINTEXT, key), index), key);
+    const error = openError(flipByte(sealSecret(PLAINTEXT, key, ROW), index), key);
     expect(error).toBeInstanceOf(SecretBoxError);
-    expect(error.message).toMatch(/altered or sealed with another key/);
+    expect(error.message).toMatch(/altered, sealed with another key/);
     expect(error.message).not.toContain('s3cret');
   });
 
   it('refuses the wrong key, other formats and truncated values', () => {
-    const sealed = sealSecret(PLAINTEXT, key);
-    expect(openError(sealed, randomBytes(32)).message).toMatch(/altered or sealed with another key/);
-    expect(openError(`v2.${sealed.slice(3)}`, key)).toBeInstanceOf(SecretBoxError);
+    const sealed = sealSecret(PLAINTEXT, key, ROW);
+    expect(openError(sealed, randomBytes(32)).message).toMatch(/altered, sealed with another key/);
+    expect(openError(`v9.${sealed.slice(3)}`, key).message).toMatch(/no known format/);
+    // A bound value relabelled v1 (to skip the binding) does not open either.
+    expect(openError(`v1.${sealed.slice(3)}`, key)).toBeInstanceOf(SecretBoxError);
     expect(openError(sealed.slice(0, 20), key).message).toMatch(/truncated/);
-    expect(() => sealSecret(PLAINTEXT, randomBytes(16))).toThrow(SecretBoxError);
+    expect(() => sealSecret(PLAINTEXT, randomBytes(16), ROW)).toThrow(SecretBoxError);
   });
 });
 

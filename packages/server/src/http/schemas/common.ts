@@ -1,7 +1,7 @@
 /** Schemas shared by routes: envelopes, pagination, error body, ids. The OpenAPI document comes from these. */
 import { z } from 'zod';
 
-function integerParam(name: string, min: number, max: number, fallback: number) {
+export function integerParam(name: string, min: number, max: number, fallback: number) {
   return z
     .string()
     .regex(/^\d{1,9}$/, `${name} must be an integer from ${min} to ${max}`)

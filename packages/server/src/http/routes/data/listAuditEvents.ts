@@ -1,7 +1,7 @@
 /** `GET /api/v1/audit-events` → this tenant environment's audit trail, newest first. */
 import { z } from 'zod';
 import { listDataEvents } from '../../../audit/environmentAudit.js';
-import { readLedger } from '../../../ledger/scope.js';
+import { cursorOf, readLedger } from '../../../ledger/scope.js';
 import { ledgerScope } from '../../ledgerRequest.js';
 import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
@@ -14,7 +14,7 @@ export default function route(app: LinksApp, services: LinksServices): void {
     { config: { permission: 'read' }, schema: { querystring: z.strictObject(cursorPageQueryShape), response: { 200: cursorList(auditEvent) } } },
     async (request) => {
       const scope = ledgerScope(request, services);
-      return readLedger(scope, (trx) => listDataEvents(trx, scope.environment, request.query));
+      return readLedger(scope, (trx) => listDataEvents(trx, scope.environment, request.query, cursorOf(scope, 'audit_events')));
     },
   );
 }
