@@ -87,7 +87,7 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs/ledger.md', (
     expect(out).toContain('{"data":{"period":"2099-12","status":"closed"');
     expect(out).toContain('"year":"2025","status":"closed","retained_earnings_account":"3900"');
     expect(out).toContain('"net_income":"150.00"');
-    expect(out).toContain('"accounts":[{"code":"3900","name":"Retained earnings","balance":"150.00"}],"current_earnings":"0.00"');
+    expect(out).toContain('"equity":{"accounts":[{"code":"3900","name":"Retained earnings","balance":"150.00"}],"total":"150.00","current_earnings":"0.00"}');
     expect(out).toContain('"year":"2025","status":"open","retained_earnings_account":"3900"');
   });
 
