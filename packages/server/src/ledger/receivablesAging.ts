@@ -31,7 +31,7 @@ export interface ReceivablesAging {
 }
 
 /** Not yet due (due today or later) is `current`; then 1–30, 31–60, 61–90 and over 90 days past due. */
-export function bucketOf(dueDate: string, asOf: string): AgingBucket {
+function bucketOf(dueDate: string, asOf: string): AgingBucket {
   const late = daysBetween(dueDate, asOf);
   if (late <= 0) return 'current';
   if (late <= 30) return 'days_1_30';
@@ -41,7 +41,7 @@ export function bucketOf(dueDate: string, asOf: string): AgingBucket {
 }
 
 /** Spreads one customer's balance over its invoices, newest due date first; the rest is unallocated. */
-export function ageBalance(balance: bigint, invoices: InvoiceReceivable[], asOf: string): Map<AgingBucket, bigint> {
+function ageBalance(balance: bigint, invoices: InvoiceReceivable[], asOf: string): Map<AgingBucket, bigint> {
   const buckets = new Map<AgingBucket, bigint>(AGING_BUCKETS.map((b) => [b, 0n]));
   const dated = invoices
     .filter((i) => i.net > 0n && i.due_date !== null && isCalendarDate(i.due_date))

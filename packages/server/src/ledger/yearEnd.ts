@@ -57,7 +57,7 @@ async function retainedEarningsAccount(trx: LedgerTransaction, named: string | u
 }
 
 /** One entry per currency: each account's movement mirrored, the difference to retained earnings. */
-export function closingEntries(year: string, balances: ResultBalance[], retainedEarnings: string): JournalEntryInput[] {
+function closingEntries(year: string, balances: ResultBalance[], retainedEarnings: string): JournalEntryInput[] {
   const byCurrency = new Map<string, ResultBalance[]>();
   for (const b of balances.filter((x) => x.net !== 0n)) byCurrency.set(b.currency, [...(byCurrency.get(b.currency) ?? []), b]);
   return [...byCurrency].map(([currency, accounts]) => {
