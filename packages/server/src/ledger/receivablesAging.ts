@@ -18,8 +18,8 @@ import { accountNets, invoiceReceivables, partyNets, type InvoiceReceivable } fr
 import { findAccount } from './accounts.js';
 import { readLedger, type LedgerScope } from './scope.js';
 
-export const AGING_BUCKETS = ['current', 'days_1_30', 'days_31_60', 'days_61_90', 'days_over_90', 'unallocated'] as const;
-export type AgingBucket = (typeof AGING_BUCKETS)[number];
+const AGING_BUCKETS = ['current', 'days_1_30', 'days_31_60', 'days_61_90', 'days_over_90', 'unallocated'] as const;
+type AgingBucket = (typeof AGING_BUCKETS)[number];
 
 type Buckets = Record<AgingBucket | 'total', string>;
 
