@@ -19,7 +19,7 @@ import {
 } from './compat.js';
 import { LinksCore, type RequestOptions } from './core.js';
 import type { EndpointOptions } from './endpoints.js';
-import { Accounts, AuditEvents, JournalEntries, Periods, Reports, Subledgers } from './resources.js';
+import { Accounts, AuditEvents, ChartTemplates, JournalEntries, Periods, Reports, Subledgers } from './resources.js';
 import type { LedgerVerification, Whoami } from './types.js';
 
 export interface LinksSDKOptions extends EndpointOptions {
@@ -48,6 +48,7 @@ export class LinksSDK {
   readonly journalEntries: JournalEntries;
   readonly periods: Periods;
   readonly reports: Reports;
+  readonly chartTemplates: ChartTemplates;
   readonly auditEvents: AuditEvents;
   /** The Links-compatible groups (axios-style answers: `response.data` is the HTTP body). */
   readonly unifiedCustomersApi: UnifiedCustomersApi;
@@ -81,6 +82,7 @@ export class LinksSDK {
     this.journalEntries = new JournalEntries(this.core);
     this.periods = new Periods(this.core);
     this.reports = new Reports(this.core);
+    this.chartTemplates = new ChartTemplates(this.core);
     this.auditEvents = new AuditEvents(this.core);
     this.unifiedCustomersApi = unifiedCustomersApi(this.core);
     this.unifiedContactsApi = unifiedContactsApi(this.core);

@@ -5,18 +5,22 @@ import type {
   Account,
   AccountBalance,
   AccountType,
+  AppliedChartTemplate,
   AuditEvent,
   BalanceSheet,
+  ChartTemplate,
   CreateAccountInput,
   IncomeStatement,
   JournalEntry,
   JournalEntryInput,
   Period,
+  ReceivablesAging,
   StatementLine,
   Subledger,
   SubledgerBalances,
   TrialBalance,
   UpdateAccountInput,
+  YearEnd,
 } from './types.js';
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -97,11 +101,31 @@ export class Periods {
   list(params: PageParams = {}, options?: RequestOptions): PageResult<Period> {
     return list(this.core, '/api/v1/periods', params, options);
   }
-  close(period: string, options?: RequestOptions): Promise<Period> {
-    return this.core.data({ method: 'POST', path: '/api/v1/periods/{period}/close', pathParams: { period }, options });
+  /** A month that has not ended is refused (period_not_ended) unless `force: true`. */
+  close(period: string, input: { force?: boolean } = {}, options?: RequestOptions): Promise<Period> {
+    return this.core.data({ method: 'POST', path: '/api/v1/periods/{period}/close', pathParams: { period }, body: input, options });
   }
   reopen(period: string, options?: RequestOptions): Promise<Period> {
     return this.core.data({ method: 'POST', path: '/api/v1/periods/{period}/reopen', pathParams: { period }, options });
+  }
+  /** Moves the year's revenue and expenses to retained earnings and closes its twelve months. */
+  closeYear(year: string, input: { retained_earnings_account?: string; force?: boolean } = {}, options?: RequestOptions): Promise<YearEnd> {
+    return this.core.data({ method: 'POST', path: '/api/v1/periods/{year}/close-year', pathParams: { year }, body: input, creates: true, options });
+  }
+  /** Reopens the year's months and reverses its closing entries. */
+  reopenYear(year: string, options?: RequestOptions): Promise<YearEnd> {
+    return this.core.data({ method: 'POST', path: '/api/v1/periods/{year}/reopen-year', pathParams: { year }, creates: true, options });
+  }
+}
+
+export class ChartTemplates {
+  constructor(private readonly core: LinksCore) {}
+  list(params: PageParams = {}, options?: RequestOptions): PageResult<ChartTemplate> {
+    return list(this.core, '/api/v1/chart-templates', params, options);
+  }
+  /** Adds the template's missing accounts and sub-ledgers; conflicts are reported, never overwritten. */
+  apply(name: string, options?: RequestOptions): Promise<AppliedChartTemplate> {
+    return this.core.data({ method: 'POST', path: '/api/v1/chart-templates/{name}/apply', pathParams: { name }, creates: true, options });
   }
 }
 
@@ -115,6 +139,10 @@ export class Reports {
   }
   incomeStatement(params: { from?: string; to?: string; currency?: string } = {}, options?: RequestOptions): Promise<IncomeStatement> {
     return this.core.data({ method: 'GET', path: '/api/v1/reports/income-statement', query: params, options });
+  }
+  /** Receivables per customer by days past due; each currency's total equals the control account. */
+  arAging(params: { asOf?: string; account?: string } = {}, options?: RequestOptions): Promise<ReceivablesAging> {
+    return this.core.data({ method: 'GET', path: '/api/v1/reports/ar-aging', query: { as_of: params.asOf, account: params.account }, options });
   }
 }
 

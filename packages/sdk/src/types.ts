@@ -20,6 +20,10 @@ export type AuditEvent = Schemas['AuditEvent'];
 export type Whoami = Schemas['Whoami'];
 export type LedgerVerification = Schemas['LedgerVerification'];
 export type AccountType = Account['type'];
+export type ChartTemplate = Schemas['ChartTemplate'];
+export type AppliedChartTemplate = Schemas['AppliedChartTemplate'];
+export type ReceivablesAging = Schemas['ReceivablesAging'];
+export type YearEnd = Schemas['YearEnd'];
 
 export interface CreateAccountInput {
   code: string;

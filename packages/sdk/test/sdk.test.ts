@@ -262,4 +262,25 @@ describe('@links/sdk', () => {
       expect(Date.now() - startedAt).toBeLessThan(5000);
     });
   });
+
+  describe('books', () => {
+    it('applies a chart template, ages receivables, guards month closes, closes and reopens a year', async () => {
+      const client = new LinksSDK({ apiKey: keys.sandbox, endpoints: endpoints() });
+      const templates = await client.chartTemplates.list();
+      expect(templates.data.map((t) => t.name)).toEqual(['saas']);
+      const applied = await client.chartTemplates.apply('saas');
+      expect(applied.template).toBe('saas');
+      expect(applied.created).toContain('1100');
+      expect(applied.conflicts.map((c) => c.code)).toEqual(['1000', '4000']);
+      const aging = await client.reports.arAging({ asOf: '2026-06-30' });
+      expect([aging.account, aging.subledger, aging.currencies]).toEqual(['1100', 'AR', []]);
+      await expect(client.periods.close('2999-12')).rejects.toMatchObject({ status: 422, code: 'period_not_ended' });
+      expect((await client.periods.close('2999-12', { force: true })).status).toBe('closed');
+      await client.journalEntries.create({ ...sale('Y-1'), date: '2024-03-01' });
+      const closed = await client.periods.closeYear('2024');
+      expect([closed.status, closed.retained_earnings_account, closed.entries.length]).toEqual(['closed', '3900', 1]);
+      const reopened = await client.periods.reopenYear('2024');
+      expect([reopened.status, reopened.entries.length]).toEqual(['open', 1]);
+    });
+  });
 });

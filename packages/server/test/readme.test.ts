@@ -78,6 +78,17 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs/ledger.md', (
     expect(out).toContain('"totals":[{"currency":"USD","debits":"750.00","credits":"0.00","balance":"750.00"}]');
     expect(out).toContain('"total_debits":"5750.00","total_credits":"5750.00"');
     expect(out).toContain('"action":"period.reopened"');
+    expect(out).toContain('"template":"saas","created":["1200","2000","2100","2400","3900","4100","5100","6000","6100","6200","6300"]');
+    expect(out).toContain('{"code":"1100","reason":"exists restricted to USD; the template\'s account takes any currency"}');
+    expect(out).toContain('"subledgers_existing":["AR"]');
+    expect(out).toContain('"control_account_balance":"750.00"');
+    expect(out).toContain('{"customer":"cus_ada","current":"0.00","days_1_30":"0.00","days_31_60":"0.00","days_61_90":"0.00","days_over_90":"0.00","unallocated":"300.00","total":"300.00"}');
+    expect(out).toContain('"code":"period_not_ended"');
+    expect(out).toContain('{"data":{"period":"2099-12","status":"closed"');
+    expect(out).toContain('"year":"2025","status":"closed","retained_earnings_account":"3900"');
+    expect(out).toContain('"net_income":"150.00"');
+    expect(out).toContain('"equity":{"accounts":[{"code":"3900","name":"Retained earnings","balance":"150.00"}],"total":"150.00","current_earnings":"0.00"}');
+    expect(out).toContain('"year":"2025","status":"open","retained_earnings_account":"3900"');
   });
 
   it('docs/records.md runs as written, with the results it describes', async () => {

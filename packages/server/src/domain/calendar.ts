@@ -22,3 +22,24 @@ export function periodOf(date: string): string {
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+/** The last day of a month `YYYY-MM`. */
+export function lastDayOf(period: string): string {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return `${period}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/** A month has ended once its last day is before today (UTC). */
+export function hasEnded(period: string, today = todayUtc()): boolean {
+  return lastDayOf(period) < today;
+}
+
+/** The twelve months `YYYY-01` … `YYYY-12` of a year. */
+export function monthsOf(year: string): string[] {
+  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

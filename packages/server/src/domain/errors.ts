@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   invalid_amount: 422,
   subledger_account_required: 422,
   period_closed: 422,
+  period_not_ended: 422,
   user_not_member: 422,
   permission_exceeds_role: 422,
   rate_limited: 429,

@@ -1,12 +1,14 @@
 /**
  * Reports, per currency, from the per-day balance movements: trial balance (always balanced),
- * balance sheet (assets = liabilities + equity + current earnings), income statement.
+ * balance sheet (assets = liabilities + equity + current earnings), income statement (without the
+ * year-end closing entries, so a closed year still shows its result).
  * Errors: invalid_request (currency needed when the books hold several).
  */
 import { sql } from 'kysely';
 import { LinksError } from '../domain/errors.js';
 import { isDebitNormal, type AccountType } from '../domain/ledger.js';
 import { formatMinor } from '../domain/money.js';
+import { closingMovements } from '../storage/closingEntries.js';
 import { readLedger, type LedgerScope, type LedgerTransaction } from './scope.js';
 
 interface AccountMovement {
@@ -136,7 +138,9 @@ export async function incomeStatement(
 ): Promise<IncomeStatement> {
   return readLedger(scope, async (trx) => {
     const currency = await reportCurrency(trx, query.currency);
-    const rows = await movements(trx, currency, query.from, query.to);
+    // Year-end closing entries (and their reversals) are not part of any year's result.
+    const closing = currency === null ? new Map<string, bigint>() : await closingMovements(trx, currency, query.from, query.to);
+    const rows = (await movements(trx, currency, query.from, query.to)).map((m) => ({ ...m, net: m.net - (closing.get(m.code) ?? 0n) }));
     const fmt = (v: bigint) => money(v, currency);
     const revenue = section(rows, 'revenue', currency);
     const expenses = section(rows, 'expense', currency);

@@ -206,6 +206,50 @@ const ledgerCases: IsolationCase[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/chart-templates',
+    permission: 'read',
+    prepare: async () => ({ path: '/api/v1/chart-templates', ownedIds: [] }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/chart-templates/:name/apply',
+    permission: 'write',
+    prepare: async (w) => ({ path: '/api/v1/chart-templates/saas/apply', ownedIds: ids(await booksOfA(w)) }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/reports/ar-aging',
+    permission: 'read',
+    prepare: async (w) => {
+      const books = await booksOfA(w);
+      return { path: `/api/v1/reports/ar-aging?account=${books.receivable.code}&as_of=2026-06-30`, ownedIds: [...ids(books), 'cus_of_A'] };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/periods/:year/close-year',
+    permission: 'write',
+    prepare: async (w) => {
+      const books = await booksOfA(w);
+      const equity = await asA(w, 'POST', '/api/v1/accounts', { code: unique('RE'), name: 'Retained earnings A', type: 'equity' });
+      await asA(w, 'POST', '/api/v1/journal-entries', { ...entryBody(books, '2024-06-30'), reference: unique('ref-A-') });
+      return { path: '/api/v1/periods/2024/close-year', body: { retained_earnings_account: equity.code }, ownedIds: [...ids(books), equity.id] };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/periods/:year/reopen-year',
+    permission: 'write',
+    prepare: async (w) => {
+      const books = await booksOfA(w);
+      const equity = await asA(w, 'POST', '/api/v1/accounts', { code: unique('RE'), name: 'Retained earnings A', type: 'equity' });
+      await asA(w, 'POST', '/api/v1/journal-entries', { ...entryBody(books, '2023-06-30'), reference: unique('ref-A-') });
+      const closed = await asA(w, 'POST', '/api/v1/periods/2023/close-year', { retained_earnings_account: equity.code });
+      return { path: '/api/v1/periods/2023/reopen-year', ownedIds: [...ids(books), equity.id, ...closed.entries] };
+    },
+  },
+  {
+    method: 'GET',
     route: '/api/v1/audit-events',
     permission: 'read',
     prepare: async (w) => ({ path: '/api/v1/audit-events?limit=100', ownedIds: ids(await booksOfA(w)) }),

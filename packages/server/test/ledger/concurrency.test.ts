@@ -158,7 +158,7 @@ describe.skipIf(!postgresAvailable())('ledger concurrency', () => {
       };
       const close = async () => {
         while (acknowledged < 2 * POSTERS && posts.length <= 1500) await new Promise((resolve) => setTimeout(resolve, 1));
-        const result = await closer!.send('POST', `/periods/${month}/close`);
+        const result = await closer!.send('POST', `/periods/${month}/close`, { force: true });
         closeAckAt = performance.now();
         expect([result.status, result.body?.data?.status], describeResult(result)).toEqual([200, 'closed']);
         // Right after the close is acknowledged: what the month holds now, it must hold for good.

@@ -25,6 +25,11 @@ import trialBalance from './trialBalance.js';
 import updateAccount from './updateAccount.js';
 import verifyLedger from './verifyLedger.js';
 import whoami from './whoami.js';
+import listChartTemplates from './listChartTemplates.js';
+import applyChartTemplate from './applyChartTemplate.js';
+import receivablesAging from './receivablesAging.js';
+import closeYear from './closeYear.js';
+import reopenYear from './reopenYear.js';
 import createUnifiedRecord from './unified/createUnifiedRecord.js';
 import deleteUnifiedRecord from './unified/deleteUnifiedRecord.js';
 import getCustomerBalance from './unified/getCustomerBalance.js';
@@ -66,6 +71,11 @@ export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void>
   trialBalance,
   balanceSheet,
   incomeStatement,
+  listChartTemplates,
+  applyChartTemplate,
+  receivablesAging,
+  closeYear,
+  reopenYear,
   listAuditEvents,
   verifyLedger,
   createUnifiedRecord,
