@@ -49,6 +49,7 @@ function ageBalance(balance: bigint, invoices: InvoiceReceivable[], asOf: string
   let left = balance;
   for (const invoice of dated) {
     if (left <= 0n) break;
+    // biome-ignore lint/complexity/useMathMinMax: bigint amounts; Math.min takes numbers only
     const take = invoice.net < left ? invoice.net : left;
     const bucket = bucketOf(invoice.due_date!, asOf);
     buckets.set(bucket, buckets.get(bucket)! + take);

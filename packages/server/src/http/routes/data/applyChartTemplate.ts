@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { applyChartTemplate } from '../../../ledger/chartTemplates.js';
 import { ledgerScope, sendOutcome, writeRequest } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { appliedTemplateView, templateName } from '../../schemas/books.js';
 import { single } from '../../schemas/common.js';

@@ -1,6 +1,6 @@
 /** `GET /api/v1/chart-templates` → the charts of accounts to start from (`saas`, …). */
 import { listChartTemplates } from '../../../ledger/chartTemplates.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { chartTemplateView } from '../../schemas/books.js';
 import { list, pageQuery } from '../../schemas/common.js';

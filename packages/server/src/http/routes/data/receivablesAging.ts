@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { receivablesAging } from '../../../ledger/receivablesAging.js';
 import { ledgerScope } from '../../ledgerRequest.js';
-import type { LinksApp } from '../../listener.js';
+import type { LinksApp } from '../../app.js';
 import type { LinksServices } from '../../services.js';
 import { arAgingView } from '../../schemas/books.js';
 import { single } from '../../schemas/common.js';
