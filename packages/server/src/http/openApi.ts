@@ -4,6 +4,7 @@
  */
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { ERROR_STATUS_DESCRIPTIONS } from './errorResponses.js';
 import type { LinksApp } from './listener.js';
 
 export const API_VERSION = '1.0.0';
@@ -30,7 +31,22 @@ export async function registerOpenApi(app: LinksApp): Promise<void> {
     transformObject: jsonSchemaTransformObject,
   });
   let document: unknown;
-  app.get('/api/v1/openapi', { config: { public: true }, schema: { hide: true } }, async () => (document ??= withoutUnusedSchemas(app.swagger() as { components?: { schemas?: Record<string, unknown> } })));
+  app.get('/api/v1/openapi', { config: { public: true }, schema: { hide: true } }, async () => (document ??= describeErrors(withoutUnusedSchemas(app.swagger() as OpenApiDocument))));
+}
+
+type OpenApiDocument = { paths?: Record<string, Record<string, { responses?: Record<string, { description?: string }> }>>; components?: { schemas?: Record<string, unknown> } };
+
+/** Each error response says which codes it carries (the generator calls them all "Default Response"). */
+function describeErrors<T extends OpenApiDocument>(spec: T): T {
+  for (const operations of Object.values(spec.paths ?? {})) {
+    for (const operation of Object.values(operations)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        const description = ERROR_STATUS_DESCRIPTIONS[Number(status)];
+        if (description) response.description = description;
+      }
+    }
+  }
+  return spec;
 }
 
 /**
