@@ -53,6 +53,25 @@ describe.skipIf(!postgresAvailable())('OpenAPI document', () => {
     }
   });
 
+  it('serves the operator API its own document, to the admin token only', async () => {
+    expect((await call(links.url('console'), 'GET', '/admin/v1/openapi')).status).toBe(401);
+    const result = await call(links.url('console'), 'GET', '/admin/v1/openapi', { token: links.adminToken });
+    expect(result.status).toBe(200);
+    const spec = result.body;
+    expect(spec.openapi).toBe('3.1.0');
+    const documented: string[] = [];
+    for (const [path, operations] of Object.entries<Record<string, unknown>>(spec.paths)) {
+      for (const method of Object.keys(operations)) documented.push(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+    }
+    const served = (links.running.routes.console ?? []).filter((r) => r.admin && r.url !== '/admin/v1/openapi').map((r) => `${r.method} ${r.url}`);
+    expect(documented.sort()).toEqual(served.sort());
+    expect(JSON.stringify(spec)).not.toContain('/api/v1');
+    expect(Object.keys(spec.components.schemas)).toEqual(expect.arrayContaining(['Tenant', 'ApiKey', 'Error']));
+    expect(Object.keys(spec.components.schemas)).not.toContain('JournalEntry');
+    expect(Object.keys(spec.paths['/admin/v1/tenants'].post.responses)).toEqual(['201', '400', '401', '404', '409', '413', '422', '503']);
+    expect(spec.security).toEqual([{ adminToken: [] }]);
+  });
+
   describe('error answers, through an OpenAPI validator of the served document', () => {
     let validator: SpecValidator;
     afterAll(() => validator?.close());

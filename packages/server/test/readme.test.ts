@@ -6,10 +6,11 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminClient } from './support/http.js';
+import { AdminClient, call } from './support/http.js';
 import { defectsOf, startSpecValidator, type SpecValidator } from './support/openApiValidator.js';
 import { postgresAvailable, useTestServer, type TestLinks } from './support/linksServer.js';
 
@@ -37,15 +38,26 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs guides, throu
   let links: TestLinks;
   let sandbox: SpecValidator;
   let production: SpecValidator;
+  let console: SpecValidator;
+  let folder: string;
   useTestServer((started) => {
     links = started;
   });
   beforeAll(async () => {
-    const spec = `${links.url('sandbox')}/api/v1/openapi`;
-    [sandbox, production] = await Promise.all([startSpecValidator(spec, links.url('sandbox')), startSpecValidator(spec, links.url('production'))]);
-  });
+    const dataPlane = `${links.url('sandbox')}/api/v1/openapi`;
+    // The operator API's document needs the admin token, which Prism cannot send: it reads a copy.
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'links-readme-'));
+    const operator = path.join(folder, 'operator-openapi.json');
+    fs.writeFileSync(operator, (await call(links.url('console'), 'GET', '/admin/v1/openapi', { token: links.adminToken })).text);
+    [sandbox, production, console] = await Promise.all([
+      startSpecValidator(dataPlane, links.url('sandbox')),
+      startSpecValidator(dataPlane, links.url('production')),
+      startSpecValidator(operator, links.url('console')),
+    ]);
+  }, 120_000);
   afterAll(async () => {
-    await Promise.all([sandbox?.close(), production?.close()]);
+    await Promise.all([sandbox?.close(), production?.close(), console?.close()]);
+    if (folder) fs.rmSync(folder, { recursive: true, force: true });
   });
 
   /** The walkthrough's traffic reached the server through the validator, and the document describes every exchange. */
@@ -74,7 +86,7 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs guides, throu
     // Asynchronous on purpose: the server under test lives in this process's event loop.
     const result = await runBash(script, {
       PATH: process.env.PATH ?? '',
-      CONSOLE: links.url('console'),
+      CONSOLE: console.url,
       SANDBOX: sandbox.url,
       PRODUCTION: production.url,
       LINKS_ADMIN_TOKEN: links.adminToken,
@@ -82,6 +94,7 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs guides, throu
     expect(result.status, result.stderr + result.stdout).toBe(0);
     expectTruthfulDocument(sandbox, 0);
     expectTruthfulDocument(production, 0);
+    expectTruthfulDocument(console, 0);
     const out = result.stdout;
     expect(out).toMatch(/"environment":"sandbox","key_id":"key_\w+","user_id":"[\w-]+","permissions":\["read","write"\]/);
     expect(out).toMatch(/"environment":"production","key_id":"key_\w+","user_id":"[\w-]+","permissions":\["read"\]/);

@@ -140,9 +140,10 @@ export async function buildListener(name: ListenerName, services: LinksServices,
   const typed = app.withTypeProvider<ZodTypeProvider>();
   registerHealthRoute(typed, services, name);
   if (name === 'console') {
+    await registerOpenApi(typed, 'operator');
     for (const register of adminRoutes) register(typed, services);
   } else {
-    await registerOpenApi(typed);
+    await registerOpenApi(typed, 'data');
     for (const register of dataRoutes) register(typed, services);
   }
   return { app, routes };
