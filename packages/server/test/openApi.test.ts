@@ -46,8 +46,9 @@ describe.skipIf(!postgresAvailable())('OpenAPI document', () => {
       for (const [method, operation] of Object.entries<any>(operations)) {
         for (const [status, response] of Object.entries<any>(operation.responses)) {
           if (Number(status) < 400) continue;
-          expect(response.content['application/json'].schema, `${method} ${path} ${status}`).toEqual({ $ref: '#/components/schemas/Error' });
-          expect(response.description).not.toBe('Default Response');
+          const shared = spec.components.responses[String(response.$ref).replace('#/components/responses/', '')];
+          expect(shared?.content['application/json'].schema, `${method} ${path} ${status}`).toEqual({ $ref: '#/components/schemas/Error' });
+          expect(shared.description).not.toBe('Default Response');
         }
       }
     }

@@ -8,17 +8,21 @@
 import type { RouteOptions } from 'fastify';
 import { errorBody } from './schemas/common.js';
 
-/** What each error status means, for the document (the code in the body says which case it is). */
-export const ERROR_STATUS_DESCRIPTIONS: Record<number, string> = {
-  400: 'invalid_request: a parameter, query, header or body is malformed or fails its schema; `details` names each field.',
-  401: 'unauthenticated: the key (or admin token) is missing, malformed, unknown, revoked or expired.',
-  403: 'forbidden (the key lacks the permission) or environment_mismatch (the key belongs to the other environment).',
-  404: 'not_found: the resource, or one the request refers to, does not exist in this scope.',
-  409: 'conflict, idempotency_key_reused or already_reversed: the request clashes with the current state.',
-  413: 'payload_too_large: the body is over 1 MiB.',
-  422: 'A well-formed request the books refuse: unbalanced_entry, unknown_account, inactive_account, currency_mismatch, invalid_amount, subledger_account_required, period_closed, user_not_member, permission_exceeds_role.',
-  429: 'rate_limited: over the key\'s rate, or too many failed authentications from this address; see Retry-After.',
-  503: 'unavailable: a database is unreachable or the server is shutting down; the request changed nothing and is safe to retry.',
+/** Each error status's shared response in the document (`#/components/responses/NAME`), and what it means. */
+export const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
+  400: { name: 'InvalidRequest', description: 'invalid_request: a parameter, query, header or body is malformed or fails its schema; `details` names each field.' },
+  401: { name: 'Unauthenticated', description: 'unauthenticated: the key (or admin token) is missing, malformed, unknown, revoked or expired.' },
+  403: { name: 'Forbidden', description: 'forbidden (the key lacks the permission) or environment_mismatch (the key belongs to the other environment).' },
+  404: { name: 'NotFound', description: 'not_found: the resource, or one the request refers to, does not exist in this scope.' },
+  409: { name: 'Conflict', description: 'conflict, idempotency_key_reused or already_reversed: the request clashes with the current state.' },
+  413: { name: 'PayloadTooLarge', description: 'payload_too_large: the body is over 1 MiB.' },
+  422: {
+    name: 'Unprocessable',
+    description:
+      'A well-formed request the books refuse: unbalanced_entry, unknown_account, inactive_account, currency_mismatch, invalid_amount, subledger_account_required, period_closed, user_not_member, permission_exceeds_role.',
+  },
+  429: { name: 'RateLimited', description: "rate_limited: over the key's rate, or too many failed authentications from this address; see Retry-After." },
+  503: { name: 'Unavailable', description: 'unavailable: a database is unreachable or the server is shutting down; the request changed nothing and is safe to retry.' },
 };
 
 interface DeclaredAccess {

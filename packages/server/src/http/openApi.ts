@@ -5,7 +5,7 @@
  */
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { ERROR_STATUS_DESCRIPTIONS } from './errorResponses.js';
+import { ERROR_RESPONSES } from './errorResponses.js';
 import type { LinksApp } from './listener.js';
 
 export const API_VERSION = '1.0.0';
@@ -56,18 +56,32 @@ export async function registerOpenApi(app: LinksApp, which: keyof typeof DOCUMEN
   app.get(url, { config: config as { public?: boolean; admin?: boolean }, schema: { hide: true } }, async () => (document ??= describeErrors(withoutUnusedSchemas(app.swagger() as OpenApiDocument))));
 }
 
-type OpenApiDocument = { paths?: Record<string, Record<string, { responses?: Record<string, { description?: string }> }>>; components?: { schemas?: Record<string, unknown> } };
+type Response = { description?: string; content?: Record<string, { schema?: { $ref?: string } }>; $ref?: string };
+type OpenApiDocument = {
+  paths?: Record<string, Record<string, { responses?: Record<string, Response> }>>;
+  components?: { schemas?: Record<string, unknown>; responses?: Record<string, Response> };
+};
 
-/** Each error response says which codes it carries (the generator calls them all "Default Response"). */
+const ERROR_SCHEMA = '#/components/schemas/Error';
+
+/**
+ * Each error answer becomes a reference to one shared response per status, which says which codes
+ * it carries (the generator calls every response "Default Response" and repeats it per operation).
+ */
 function describeErrors<T extends OpenApiDocument>(spec: T): T {
+  const shared: Record<string, Response> = {};
   for (const operations of Object.values(spec.paths ?? {})) {
     for (const operation of Object.values(operations)) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
-        const description = ERROR_STATUS_DESCRIPTIONS[Number(status)];
-        if (description) response.description = description;
+        const known = ERROR_RESPONSES[Number(status)];
+        if (!known || response.content?.['application/json']?.schema?.$ref !== ERROR_SCHEMA) continue;
+        const { name, description } = known;
+        shared[name] = { description, content: { 'application/json': { schema: { $ref: ERROR_SCHEMA } } } };
+        operation.responses![status] = { $ref: `#/components/responses/${name}` };
       }
     }
   }
+  spec.components = { ...spec.components, responses: { ...spec.components?.responses, ...shared } };
   return spec;
 }
 
