@@ -9,8 +9,8 @@ import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataPlaneOpenApiDocument } from '../src/http/openApiDocument.js';
-import { startSpecValidator, type SpecValidator } from './support/openApiValidator.js';
+import { dataPlaneOpenApiDocument } from '../../src/http/openApiDocument.js';
+import { startSpecValidator, type SpecValidator } from '../support/openApiValidator.js';
 
 function send(response: http.ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json' });
