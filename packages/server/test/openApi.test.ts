@@ -42,6 +42,7 @@ describe.skipIf(!postgresAvailable())('OpenAPI document', () => {
     expect(statuses('/api/v1/whoami', 'get')).toEqual(['200', '401', '403', '429', '503']);
     expect(statuses('/api/v1/accounts/{code}', 'get')).toEqual(['200', '400', '401', '403', '404', '429', '503']);
     expect(statuses('/api/v1/journal-entries', 'post')).toEqual(['201', '400', '401', '403', '404', '409', '413', '422', '429', '503']);
+    expect(spec.components.responses.RateLimited.headers['Retry-After'].schema).toEqual({ type: 'integer', minimum: 1 });
     for (const [path, operations] of Object.entries<Record<string, any>>(spec.paths)) {
       for (const [method, operation] of Object.entries<any>(operations)) {
         for (const [status, response] of Object.entries<any>(operation.responses)) {

@@ -4509,6 +4509,8 @@ export interface components {
         /** @description rate_limited: over the key's rate, or too many failed authentications from this address; see Retry-After. */
         RateLimited: {
             headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {

@@ -56,7 +56,7 @@ export async function registerOpenApi(app: LinksApp, which: keyof typeof DOCUMEN
   app.get(url, { config: config as { public?: boolean; admin?: boolean }, schema: { hide: true } }, async () => (document ??= describeErrors(withoutUnusedSchemas(app.swagger() as OpenApiDocument))));
 }
 
-type Response = { description?: string; content?: Record<string, { schema?: { $ref?: string } }>; $ref?: string };
+type Response = { description?: string; content?: Record<string, { schema?: { $ref?: string } }>; headers?: Record<string, unknown>; $ref?: string };
 type OpenApiDocument = {
   paths?: Record<string, Record<string, { responses?: Record<string, Response> }>>;
   components?: { schemas?: Record<string, unknown>; responses?: Record<string, Response> };
@@ -77,6 +77,7 @@ function describeErrors<T extends OpenApiDocument>(spec: T): T {
         if (!known || response.content?.['application/json']?.schema?.$ref !== ERROR_SCHEMA) continue;
         const { name, description } = known;
         shared[name] = { description, content: { 'application/json': { schema: { $ref: ERROR_SCHEMA } } } };
+        if (status === '429') shared[name].headers = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 1 } } };
         operation.responses![status] = { $ref: `#/components/responses/${name}` };
       }
     }
