@@ -1,10 +1,17 @@
-/** The README's walkthrough runs as written against a real server: the docs cannot drift from the code. */
+/**
+ * The README's walkthrough and the docs' guides run as written against a real server: the docs
+ * cannot drift from the code. Every request goes through an OpenAPI validator (Prism) loaded with
+ * the document the server serves, so the document cannot drift either: an undocumented status, a
+ * body off its schema or an undocumented operation fails the test.
+ */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { AdminClient } from './support/http.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminClient, call } from './support/http.js';
+import { defectsOf, startSpecValidator, type SpecValidator } from './support/openApiValidator.js';
 import { postgresAvailable, useTestServer, type TestLinks } from './support/linksServer.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -27,11 +34,38 @@ function runBash(script: string, env: Record<string, string>): Promise<{ status:
   });
 }
 
-describe.skipIf(!postgresAvailable())('README walkthrough and docs/ledger.md', () => {
+describe.skipIf(!postgresAvailable())('README walkthrough and docs guides, through an OpenAPI validator', () => {
   let links: TestLinks;
+  let sandbox: SpecValidator;
+  let production: SpecValidator;
+  let console: SpecValidator;
+  let folder: string;
   useTestServer((started) => {
     links = started;
   });
+  beforeAll(async () => {
+    const dataPlane = `${links.url('sandbox')}/api/v1/openapi`;
+    // The operator API's document needs the admin token, which Prism cannot send: it reads a copy.
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'links-readme-'));
+    const operator = path.join(folder, 'operator-openapi.json');
+    fs.writeFileSync(operator, (await call(links.url('console'), 'GET', '/admin/v1/openapi', { token: links.adminToken })).text);
+    [sandbox, production, console] = await Promise.all([
+      startSpecValidator(dataPlane, links.url('sandbox')),
+      startSpecValidator(dataPlane, links.url('production')),
+      startSpecValidator(operator, links.url('console')),
+    ]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([sandbox?.close(), production?.close(), console?.close()]);
+    if (folder) fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** The walkthrough's traffic reached the server through the validator, and the document describes every exchange. */
+  function expectTruthfulDocument(validator: SpecValidator, since: number) {
+    const exchanges = validator.exchanges.slice(since);
+    expect(exchanges.length).toBeGreaterThan(0);
+    expect(defectsOf(exchanges), 'violations of the served OpenAPI document').toEqual([]);
+  }
 
   /** Runs a guide's bash blocks as a new tenant's owner, with SANDBOX and KEY set as the guide says. */
   async function runGuide(guide: string, tenantName: string) {
@@ -40,7 +74,10 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs/ledger.md', (
     const user = await admin.createUser(`guide-${tenant.id}@guides.example`);
     await admin.addMember(tenant.id, user.id, 'owner');
     const key = await admin.createKey(tenant.id, { environment: 'sandbox', user_id: user.id });
-    return runBash(bashBlocks(fs.readFileSync(guide, 'utf8')), { PATH: process.env.PATH ?? '', SANDBOX: links.url('sandbox'), KEY: key.key });
+    const since = sandbox.exchanges.length;
+    const result = await runBash(bashBlocks(fs.readFileSync(guide, 'utf8')), { PATH: process.env.PATH ?? '', SANDBOX: sandbox.url, KEY: key.key });
+    expectTruthfulDocument(sandbox, since);
+    return result;
   }
 
   it('runs from start to end with the documented results', async () => {
@@ -49,12 +86,15 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs/ledger.md', (
     // Asynchronous on purpose: the server under test lives in this process's event loop.
     const result = await runBash(script, {
       PATH: process.env.PATH ?? '',
-      CONSOLE: links.url('console'),
-      SANDBOX: links.url('sandbox'),
-      PRODUCTION: links.url('production'),
+      CONSOLE: console.url,
+      SANDBOX: sandbox.url,
+      PRODUCTION: production.url,
       LINKS_ADMIN_TOKEN: links.adminToken,
     });
     expect(result.status, result.stderr + result.stdout).toBe(0);
+    expectTruthfulDocument(sandbox, 0);
+    expectTruthfulDocument(production, 0);
+    expectTruthfulDocument(console, 0);
     const out = result.stdout;
     expect(out).toMatch(/"environment":"sandbox","key_id":"key_\w+","user_id":"[\w-]+","permissions":\["read","write"\]/);
     expect(out).toMatch(/"environment":"production","key_id":"key_\w+","user_id":"[\w-]+","permissions":\["read"\]/);

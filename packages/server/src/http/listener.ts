@@ -10,6 +10,7 @@ import type { ListenerName } from '../config/config.js';
 import { LinksError } from '../domain/errors.js';
 import { publicId } from '../auth/apiKeyFormat.js';
 import { installErrorHandling } from './errorHandling.js';
+import { declareErrorResponses } from './errorResponses.js';
 import './requestContext.js';
 import type { LinksServices } from './services.js';
 import type { RouteAccess, RouteRecord } from './app.js';
@@ -47,7 +48,8 @@ export async function buildListener(name: ListenerName, services: LinksServices,
     loggerInstance: logger.child({ listener: name }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => publicId('req', 20),
-    return503OnClosing: true,
+    // Fastify's own 503 while closing has a body of its own; ours (below) carries the error schema.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
   });
   // JSON as Fastify parses it (prototype poisoning refused), except that an empty body is no body:
@@ -79,13 +81,19 @@ export async function buildListener(name: ListenerName, services: LinksServices,
   app.addHook('onRoute', (route) => {
     if (route.method === 'HEAD') return; // Fastify's automatic HEAD twin of a GET
     routes.push(checkDeclaredAccess(name, route));
+    declareErrorResponses(route);
   });
 
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('Request-Id', request.id);
     // Every answer is JSON about someone's books: never cached, framed, sniffed or referred.
     // No Access-Control-* header is ever sent: browsers may not call the API cross-origin.
     reply.headers(SECURITY_HEADERS);
+    if (closing) throw new LinksError('unavailable', 'The server is shutting down; the request changed nothing and is safe to retry.');
     const config = request.routeOptions.config;
     if (config.admin) {
       if (!services.admin) throw new LinksError('not_found', 'No operator API here.');
@@ -117,9 +125,10 @@ export async function buildListener(name: ListenerName, services: LinksServices,
   const typed = app.withTypeProvider<ZodTypeProvider>();
   registerHealthRoute(typed, services, name);
   if (name === 'console') {
+    await registerOpenApi(typed, 'operator');
     for (const register of adminRoutes) register(typed, services);
   } else {
-    await registerOpenApi(typed);
+    await registerOpenApi(typed, 'data');
     for (const register of dataRoutes) register(typed, services);
   }
   return { app, routes };

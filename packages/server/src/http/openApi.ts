@@ -1,41 +1,94 @@
 /**
  * `GET /api/v1/openapi`: the OpenAPI 3.1 document of the data plane, generated from the routes'
  * zod schemas, the single source of truth for validation, serialization and the SDK's types.
+ * `GET /admin/v1/openapi` (admin token): the same for the operator API on the console listener.
  */
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { ERROR_RESPONSES } from './errorResponses.js';
 import type { LinksApp } from './app.js';
 
 export const API_VERSION = '1.0.0';
 
-export async function registerOpenApi(app: LinksApp): Promise<void> {
+/** The two documents: the data plane of an environment, and the operator API of the console listener. */
+const DOCUMENTS = {
+  data: {
+    url: '/api/v1/openapi',
+    config: { public: true },
+    info: {
+      title: 'Links API',
+      description:
+        'The data plane of one tenant environment. Each environment has its own endpoint; a key works only at its own. ' +
+        'Money is a decimal string in the currency\'s minor digits; dates are YYYY-MM-DD.',
+    },
+    servers: [
+      { url: 'http://127.0.0.1:4001', description: 'sandbox (default local)' },
+      { url: 'http://127.0.0.1:4000', description: 'production (default local)' },
+    ],
+    scheme: { apiKey: { type: 'http', scheme: 'bearer', description: 'lk_sandbox_… or lk_production_…' } },
+  },
+  operator: {
+    url: '/admin/v1/openapi',
+    config: { admin: true },
+    info: {
+      title: 'Links operator API',
+      description: 'Tenants, users, memberships, API keys and the control plane\'s audit trail, on the console listener. Every call needs the admin token.',
+    },
+    servers: [{ url: 'http://127.0.0.1:4002', description: 'console (default local)' }],
+    scheme: { adminToken: { type: 'http', scheme: 'bearer', description: 'LINKS_ADMIN_TOKEN' } },
+  },
+} as const;
+
+export async function registerOpenApi(app: LinksApp, which: keyof typeof DOCUMENTS): Promise<void> {
+  const { url, config, info, servers, scheme } = DOCUMENTS[which];
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: {
-        title: 'Links API',
-        version: API_VERSION,
-        description:
-          'The data plane of one tenant environment. Each environment has its own endpoint; a key works only at its own. ' +
-          'Money is a decimal string in the currency\'s minor digits; dates are YYYY-MM-DD.',
-      },
-      servers: [
-        { url: 'http://127.0.0.1:4001', description: 'sandbox (default local)' },
-        { url: 'http://127.0.0.1:4000', description: 'production (default local)' },
-      ],
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'lk_sandbox_… or lk_production_…' } } },
-      security: [{ apiKey: [] }],
+      info: { ...info, version: API_VERSION },
+      servers: [...servers],
+      components: { securitySchemes: scheme },
+      security: [{ [Object.keys(scheme)[0]!]: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
   let document: unknown;
-  app.get('/api/v1/openapi', { config: { public: true }, schema: { hide: true } }, async () => (document ??= withoutUnusedSchemas(app.swagger() as { components?: { schemas?: Record<string, unknown> } })));
+  app.get(url, { config: config as { public?: boolean; admin?: boolean }, schema: { hide: true } }, async () => (document ??= describeErrors(withoutUnusedSchemas(app.swagger() as OpenApiDocument))));
+}
+
+type Response = { description?: string; content?: Record<string, { schema?: { $ref?: string } }>; headers?: Record<string, unknown>; $ref?: string };
+type OpenApiDocument = {
+  paths?: Record<string, Record<string, { responses?: Record<string, Response> }>>;
+  components?: { schemas?: Record<string, unknown>; responses?: Record<string, Response> };
+};
+
+const ERROR_SCHEMA = '#/components/schemas/Error';
+
+/**
+ * Each error answer becomes a reference to one shared response per status, which says which codes
+ * it carries (the generator calls every response "Default Response" and repeats it per operation).
+ */
+function describeErrors<T extends OpenApiDocument>(spec: T): T {
+  const shared: Record<string, Response> = {};
+  for (const operations of Object.values(spec.paths ?? {})) {
+    for (const operation of Object.values(operations)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        const known = ERROR_RESPONSES[Number(status)];
+        if (!known || response.content?.['application/json']?.schema?.$ref !== ERROR_SCHEMA) continue;
+        const { name, description } = known;
+        shared[name] = { description, content: { 'application/json': { schema: { $ref: ERROR_SCHEMA } } } };
+        if (status === '429') shared[name].headers = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 1 } } };
+        operation.responses![status] = { $ref: `#/components/responses/${name}` };
+      }
+    }
+  }
+  spec.components = { ...spec.components, responses: { ...spec.components?.responses, ...shared } };
+  return spec;
 }
 
 /**
- * The zod registry is process-wide, so the generated components also hold the operator API's
- * schemas; keep only those the data plane's paths reach.
+ * The zod registry is process-wide, so the generated components also hold the other API's
+ * schemas; keep only those the document's paths reach.
  */
 function withoutUnusedSchemas<T extends { components?: { schemas?: Record<string, unknown> } }>(spec: T): T {
   const schemas = spec.components?.schemas ?? {};
