@@ -6,10 +6,9 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Principal } from '../domain/controlPlane.js';
+import type { KeyChangeListener, Principal } from '../domain/controlPlane.js';
 import { LinksError } from '../domain/errors.js';
 import { effectivePermissions, type Environment, type Permission, type Role } from '../domain/tenancy.js';
-import type { KeyChangeListener } from '../controlPlane/apiKeys.js';
 import type { ControlDatabase } from '../storage/controlSchema.js';
 import { hashesEqual, parseApiKey } from './apiKeyFormat.js';
 
