@@ -112,7 +112,7 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       if (handle) environments[env] = handle.db;
     }
 
-    const apiKeys = new ApiKeyAuthenticator(control, config.keyChangePollMs, logger);
+    const apiKeys = new ApiKeyAuthenticator(control, { pollMs: config.keyChangePollMs, maxAgeMs: config.keyCacheMaxAgeMs }, logger);
     apiKeys.start();
     cleanups.push(() => apiKeys.stop());
 
@@ -136,6 +136,7 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       groupCommit: config.groupCommit,
       keyRates: new KeyRateLimiter(config.rateLimitPerKey),
       authFailures: new AuthFailureLimiter(config.authFailuresPerMinute),
+      trustProxy: config.trustProxy,
       secretsKey: secretsKeyLoader(config),
     };
     for (const name of config.listeners) {
