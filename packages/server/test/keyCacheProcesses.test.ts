@@ -1,15 +1,19 @@
 /**
  * Two Links processes on one PostgreSQL database, one with its clock ten minutes slow: a role
  * change or a revocation made through the slow process is honoured by the other within a poll
- * interval, because every stamp the poll reads is the database's clock. (PGlite admits one process.)
+ * interval, because every stamp the poll reads is the database's clock; a change that bypassed the
+ * stamps is seen once the cached entry is older than LINKS_KEY_CACHE_MAX_AGE_MS. (PGlite admits
+ * one process.)
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLinksProcess, type LinksProcess } from './support/childProcess.js';
+import { asDatabaseOwner } from './support/databaseOwner.js';
 import { AdminClient, call, type HttpResult } from './support/http.js';
 import { backend, newStorage, postgresAvailable, startTestLinks, TEST_ADMIN_TOKEN, type TestLinks, type TestStorage } from './support/linksServer.js';
 
 const SKEW_MS = -10 * 60_000;
+const MAX_AGE_MS = 2000;
 const SKEWED_CLOCK = fileURLToPath(new URL('./support/skewedClock.mjs', import.meta.url));
 
 describe.skipIf(!postgresAvailable() || backend !== 'postgres')('key changes across processes with a skewed clock', () => {
@@ -20,7 +24,7 @@ describe.skipIf(!postgresAvailable() || backend !== 'postgres')('key changes acr
 
   beforeAll(async () => {
     storage = newStorage();
-    observer = await startTestLinks({ storage, env: { LINKS_LISTENERS: 'sandbox' } });
+    observer = await startTestLinks({ storage, env: { LINKS_LISTENERS: 'sandbox', LINKS_KEY_CACHE_MAX_AGE_MS: String(MAX_AGE_MS) } });
     slow = await startLinksProcess({
       ...storage.env,
       LINKS_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
@@ -75,5 +79,22 @@ describe.skipIf(!postgresAvailable() || backend !== 'postgres')('key changes acr
     await admin.revokeKey(key.id);
     expect(await msUntil(key.key, (a) => a.status === 401)).toBeLessThan(1000);
     console.info(`reliability | key cache (${backend}) | role change through a process 10 min slow | seen by another process in ${Math.round(elapsed)} ms`);
+  });
+
+  it('a role changed behind every stamp (a DBA’s UPDATE) is seen once the cached entry is older than the maximum age', async () => {
+    const tenant = await admin.createTenant('Behind the stamps');
+    const user = await admin.createUser('dba@clock.example');
+    await admin.addMember(tenant.id, user.id, 'owner');
+    const key = await admin.createKey(tenant.id, { environment: 'sandbox', user_id: user.id });
+    await new Promise((resolve) => setTimeout(resolve, 5500)); // out of the poll's look-back window
+    expect((await call(observer.url('sandbox'), 'GET', '/api/v1/whoami', { token: key.key })).body.data.permissions).toEqual(['read', 'write']);
+    const cachedAt = performance.now();
+    await asDatabaseOwner(storage, 'control', (owner) =>
+      owner.query(`UPDATE memberships SET role = 'viewer' WHERE tenant_id = $1 AND user_id = $2`, [tenant.id, user.id]),
+    );
+    await msUntil(key.key, (a) => a.status === 200 && a.body.data.permissions.join() === 'read');
+    const seenAfter = performance.now() - cachedAt;
+    expect(seenAfter).toBeGreaterThanOrEqual(MAX_AGE_MS - 100); // not the polls: nothing was stamped
+    expect(seenAfter).toBeLessThan(MAX_AGE_MS + 1000);
   });
 });
