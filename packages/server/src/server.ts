@@ -114,7 +114,7 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       if (handle) environments[env] = handle.db;
     }
 
-    const apiKeys = new ApiKeyAuthenticator(control, config.keyChangePollMs, logger);
+    const apiKeys = new ApiKeyAuthenticator(control, { pollMs: config.keyChangePollMs, maxAgeMs: config.keyCacheMaxAgeMs }, logger);
     apiKeys.start();
     cleanups.push(() => apiKeys.stop());
 
@@ -142,6 +142,7 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       authFailures: new AuthFailureLimiter(config.authFailuresPerMinute),
       secretsKey,
       cursorKey: () => (cursorKey ??= cursorKeyFrom(secretsKey())),
+      trustProxy: config.trustProxy,
     };
     for (const name of config.listeners) {
       const { app, routes } = await buildListener(name, services, logger);

@@ -1,8 +1,9 @@
 /**
  * Abuse limits (docs/SECURITY.md, abuse): requests per key per second, and failed authentications per client
- * address per minute. Both answer 429 rate_limited with Retry-After, neither touches another key
- * or another address, and neither costs a database round trip (in-memory limiters, unit-tested
- * below with a fake clock).
+ * address per minute, on the data plane and the operator API. Both answer 429 rate_limited with
+ * Retry-After, neither touches another key or another address, and neither costs a database round
+ * trip (in-memory limiters, unit-tested below with a fake clock). The client address is the
+ * socket's peer unless LINKS_TRUST_PROXY names it as a proxy (or counts hops).
  */
 import { describe, expect, it } from 'vitest';
 import { AuthFailureLimiter, KeyRateLimiter } from '../src/auth/rateLimits.js';
@@ -66,11 +67,60 @@ describe.skipIf(!postgresAvailable())('rate limits over HTTP', () => {
 
   it('an address that fails authentication too often is refused, with Retry-After, even with a good key', async () => {
     const bad = 'lk_sandbox_' + 'A'.repeat(49);
-    for (let i = 0; i < 5; i++) expect((await call(links.url('sandbox'), 'GET', '/api/v1/whoami', { token: bad })).status).toBe(401);
-    const blocked = await call(links.url('sandbox'), 'GET', '/api/v1/whoami', { token: bad });
+    // With LINKS_TRUST_PROXY unset, a forged X-Forwarded-For does not make a fresh address.
+    for (let i = 0; i < 5; i++) {
+      const forged = { 'x-forwarded-for': `198.51.100.${i}` };
+      expect((await call(links.url('sandbox'), 'GET', '/api/v1/whoami', { token: bad, headers: forged })).status).toBe(401);
+    }
+    const blocked = await call(links.url('sandbox'), 'GET', '/api/v1/whoami', { token: bad, headers: { 'x-forwarded-for': '198.51.100.99' } });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('rate_limited');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((await call(links.url('sandbox'), 'GET', '/api/v1/whoami', { token: other.key })).status).toBe(429);
   });
 });
+
+const BAD_KEY = 'lk_sandbox_' + 'B'.repeat(49);
+
+/** Failed authentications from `client` (as the proxy at 127.0.0.1 reports it) until the limit of 3. */
+async function failThrice(links: TestLinks, client: string): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    const answer = await call(links.url('sandbox'), 'GET', '/api/v1/whoami', { token: BAD_KEY, headers: { 'x-forwarded-for': client } });
+    expect(answer.status).toBe(401);
+  }
+}
+
+for (const trust of ['127.0.0.1', '1']) {
+  describe.skipIf(!postgresAvailable())(`behind a proxy (LINKS_TRUST_PROXY=${trust})`, () => {
+    let links: TestLinks;
+    let tenant: Ledger;
+
+    useTestServer(
+      async (started) => {
+        links = started;
+        tenant = (await createLedgerTenant(links, 'Proxied')).sandbox;
+      },
+      { env: { LINKS_TRUST_PROXY: trust, LINKS_AUTH_FAILURES_PER_MINUTE: '3' } },
+    );
+
+    it('two clients behind the proxy have separate failed-authentication limits', async () => {
+      await failThrice(links, '203.0.113.1');
+      const blocked = await call(links.url('sandbox'), 'GET', '/api/v1/whoami', { token: tenant.key, headers: { 'x-forwarded-for': '203.0.113.1' } });
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.error.code).toBe('rate_limited');
+      const neighbour = await call(links.url('sandbox'), 'GET', '/api/v1/whoami', { token: tenant.key, headers: { 'x-forwarded-for': '203.0.113.2' } });
+      expect(neighbour.status).toBe(200);
+    });
+
+    it('the operator API counts failed admin-token attempts per client address', async () => {
+      const admin = (client: string, token: string) =>
+        call(links.url('console'), 'GET', '/admin/v1/tenants', { token, headers: { 'x-forwarded-for': client } });
+      for (let i = 0; i < 3; i++) expect((await admin('203.0.113.3', 'not-the-admin-token')).status).toBe(401);
+      const blocked = await admin('203.0.113.3', links.adminToken);
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.error.code).toBe('rate_limited');
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect((await admin('203.0.113.4', links.adminToken)).status).toBe(200);
+    });
+  });
+}

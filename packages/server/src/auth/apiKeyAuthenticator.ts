@@ -1,34 +1,39 @@
 /**
  * Verifies data-plane API keys. A verified key is cached in memory by its hash, so a request costs
- * no database round trip; the cache forgets a key the moment this process changes it, and within
- * one poll interval when another process sharing the database does. `last_used_at` is written in
- * batches, not per request.
+ * no database round trip; the cache forgets a key the moment this process changes it, within one
+ * poll interval when another process sharing the database does (every polled stamp is the
+ * database's clock, so a process with a wrong clock is still seen), and in any case once the entry
+ * is older than the maximum age (a change that bypassed the stamps, or a commit slower than the
+ * poll's window). `last_used_at` is written in batches, not per request.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Principal } from '../domain/controlPlane.js';
+import type { KeyChangeListener, Principal } from '../domain/controlPlane.js';
 import { LinksError } from '../domain/errors.js';
-import { effectivePermissions, type Environment, type Permission, type Role } from '../domain/tenancy.js';
-import type { KeyChangeListener } from '../controlPlane/apiKeys.js';
+import { effectivePermissions, type Environment } from '../domain/tenancy.js';
 import type { ControlDatabase } from '../storage/controlSchema.js';
+import { findVerifiedKey, recentKeyChanges, recordKeysLastUsed, type FindVerifiedKey, type VerifiedKey } from '../storage/keyVerification.js';
 import { hashesEqual, parseApiKey } from './apiKeyFormat.js';
-
-interface VerifiedKey {
-  keyId: string;
-  secretHash: Buffer;
-  tenantId: string;
-  tenantName: string;
-  environment: Environment;
-  userId: string;
-  role: Role;
-  permissions: Permission[];
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-}
 
 /** Changes newer than this are looked at on every poll, so a slow commit is still seen. */
 const CHANGE_WINDOW_MS = 5000;
 const LAST_USED_FLUSH_MS = 5000;
+
+export interface KeyCacheOptions {
+  /** How often to look for keys changed by another process. */
+  pollMs: number;
+  /** A verification cached longer than this is looked up again, whatever the poll saw. */
+  maxAgeMs: number;
+  /** Monotonic milliseconds (never the wall clock, which can jump); tests pass a fake clock. */
+  now?: () => number;
+  /** The lookup of a key not in the cache; a test may wrap it to hold a load in flight. */
+  find?: FindVerifiedKey;
+}
+
+interface CachedKey {
+  key: VerifiedKey;
+  loadedAt: number;
+}
 
 export function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
@@ -37,21 +42,30 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 export class ApiKeyAuthenticator implements KeyChangeListener {
-  private readonly byHash = new Map<string, VerifiedKey>();
+  private readonly byHash = new Map<string, CachedKey>();
   private readonly lastUsed = new Map<string, Date>();
   private pollTimer: NodeJS.Timeout | undefined;
   private flushTimer: NodeJS.Timeout | undefined;
-  private lastPollAt = Date.now();
+  private readonly now: () => number;
+  private readonly find: FindVerifiedKey;
+  private lastPollAt: number;
   private polling = false;
+  /** Bumped by every eviction: a load that was in flight across one may hold what was evicted. */
+  private evictions = 0;
+  private loadsInFlight = 0;
 
   constructor(
     private readonly control: Kysely<ControlDatabase>,
-    private readonly pollMs: number,
+    private readonly options: KeyCacheOptions,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.now = options.now ?? (() => performance.now());
+    this.find = options.find ?? findVerifiedKey;
+    this.lastPollAt = this.now();
+  }
 
   start(): void {
-    this.pollTimer = setInterval(() => void this.pollChanges(), this.pollMs);
+    this.pollTimer = setInterval(() => void this.pollChanges(), this.options.pollMs);
     this.flushTimer = setInterval(() => void this.flushLastUsed(), LAST_USED_FLUSH_MS);
     this.pollTimer.unref();
     this.flushTimer.unref();
@@ -74,12 +88,8 @@ export class ApiKeyAuthenticator implements KeyChangeListener {
       throw new LinksError('unauthenticated', 'Malformed API key: check that it was copied whole (keys start with lk_sandbox_ or lk_production_).');
     }
     const hashHex = parsed.secretHash.toString('hex');
-    let key = this.byHash.get(hashHex);
-    if (!key) {
-      key = await this.load(parsed.secretHash);
-      if (!key) throw new LinksError('unauthenticated', 'Unknown API key.');
-      this.byHash.set(hashHex, key);
-    }
+    const key = this.cached(hashHex) ?? (await this.loadAndCache(hashHex, parsed.secretHash));
+    if (!key) throw new LinksError('unauthenticated', 'Unknown API key.');
     if (!hashesEqual(key.secretHash, parsed.secretHash)) throw new LinksError('unauthenticated', 'Unknown API key.');
     if (key.revokedAt) throw new LinksError('unauthenticated', 'This API key has been revoked.');
     if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
@@ -103,58 +113,68 @@ export class ApiKeyAuthenticator implements KeyChangeListener {
   }
 
   keyChanged(keyId: string): void {
-    for (const [hash, key] of this.byHash) if (key.keyId === keyId) this.byHash.delete(hash);
+    this.evict((key) => key.keyId === keyId);
   }
 
   memberChanged(tenantId: string, userId: string): void {
-    for (const [hash, key] of this.byHash) if (key.tenantId === tenantId && key.userId === userId) this.byHash.delete(hash);
+    this.evict((key) => key.tenantId === tenantId && key.userId === userId);
   }
 
-  private async load(secretHash: Buffer): Promise<VerifiedKey | undefined> {
-    const row = await this.control
-      .selectFrom('api_keys as k')
-      .innerJoin('tenants as t', 't.id', 'k.tenant_id')
-      .innerJoin('memberships as m', (join) => join.onRef('m.tenant_id', '=', 'k.tenant_id').onRef('m.user_id', '=', 'k.user_id'))
-      .select(['k.id', 'k.secret_hash', 'k.tenant_id', 't.name as tenant_name', 'k.environment', 'k.user_id', 'm.role', 'k.permissions', 'k.expires_at', 'k.revoked_at'])
-      .where('k.secret_hash', '=', secretHash)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      keyId: row.id,
-      secretHash: row.secret_hash,
-      tenantId: row.tenant_id,
-      tenantName: row.tenant_name,
-      environment: row.environment,
-      userId: row.user_id,
-      role: row.role,
-      permissions: row.permissions,
-      expiresAt: row.expires_at,
-      revokedAt: row.revoked_at,
-    };
+  private evict(matches: (key: VerifiedKey) => boolean): void {
+    this.evictions += 1;
+    for (const [hash, entry] of this.byHash) if (matches(entry.key)) this.byHash.delete(hash);
+  }
+
+  private clear(): void {
+    this.evictions += 1;
+    this.byHash.clear();
+  }
+
+  private cached(hashHex: string): VerifiedKey | undefined {
+    const entry = this.byHash.get(hashHex);
+    if (!entry) return undefined;
+    if (this.now() - entry.loadedAt < this.options.maxAgeMs) return entry.key;
+    this.byHash.delete(hashHex);
+    return undefined;
+  }
+
+  /**
+   * A load that an eviction overtook may have read the row before the change: it answers its own
+   * request (which raced the change) but is not kept, or it would outlive the eviction.
+   */
+  private async loadAndCache(hashHex: string, secretHash: Buffer): Promise<VerifiedKey | undefined> {
+    const evictionsBefore = this.evictions;
+    const loadedAt = this.now();
+    this.loadsInFlight += 1;
+    let key: VerifiedKey | undefined;
+    try {
+      key = await this.find(this.control, secretHash);
+    } finally {
+      this.loadsInFlight -= 1;
+    }
+    if (key && this.evictions === evictionsBefore) this.byHash.set(hashHex, { key, loadedAt });
+    return key;
   }
 
   /** Drops cached keys that another process revoked, rotated or whose holder's role changed. */
   private async pollChanges(): Promise<void> {
     if (this.polling) return;
     this.polling = true;
-    const startedAt = Date.now();
+    const startedAt = this.now();
     try {
       if (startedAt - this.lastPollAt > CHANGE_WINDOW_MS - 1000) {
         // Too long since the last successful look (outage, stalled loop): trust nothing cached.
-        this.byHash.clear();
+        this.clear();
       }
-      if (this.byHash.size > 0) {
-        const since = sql<Date>`clock_timestamp() - ${`${CHANGE_WINDOW_MS} milliseconds`}::interval`;
-        const [keys, members] = await Promise.all([
-          this.control.selectFrom('api_keys').select('id').where('updated_at', '>', since).execute(),
-          this.control.selectFrom('memberships').select(['tenant_id', 'user_id']).where('updated_at', '>', since).execute(),
-        ]);
+      for (const [hash, entry] of this.byHash) if (startedAt - entry.loadedAt >= this.options.maxAgeMs) this.byHash.delete(hash);
+      if (this.byHash.size > 0 || this.loadsInFlight > 0) {
+        const { keys, members } = await recentKeyChanges(this.control, CHANGE_WINDOW_MS);
         for (const k of keys) this.keyChanged(k.id);
         for (const m of members) this.memberChanged(m.tenant_id, m.user_id);
       }
       this.lastPollAt = startedAt;
     } catch (error) {
-      this.byHash.clear();
+      this.clear();
       this.log.warn({ err: error }, 'api key change poll failed; verification cache cleared');
     } finally {
       this.polling = false;
@@ -167,10 +187,7 @@ export class ApiKeyAuthenticator implements KeyChangeListener {
     const times = ids.map((id) => this.lastUsed.get(id)!.toISOString());
     this.lastUsed.clear();
     try {
-      await sql`
-        UPDATE api_keys AS k SET last_used_at = v.at
-          FROM unnest(${ids}::text[], ${times}::timestamptz[]) AS v(id, at)
-         WHERE k.id = v.id AND (k.last_used_at IS NULL OR k.last_used_at < v.at)`.execute(this.control);
+      await recordKeysLastUsed(this.control, ids, times);
     } catch (error) {
       this.log.warn({ err: error }, 'could not record api key last use');
     }

@@ -2,6 +2,7 @@
  * Configuration from environment variables (the table in README.md), validated once at start. A bad value
  * becomes one ConfigError line naming the variable; nothing starts half-configured.
  */
+import net from 'node:net';
 import path from 'node:path';
 import type { Environment } from '../domain/tenancy.js';
 
@@ -26,6 +27,13 @@ export interface LinksConfig {
   poolSize: number;
   /** How often a process looks for keys revoked or changed by another process. */
   keyChangePollMs: number;
+  /** How long a verified key may be served from the cache before it is looked up again. */
+  keyCacheMaxAgeMs: number;
+  /**
+   * LINKS_TRUST_PROXY: whose X-Forwarded-For to believe for the client address (per-address
+   * limits, logs). false: nobody's; a number: that many proxy hops; a list: those addresses/CIDRs.
+   */
+  trustProxy: TrustProxy;
   /** Coalesce concurrent journal-entry posts of a tenant into shared transactions. */
   groupCommit: boolean;
   /** Requests per second per API key (LINKS_RATE_LIMIT_PER_KEY; 0 = no limit). */
@@ -39,6 +47,8 @@ export interface LinksConfig {
   /** LINKS_STATEMENT_TIMEOUT_MS: the longest one SQL statement of a request may run (0 = no limit). */
   statementTimeoutMs: number;
 }
+
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -70,6 +80,29 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
   if (raw === 'on' || raw === 'true' || raw === '1') return true;
   if (raw === 'off' || raw === 'false' || raw === '0') return false;
   throw new ConfigError(`${name} must be on or off (got ${JSON.stringify(raw)})`);
+}
+
+/** Unset: X-Forwarded-For is ignored, so a client cannot choose the address its limits count against. */
+function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
+  const raw = env.LINKS_TRUST_PROXY?.trim();
+  if (!raw) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops < 1 || hops > 10) throw new ConfigError(`LINKS_TRUST_PROXY as a hop count must be from 1 to 10 (got ${JSON.stringify(raw)})`);
+    return hops;
+  }
+  const entries = raw.split(',').map((s) => s.trim());
+  for (const entry of entries) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = net.isIP(address ?? '');
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      throw new ConfigError(
+        `LINKS_TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses or CIDRs, e.g. 10.0.0.5,192.168.0.0/16 (got ${JSON.stringify(entry)})`,
+      );
+    }
+  }
+  return entries;
 }
 
 /** The 32 key bytes of a LINKS_SECRETS_KEY value (base64 or hex); the error never echoes the value. */
@@ -194,6 +227,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
     logLevel,
     poolSize: integer(env, 'LINKS_DATABASE_POOL_SIZE', 10, 1, 500),
     keyChangePollMs: integer(env, 'LINKS_KEY_CHANGE_POLL_MS', 250, 10, 1000),
+    keyCacheMaxAgeMs: integer(env, 'LINKS_KEY_CACHE_MAX_AGE_MS', 60_000, 10, 3_600_000),
+    trustProxy: trustProxy(env),
     groupCommit: onOff(env, 'LINKS_GROUP_COMMIT', true),
     rateLimitPerKey: integer(env, 'LINKS_RATE_LIMIT_PER_KEY', 5000, 0, 1_000_000),
     authFailuresPerMinute: integer(env, 'LINKS_AUTH_FAILURES_PER_MINUTE', 100, 0, 1_000_000),

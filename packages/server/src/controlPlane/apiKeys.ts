@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { WriteContext } from '../domain/audit.js';
-import type { ApiKey, IssuedApiKey } from '../domain/controlPlane.js';
+import type { ApiKey, IssuedApiKey, KeyChangeListener } from '../domain/controlPlane.js';
 import { LinksError, notFound } from '../domain/errors.js';
 import { offsetOf, toPage, type Page, type PageRequest } from '../domain/pagination.js';
 import { normalizePermissions, permissionsAllowed, type Environment, type Permission, type Role } from '../domain/tenancy.js';
@@ -17,11 +17,6 @@ import { getTenant } from './tenants.js';
 import { getUser } from './users.js';
 
 export const MAX_GRACE_PERIOD_SECONDS = 7 * 24 * 3600;
-
-/** Told of every key change so this process drops its cached verification at once. */
-export interface KeyChangeListener {
-  keyChanged(keyId: string): void;
-}
 
 export function apiKeyView(row: Selectable<ApiKeyRow>): ApiKey {
   return {

@@ -2,9 +2,9 @@
  * Memberships: a user's role in a tenant, which caps every key the user holds there.
  * Errors: not_found (tenant, user or membership), conflict (already a member).
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { WriteContext } from '../domain/audit.js';
-import type { Membership } from '../domain/controlPlane.js';
+import type { KeyChangeListener, Membership } from '../domain/controlPlane.js';
 import { LinksError, notFound } from '../domain/errors.js';
 import { offsetOf, toPage, type Page, type PageRequest } from '../domain/pagination.js';
 import type { Role } from '../domain/tenancy.js';
@@ -62,11 +62,13 @@ export async function changeMemberRole(
   tenantId: string,
   userId: string,
   role: Role,
+  listener: KeyChangeListener,
 ): Promise<Membership> {
-  return control.transaction().execute(async (trx) => {
+  const changed = await control.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('memberships')
-      .set({ role, updated_at: new Date() })
+      // Other processes poll this stamp against the database's clock: never this process's clock.
+      .set({ role, updated_at: sql<Date>`clock_timestamp()` })
       .where('tenant_id', '=', tenantId)
       .where('user_id', '=', userId)
       .returningAll()
@@ -75,6 +77,8 @@ export async function changeMemberRole(
     await recordControlEvent(trx, context, { tenantId, action: 'membership.role_changed', resourceType: 'membership', resourceId: userId });
     return membershipView(row);
   });
+  listener.memberChanged(tenantId, userId);
+  return changed;
 }
 
 export async function listMembers(control: Kysely<ControlDatabase>, tenantId: string, request: PageRequest): Promise<Page<Membership>> {

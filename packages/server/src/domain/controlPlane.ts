@@ -52,3 +52,12 @@ export interface Principal {
   userId: string;
   permissions: Permission[];
 }
+
+/**
+ * Told of every change to a key or to its holder's role, so this process drops its cached
+ * verification at once (other processes learn it from the database).
+ */
+export interface KeyChangeListener {
+  keyChanged(keyId: string): void;
+  memberChanged(tenantId: string, userId: string): void;
+}

@@ -3,10 +3,10 @@
  * or console (the operator API `/admin/v1`). Every route declares what it needs in its config
  * (`permission`, `admin` or `public`); a route that declares nothing is refused at startup.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ListenerName } from '../config/config.js';
+import type { ListenerName, TrustProxy } from '../config/config.js';
 import { LinksError } from '../domain/errors.js';
 import { publicId } from '../auth/apiKeyFormat.js';
 import { installErrorHandling } from './errorHandling.js';
@@ -51,6 +51,8 @@ export async function buildListener(name: ListenerName, services: LinksServices,
     // Fastify's own 503 while closing has a body of its own; ours (below) carries the error schema.
     return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
+    // request.ip: the socket's peer unless it is a trusted proxy, then the client it forwards for.
+    trustProxy: proxyTrust(services.trustProxy),
   });
   // JSON as Fastify parses it (prototype poisoning refused), except that an empty body is no body:
   // clients often send Content-Type: application/json on a POST that carries nothing.
@@ -96,20 +98,12 @@ export async function buildListener(name: ListenerName, services: LinksServices,
     if (closing) throw new LinksError('unavailable', 'The server is shutting down; the request changed nothing and is safe to retry.');
     const config = request.routeOptions.config;
     if (config.admin) {
-      if (!services.admin) throw new LinksError('not_found', 'No operator API here.');
-      services.admin.authenticate(request.headers.authorization);
+      const admin = services.admin;
+      if (!admin) throw new LinksError('not_found', 'No operator API here.');
+      await withinFailureLimit(services, request.ip, reply, () => admin.authenticate(request.headers.authorization));
     } else if (config.permission) {
       if (name === 'console') throw new LinksError('not_found', 'The data plane is served at the environment endpoints.');
-      // Abuse limits first: an address that failed too often is refused before any lookup.
-      const banned = services.authFailures.retryAfter(request.ip);
-      if (banned > 0) {
-        reply.header('Retry-After', String(banned));
-        throw new LinksError('rate_limited', `Too many failed authentications from this address; retry in ${banned} s.`);
-      }
-      const principal = await services.apiKeys.authenticate(request.headers.authorization, name).catch((error: unknown) => {
-        if (error instanceof LinksError && error.code === 'unauthenticated') services.authFailures.failed(request.ip);
-        throw error;
-      });
+      const principal = await withinFailureLimit(services, request.ip, reply, () => services.apiKeys.authenticate(request.headers.authorization, name));
       const wait = services.keyRates.take(principal.keyId);
       if (wait > 0) {
         reply.header('Retry-After', String(wait));
@@ -132,6 +126,29 @@ export async function buildListener(name: ListenerName, services: LinksServices,
     for (const register of dataRoutes) register(typed, services);
   }
   return { app, routes };
+}
+
+/**
+ * A hop count trusts the nearest `hops` addresses of the chain whoever they are (Fastify's own
+ * number option now trusts none), so it suits only a server that nothing reaches but its proxies.
+ */
+function proxyTrust(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
+/** An address that failed too often is refused before its credential is even looked at; each failure counts. */
+async function withinFailureLimit<T>(services: LinksServices, address: string, reply: FastifyReply, authenticate: () => T | Promise<T>): Promise<T> {
+  const banned = services.authFailures.retryAfter(address);
+  if (banned > 0) {
+    reply.header('Retry-After', String(banned));
+    throw new LinksError('rate_limited', `Too many failed authentications from this address; retry in ${banned} s.`);
+  }
+  try {
+    return await authenticate();
+  } catch (error) {
+    if (error instanceof LinksError && error.code === 'unauthenticated') services.authFailures.failed(address);
+    throw error;
+  }
 }
 
 const SECURITY_HEADERS = {

@@ -8,7 +8,7 @@ import type { LinksServices } from './services.js';
 import { buildListener } from './listener.js';
 
 export async function dataPlaneOpenApiDocument(): Promise<Record<string, unknown>> {
-  const inert = { control: undefined, environments: {}, databases: [], apiKeys: undefined, admin: undefined, groupCommit: false, keyRates: undefined, authFailures: undefined } as unknown as LinksServices;
+  const inert = { control: undefined, environments: {}, databases: [], apiKeys: undefined, admin: undefined, groupCommit: false, keyRates: undefined, authFailures: undefined, trustProxy: false } as unknown as LinksServices;
   const { app } = await buildListener('sandbox', inert, pino({ level: 'silent' }));
   try {
     const response = await app.inject({ method: 'GET', url: '/api/v1/openapi' });

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AdminAuthenticator } from '../auth/adminAuthenticator.js';
 import type { ApiKeyAuthenticator } from '../auth/apiKeyAuthenticator.js';
 import type { AuthFailureLimiter, KeyRateLimiter } from '../auth/rateLimits.js';
+import type { TrustProxy } from '../config/config.js';
 import type { Environment } from '../domain/tenancy.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import type { ControlDatabase } from '../storage/controlSchema.js';
@@ -18,7 +19,10 @@ export interface LinksServices {
   admin: AdminAuthenticator | undefined;
   groupCommit: boolean;
   keyRates: KeyRateLimiter;
+  /** Failed authentications per client address, on the data plane and the operator API alike. */
   authFailures: AuthFailureLimiter;
+  /** Whose X-Forwarded-For gives the client address (LINKS_TRUST_PROXY). */
+  trustProxy: TrustProxy;
   /** Seals and opens external connections' secrets (LINKS_SECRETS_KEY, or a key file under the data dir). */
   secretsKey: () => Buffer;
   /** Seals list cursors; derived from the secrets key. */

@@ -67,6 +67,31 @@ describe('configuration', () => {
     expect(databasesFor(['console'])).toEqual(['control', 'production', 'sandbox']);
   });
 
+  it('caches verified keys for 60 s unless LINKS_KEY_CACHE_MAX_AGE_MS says otherwise', () => {
+    expect(loadConfig({}).keyCacheMaxAgeMs).toBe(60_000);
+    expect(loadConfig({ LINKS_KEY_CACHE_MAX_AGE_MS: '5000' }).keyCacheMaxAgeMs).toBe(5000);
+  });
+
+  it('believes no X-Forwarded-For unless LINKS_TRUST_PROXY names the proxies or a hop count', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ LINKS_TRUST_PROXY: '' }).trustProxy).toBe(false);
+    expect(loadConfig({ LINKS_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ LINKS_TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8' }).trustProxy).toEqual(['10.0.0.5', '192.168.0.0/16', '::1', 'fd00::/8']);
+  });
+
+  it.each([
+    [{ LINKS_KEY_CACHE_MAX_AGE_MS: '5' }, /LINKS_KEY_CACHE_MAX_AGE_MS must be an integer from 10 to 3600000/],
+    [{ LINKS_KEY_CACHE_MAX_AGE_MS: 'forever' }, /LINKS_KEY_CACHE_MAX_AGE_MS must be an integer/],
+    [{ LINKS_TRUST_PROXY: '0' }, /LINKS_TRUST_PROXY as a hop count must be from 1 to 10/],
+    [{ LINKS_TRUST_PROXY: 'true' }, /LINKS_TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses or CIDRs.*"true"/],
+    [{ LINKS_TRUST_PROXY: '10.0.0.1,proxy.local' }, /LINKS_TRUST_PROXY.*"proxy\.local"/],
+    [{ LINKS_TRUST_PROXY: '10.0.0.0/33' }, /LINKS_TRUST_PROXY.*"10\.0\.0\.0\/33"/],
+    [{ LINKS_TRUST_PROXY: '10.0.0.1,' }, /LINKS_TRUST_PROXY.*""/],
+  ])('refuses the key cache or proxy setting %j with one clear line', (env, message) => {
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);
+  });
+
   it.each([
     [{ LINKS_PRODUCTION_PORT: 'abc' }, /LINKS_PRODUCTION_PORT must be a port number/],
     [{ LINKS_SANDBOX_PORT: '70000' }, /LINKS_SANDBOX_PORT/],

@@ -20,9 +20,7 @@ export default function route(app: LinksApp, services: LinksServices): void {
     },
     async (request) => {
       const { tenant_id, user_id } = request.params;
-      const changed = await changeMemberRole(services.control, adminWriteContext(request), tenant_id, user_id, request.body.role);
-      services.apiKeys.memberChanged(tenant_id, user_id);
-      return { data: changed };
+      return { data: await changeMemberRole(services.control, adminWriteContext(request), tenant_id, user_id, request.body.role, services.apiKeys) };
     },
   );
 }
