@@ -26,6 +26,8 @@ export interface PostingRequest {
   entries: JournalEntryInput[];
   /** `batch`: the entries sit under `entries[i]` in the body, and the answer is {entries: [...]}. */
   shape: 'entry' | 'batch';
+  /** The record version the entries post for: the same statement links them to it (record_postings). */
+  sourceRecord?: { id: string; version: number; event: string };
 }
 
 export type PostingOutcome =
@@ -177,7 +179,17 @@ function encodeCall(postings: PostingRequest[], options: PostingOptions): { call
         refused: amountProblem === undefined && debits !== credits ? 'unbalanced_entry' : null,
       });
     });
-    requests.push({ r, key: idempotencyKey ?? null, hash, entry_ids: entryIds, actor_type: context.actor.type, actor_id: context.actor.id, request_id: context.requestId });
+    const record = posting.sourceRecord;
+    requests.push({
+      r,
+      key: idempotencyKey ?? null,
+      hash,
+      entry_ids: entryIds,
+      actor_type: context.actor.type,
+      actor_id: context.actor.id,
+      request_id: context.requestId,
+      ...(record ? { record_id: record.id, record_version: record.version, record_event: record.event } : {}),
+    });
   });
   const keyed = postings.filter((p) => p.request.idempotencyKey !== undefined).length;
   const call = JSON.stringify({ allow_inactive: options.allowInactiveAccounts ?? false, keyed, requests, entries: entryRows, lines: lineRows });

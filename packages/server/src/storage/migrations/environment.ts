@@ -2,6 +2,7 @@
  * Environment database migrations (the same schema in production and sandbox). Every tenant table
  * gets `tenant_id` first in its keys and a row-level security policy on `links.tenant_id`.
  */
+import { readFileSync } from 'node:fs';
 import { sql, type Migration } from 'kysely';
 import { enableTenantRowSecurity, withRowSecurityLifted } from './rowSecurity.js';
 import { hashChainMigration } from './hashChain.js';
@@ -211,6 +212,8 @@ export const environmentMigrations: Record<string, Migration> = {
   '0005_balance_function': balanceFunctionMigration,
   '0006_hash_chain': hashChainMigration,
   '0007_unified_records': unifiedRecordsMigration,
+  // Until the .sql loader lands (drop at merge): 0008 is plain SQL beside this file.
+  '0008_posting_locks_accounts': { up: async (db) => void (await sql.raw(readFileSync(new URL('./environment/0008_posting_locks_accounts.sql', import.meta.url), 'utf8')).execute(db)) },
 };
 
 export const environmentGrants: Record<string, string> = {
