@@ -2,8 +2,9 @@
  * The write path of the ledger. Posting requests — a single entry, a batch of up to 1000, or many
  * single posts coalesced by group commit — are checked here for what needs no database (amounts,
  * balance), then go to the database function `post_journal_entries` in ONE statement: one round
- * trip and one commit for all of them (storage/migrations/postingFunction.ts). Each request is
- * all or nothing and gets its own answer.
+ * trip and one commit for all of them (storage/migrations/postingFunction.ts; the version installed
+ * now: storage/migrations/environment/0008_posting_locks_accounts.sql). Each request is all or
+ * nothing and gets its own answer.
  *
  * Errors (per request): invalid_amount, unbalanced_entry, unknown_account, inactive_account,
  * currency_mismatch, subledger_account_required, invalid_request (sub-ledger account on a plain

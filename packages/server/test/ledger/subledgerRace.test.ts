@@ -8,6 +8,7 @@
  * one after another, so there it checks the outcomes only.
  */
 import { describe, expect, it } from 'vitest';
+import type { HttpResult } from '../support/http.js';
 import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { createLedgerTenant, cr, dr, entry, type Ledger } from './ledgerClient.js';
 
@@ -51,7 +52,7 @@ describe.skipIf(!postgresAvailable())('sub-ledger creation racing with postings'
       const offset = OFFSETS_MS[round % OFFSETS_MS.length]!;
       const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       let posters: Array<Promise<number[]>> = [];
-      let subledger: Awaited<ReturnType<Ledger['post']>>;
+      let subledger: HttpResult;
       const create = () => ledger.post('/subledgers', { code: `SL${round}`, name: `Sub-ledger ${round}`, control_account: account });
       if (offset < 0) {
         const creating = create();
