@@ -16,20 +16,22 @@ import { createLedgerTenant, cr, dr, entry, Ledger } from '../ledger/ledgerClien
 const ROWS = 450;
 const SLOW_MS = 2000;
 
-const noteWrites = (slowMs: number) => `
-  CREATE TABLE test_write_order (n bigserial PRIMARY KEY, xact xid8 NOT NULL, tbl text NOT NULL);
-  CREATE FUNCTION test_note_write() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
-  BEGIN
-    INSERT INTO test_write_order (xact, tbl) VALUES (pg_current_xact_id(), TG_TABLE_NAME);
-    IF TG_TABLE_NAME = 'unified_record_versions' THEN PERFORM pg_sleep(${slowMs / 1000}); END IF;
-    RETURN NULL;
-  END $$;
-  GRANT EXECUTE ON FUNCTION test_note_write() TO PUBLIC;
-  CREATE TRIGGER test_note AFTER INSERT OR UPDATE ON unified_records FOR EACH STATEMENT EXECUTE FUNCTION test_note_write();
-  CREATE TRIGGER test_note AFTER INSERT ON unified_record_versions FOR EACH STATEMENT EXECUTE FUNCTION test_note_write();
-  CREATE TRIGGER test_note AFTER INSERT ON record_postings FOR EACH STATEMENT EXECUTE FUNCTION test_note_write();
-  CREATE TRIGGER test_note AFTER INSERT ON audit_events FOR EACH STATEMENT EXECUTE FUNCTION test_note_write();
-  CREATE TRIGGER test_note AFTER INSERT OR UPDATE ON ledger_chain_heads FOR EACH STATEMENT EXECUTE FUNCTION test_note_write();`;
+/** One statement each: PGlite's owner session runs one statement per query. */
+const noteWrites = (slowMs: number) => [
+  'CREATE TABLE test_write_order (n bigserial PRIMARY KEY, xact xid8 NOT NULL, tbl text NOT NULL)',
+  `CREATE FUNCTION test_note_write() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+   BEGIN
+     INSERT INTO test_write_order (xact, tbl) VALUES (pg_current_xact_id(), TG_TABLE_NAME);
+     IF TG_TABLE_NAME = 'unified_record_versions' THEN PERFORM pg_sleep(${slowMs / 1000}); END IF;
+     RETURN NULL;
+   END $$`,
+  'GRANT EXECUTE ON FUNCTION test_note_write() TO PUBLIC',
+  'CREATE TRIGGER test_note AFTER INSERT OR UPDATE ON unified_records FOR EACH STATEMENT EXECUTE FUNCTION test_note_write()',
+  'CREATE TRIGGER test_note AFTER INSERT ON unified_record_versions FOR EACH STATEMENT EXECUTE FUNCTION test_note_write()',
+  'CREATE TRIGGER test_note AFTER INSERT ON record_postings FOR EACH STATEMENT EXECUTE FUNCTION test_note_write()',
+  'CREATE TRIGGER test_note AFTER INSERT ON audit_events FOR EACH STATEMENT EXECUTE FUNCTION test_note_write()',
+  'CREATE TRIGGER test_note AFTER INSERT OR UPDATE ON ledger_chain_heads FOR EACH STATEMENT EXECUTE FUNCTION test_note_write()',
+];
 
 describe.skipIf(!postgresAvailable())('a sync posts last', () => {
   it(`a ${ROWS}-invoice sync with record storing slowed by ${SLOW_MS} ms a batch: the chain head is each posting transaction's last write, and a concurrent posting never waits for a batch`, async () => {
@@ -55,7 +57,9 @@ describe.skipIf(!postgresAvailable())('a sync posts last', () => {
       });
 
       await server.stop();
-      await asDatabaseOwner(storage, 'sandbox', (owner) => owner.query(noteWrites(SLOW_MS)));
+      await asDatabaseOwner(storage, 'sandbox', async (owner) => {
+        for (const statement of noteWrites(SLOW_MS)) await owner.query(statement);
+      });
       server = await startTestLinks({ storage });
       ledger = new Ledger(server.url('sandbox'), ledger.key, ledger.keyId, ledger.tenantId);
 
@@ -92,5 +96,5 @@ describe.skipIf(!postgresAvailable())('a sync posts last', () => {
       await server.stop().catch(() => undefined);
       await storage.destroy();
     }
-  }, 120_000);
+  }, 240_000);
 });
