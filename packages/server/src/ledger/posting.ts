@@ -2,8 +2,9 @@
  * The write path of the ledger. Posting requests — a single entry, a batch of up to 1000, or many
  * single posts coalesced by group commit — are checked here for what needs no database (amounts,
  * balance), then go to the database function `post_journal_entries` in ONE statement: one round
- * trip and one commit for all of them (storage/migrations/environment/0004_posting_function.sql).
- * Each request is all or nothing and gets its own answer.
+ * trip and one commit for all of them (storage/migrations/environment/0004_posting_function.sql; the version installed
+ * now: storage/migrations/environment/0008_posting_locks_accounts.sql). Each request is all or
+ * nothing and gets its own answer.
  *
  * Errors (per request): invalid_amount, unbalanced_entry, unknown_account, inactive_account,
  * currency_mismatch, subledger_account_required, invalid_request (sub-ledger account on a plain
@@ -35,6 +36,8 @@ export interface PostingRequest {
   entries: JournalEntryInput[];
   /** `batch`: the entries sit under `entries[i]` in the body, and the answer is {entries: [...]}. */
   shape: 'entry' | 'batch';
+  /** The record version the entries post for: the same statement links them to it (record_postings). */
+  sourceRecord?: { id: string; version: number; event: string };
 }
 
 export type PostingOutcome =
@@ -241,7 +244,17 @@ function encodeCall(postings: PostingRequest[], options: PostingOptions): { call
         refused: amountProblem === undefined && debits !== credits ? 'unbalanced_entry' : null,
       });
     });
-    requests.push({ r, key: idempotencyKey ?? null, hash, entry_ids: entryIds, actor_type: context.actor.type, actor_id: context.actor.id, request_id: context.requestId });
+    const record = posting.sourceRecord;
+    requests.push({
+      r,
+      key: idempotencyKey ?? null,
+      hash,
+      entry_ids: entryIds,
+      actor_type: context.actor.type,
+      actor_id: context.actor.id,
+      request_id: context.requestId,
+      ...(record ? { record_id: record.id, record_version: record.version, record_event: record.event } : {}),
+    });
   });
   const keyed = postings.filter((p) => p.request.idempotencyKey !== undefined).length;
   const call = JSON.stringify({ allow_inactive: options.allowInactiveAccounts ?? false, keyed, requests, entries: entryRows, lines: lineRows });

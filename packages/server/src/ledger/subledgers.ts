@@ -46,6 +46,8 @@ export async function createSubledger(
 ): Promise<WriteOutcome<Subledger>> {
   try {
     return await writeLedger(scope, request, 201, async (trx) => {
+      // Every posting key-share locks the accounts it reads (migration 0008): this lock waits for
+      // postings in flight, so the check below sees their lines; later ones see the sub-ledger.
       const account = await trx.selectFrom('accounts').select('id').where('code', '=', input.control_account).forUpdate().executeTakeFirst();
       if (!account) {
         throw new LinksError('unknown_account', `No account ${JSON.stringify(input.control_account)}.`, [{ path: 'control_account', message: 'no such account' }]);

@@ -3,9 +3,12 @@
  * does with each few hundred rows. The same steps as one record's write (recordVersions.ts) —
  * lock the source ids, compare, store the next version, audit, post through the rules — but each
  * step once for the batch: the existing rows, the references and the posted positions in one query
- * each, and every record's entries in ONE call of the posting function, in which each record is its
- * own all-or-nothing request. A record refused there (or earlier: a bad amount, an unknown customer)
- * is left out of the batch with its reason; the others are stored.
+ * each, the records' rows in one statement, and every record's entries in ONE call of the posting
+ * function, in which each record is its own all-or-nothing request. That call is the last
+ * statement: it locks the tenant's hash-chain head until the commit, so storing the rows before it
+ * keeps other postings of the tenant from waiting on them. A record refused there (or earlier: a
+ * bad amount, an unknown customer) is left out of the batch with its reason; when the posting
+ * refuses one, the batch returns to a savepoint before its rows and stores the others again.
  */
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -15,7 +18,9 @@ import { LinksError } from '../domain/errors.js';
 import type { UnifiedModel } from '../domain/unifiedModels.js';
 import type { LedgerTransaction } from '../ledger/scope.js';
 import { loadRules, recognitionRule, type PostingModel } from '../rules/accountingRules.js';
-import { checkPostedAsDesired, desiredPosition, linkEntries, planPosting, postedPositions, postPlans, type PlannedPosting, type PostableRecord } from '../rules/recordPosting.js';
+import { checkPlanReachesDesired, desiredPosition, planPosting, postedPositions, postPlans, type PlannedPosting, type PostableRecord } from '../rules/recordPosting.js';
+import { rollbackToSavepoint, setSavepoint } from '../storage/savepoints.js';
+import { storeRecordRows } from '../storage/unifiedRecordRows.js';
 import { preloadedReferences } from './recordReferences.js';
 import { contentHash, deletedInLinks, prepareFields, recordColumns, sourceLockKey, versionRow, writableInput, type RecordChange, type VersionFlags } from './recordVersions.js';
 
@@ -32,6 +37,7 @@ interface PendingWrite {
   row: number;
   record: PostableRecord;
   isNew: boolean;
+  createdAt: Date | undefined;
   flags: VersionFlags;
   hash: Buffer;
   plan: PlannedPosting | undefined;
@@ -83,54 +89,48 @@ export async function upsertRecordBatch(
         continue;
       }
       const record: PostableRecord = { id: prior?.id ?? uuidv7(), model, version: prior ? prior.version + 1 : 1, fields, ...flags };
-      const plan = recognition?.enabled ? planPosting(record, rules!, desiredPosition(record, recognition), posted.get(record.id) ?? new Map()) : undefined;
-      pending.push({ row, record, isNew: !prior, flags, hash, plan });
+      let plan: PlannedPosting | undefined;
+      if (recognition?.enabled) {
+        const before = posted.get(record.id) ?? new Map();
+        plan = planPosting(record, rules!, desiredPosition(record, recognition), before);
+        checkPlanReachesDesired(record, rules!, before, plan);
+      }
+      pending.push({ row, record, isNew: !prior, createdAt: prior?.created_at, flags, hash, plan });
     } catch (error) {
       if (!(error instanceof LinksError)) throw error;
       outcomes.push({ row, error });
     }
   }
 
-  const planned = pending.filter((w) => w.plan);
-  const postings = await postPlans(trx, tenantId, { context }, planned.map((w) => w.plan!));
-  const refused = new Set<PendingWrite>();
-  const entriesOf = new Map<PendingWrite, Array<{ id: string; currency: string }>>();
-  planned.forEach((write, i) => {
-    const result = postings[i]!;
-    if (result instanceof LinksError) {
-      refused.add(write);
-      outcomes.push({ row: write.row, error: result });
-    } else {
-      entriesOf.set(write, result);
-    }
-  });
-  const accepted = pending.filter((w) => !refused.has(w));
-  await storeBatch(trx, tenantId, context, model, accepted, entriesOf);
-  if (rules) await checkPostedAsDesired(trx, accepted.filter((w) => w.plan).map((w) => w.record), rules);
+  let accepted = pending;
+  if (accepted.some((w) => w.plan)) await setSavepoint(trx, BEFORE_ROWS);
+  for (;;) {
+    await storeBatch(trx, tenantId, context, model, accepted);
+    const planned = accepted.filter((w) => w.plan);
+    const postings = await postPlans(trx, tenantId, { context }, planned.map((w) => ({ plan: w.plan!, record: w.record })));
+    const refused = new Set(planned.filter((_w, i) => postings[i] instanceof LinksError));
+    if (refused.size === 0) break;
+    // Undo the rows (and release what the posting locked), then store the batch without the refused records.
+    await rollbackToSavepoint(trx, BEFORE_ROWS);
+    planned.forEach((write, i) => {
+      if (refused.has(write)) outcomes.push({ row: write.row, error: postings[i] as LinksError });
+    });
+    accepted = accepted.filter((w) => !refused.has(w));
+  }
   for (const write of accepted) outcomes.push({ row: write.row, change: write.isNew ? 'created' : 'updated' });
   return outcomes;
 }
 
-/** The accepted records, their versions, audit events and links to their entries: a statement each (updates one by one). */
-async function storeBatch(
-  trx: LedgerTransaction,
-  tenantId: string,
-  context: WriteContext,
-  model: UnifiedModel,
-  writes: PendingWrite[],
-  entriesOf: Map<PendingWrite, Array<{ id: string; currency: string }>>,
-): Promise<void> {
+const BEFORE_ROWS = 'record_batch_rows';
+
+/** The accepted records' rows, their versions and audit events: a statement each. */
+async function storeBatch(trx: LedgerTransaction, tenantId: string, context: WriteContext, model: UnifiedModel, writes: PendingWrite[]): Promise<void> {
   if (writes.length === 0) return;
   const now = new Date();
-  const values = (w: PendingWrite) => recordColumns(w.record.fields, w.record.version, w.hash, w.flags, now);
-  const created = writes.filter((w) => w.isNew);
-  if (created.length > 0) {
-    await trx
-      .insertInto('unified_records')
-      .values(created.map((w) => ({ tenant_id: tenantId, id: w.record.id, model, created_at: now, ...values(w) })))
-      .execute();
-  }
-  for (const write of writes.filter((w) => !w.isNew)) await trx.updateTable('unified_records').set(values(write)).where('id', '=', write.record.id).execute();
+  await storeRecordRows(
+    trx,
+    writes.map((w) => ({ tenant_id: tenantId, id: w.record.id, model, created_at: w.createdAt ?? now, ...recordColumns(w.record.fields, w.record.version, w.hash, w.flags, now) })),
+  );
   await trx
     .insertInto('unified_record_versions')
     .values(writes.map((w) => versionRow(tenantId, w.record.id, w.record.version, w.record.fields, w.flags, now, context.requestId)))
@@ -140,10 +140,5 @@ async function storeBatch(
     tenantId,
     context,
     writes.map((w) => ({ action: `${model}.${w.isNew ? 'created' : 'updated'}`, resourceType: `unified_${model}`, resourceId: w.record.id })),
-  );
-  await linkEntries(
-    trx,
-    tenantId,
-    writes.filter((w) => entriesOf.has(w)).map((w) => ({ record: w.record, event: w.plan!.event, entries: entriesOf.get(w)! })),
   );
 }

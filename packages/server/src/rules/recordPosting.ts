@@ -6,7 +6,8 @@
  * reversal to zero. Each entry is linked to the record version in `record_postings`, whose key
  * (record, version, currency) makes a version post at most once.
  *
- * Invariant (checked after each posting): what the record's entries sum to equals what it asks for.
+ * Invariant (checked before each posting, which is all or nothing): what the record's entries sum to
+ * plus what it posts equals what it asks for.
  * Errors: those of posting (unknown_account, period_closed, …) prefixed with the event; invalid_amount;
  * invalid_request (no currency); subledger_account_required (no customer to carry the receivable).
  */
@@ -31,7 +32,7 @@ export interface PostableRecord {
 }
 
 /** Net amounts (debit positive) per currency, then per `account|party`. */
-type Position = Map<string, Map<string, bigint>>;
+export type Position = Map<string, Map<string, bigint>>;
 
 export interface PlannedPosting {
   event: RuleEvent;
@@ -190,7 +191,10 @@ export async function planRecordPosting(trx: LedgerTransaction, record: Postable
   return planPosting(record, rules, desiredPosition(record, recognition), await postedPosition(trx, record.id));
 }
 
-/** Posts what the record version asks for, inside the write's transaction, and links the entries to it. */
+/**
+ * Posts what the record version asks for, inside the write's transaction, linked to the version by
+ * the same statement. Call it last: the posting holds the tenant's hash-chain head until commit.
+ */
 export async function postRecordVersion(
   trx: LedgerTransaction,
   tenantId: string,
@@ -199,57 +203,70 @@ export async function postRecordVersion(
 ): Promise<{ event: RuleEvent; entries: JournalEntry[] } | undefined> {
   if (record.model !== 'invoice' && record.model !== 'payment') return undefined;
   const rules = await loadRules(trx);
-  const plan = await planRecordPosting(trx, record, rules);
+  const recognition = recognitionRule(rules, record.model);
+  if (!recognition.enabled) return undefined;
+  const posted = await postedPosition(trx, record.id);
+  const plan = planPosting(record, rules, desiredPosition(record, recognition), posted);
+  checkPlanReachesDesired(record, rules, posted, plan);
   if (!plan) return undefined;
-  const posted = await postPlan(trx, tenantId, request, plan);
-  await linkEntries(trx, tenantId, [{ record, event: plan.event, entries: posted }]);
-  await checkPostedAsDesired(trx, [record], rules);
-  return { event: plan.event, entries: posted };
+  const [entries] = await postPlans(trx, tenantId, request, [{ plan, record }]);
+  if (entries instanceof LinksError) throw entries;
+  return { event: plan.event, entries: entries! };
 }
 
-/** Each posted entry linked to the record version it came from; the key (record, version, currency) lets a version post once. */
-export async function linkEntries(
-  trx: LedgerTransaction,
-  tenantId: string,
-  postings: Array<{ record: Pick<PostableRecord, 'id' | 'version'>; event: RuleEvent; entries: Array<{ id: string; currency: string }> }>,
-): Promise<void> {
-  const rows = postings.flatMap(({ record, event, entries }) =>
-    entries.map((entry) => ({ tenant_id: tenantId, record_id: record.id, version: record.version, currency: entry.currency, event, entry_id: entry.id })),
-  );
-  if (rows.length > 0) await trx.insertInto('record_postings').values(rows).execute();
-}
-
-/** Posts the plan's entries through the ledger's one write path; a refusal names the rule. */
+/** Posts the plan's entries through the ledger's one write path, for no stored record (a preview); a refusal names the rule. */
 export async function postPlan(trx: LedgerTransaction, tenantId: string, request: Pick<WriteRequest, 'context'>, plan: PlannedPosting): Promise<JournalEntry[]> {
-  const [posted] = await postPlans(trx, tenantId, request, [plan]);
+  const [posted] = await postPlans(trx, tenantId, request, [{ plan }]);
   if (posted instanceof LinksError) throw posted;
   return posted!;
 }
 
-/** Many records' plans in one call to the ledger, each all or nothing: its entries, or why they were refused. */
-export async function postPlans(trx: LedgerTransaction, tenantId: string, request: Pick<WriteRequest, 'context'>, plans: PlannedPosting[]): Promise<Array<JournalEntry[] | LinksError>> {
+/**
+ * Many records' plans in one call to the ledger, each all or nothing: its entries, or why they were
+ * refused. A plan given its stored record version is linked to it (record_postings) by that call,
+ * so a version posts at most once.
+ */
+export async function postPlans(
+  trx: LedgerTransaction,
+  tenantId: string,
+  request: Pick<WriteRequest, 'context'>,
+  plans: Array<{ plan: PlannedPosting; record?: Pick<PostableRecord, 'id' | 'version'> }>,
+): Promise<Array<JournalEntry[] | LinksError>> {
   if (plans.length === 0) return [];
   const outcomes = await postEntries(
     trx,
     tenantId,
-    plans.map((plan) => ({ request: { context: request.context, fingerprint: null }, entries: plan.entries, shape: 'batch' as const })),
+    plans.map(({ plan, record }) => ({
+      request: { context: request.context, fingerprint: null },
+      entries: plan.entries,
+      shape: 'batch' as const,
+      ...(record ? { sourceRecord: { id: record.id, version: record.version, event: plan.event } } : {}),
+    })),
   );
   return outcomes.map((outcome, i) =>
     outcome instanceof LinksError
       ? new LinksError(
           outcome.code,
-          `Accounting rule ${plans[i]!.event}: ${outcome.message.replace(/^entries\[\d+\]: /, '')}`,
+          `Accounting rule ${plans[i]!.plan.event}: ${outcome.message.replace(/^entries\[\d+\]: /, '')}`,
           outcome.details.map((d) => ({ path: `accounting_rule.${d.path.replace(/^entries\.\d+\./, '')}`, message: d.message })),
         )
       : (outcome.body.data as { entries: JournalEntry[] }).entries,
   );
 }
 
-/** Checks, after posting, that each record's entries sum to what it asks for (TigerBeetle-style: stated and checked). */
-export async function checkPostedAsDesired(trx: LedgerTransaction, records: PostableRecord[], rules: Record<RuleEvent, AccountingRule>): Promise<void> {
-  const posted = await postedPositions(trx, records.map((r) => r.id));
-  for (const record of records) {
-    const desired = desiredPosition(record, recognitionRule(rules, record.model as PostingModel));
-    if (!samePosition(desired, posted.get(record.id) ?? new Map())) throw new Error(`invariant broken: ${record.model} ${record.id} v${record.version} is not what its entries posted`);
+/**
+ * Checks, before posting, that what the record's entries hold plus what the plan posts is what the
+ * record asks for (TigerBeetle-style: stated and checked). The posting is all or nothing, so the
+ * books then hold exactly that; checking first keeps the posting the write's last statement.
+ */
+export function checkPlanReachesDesired(record: PostableRecord, rules: Record<RuleEvent, AccountingRule>, posted: Position, plan: PlannedPosting | undefined): void {
+  const after: Position = new Map([...posted].map(([currency, byKey]) => [currency, new Map(byKey)]));
+  for (const entry of plan?.entries ?? []) {
+    for (const line of entry.lines) {
+      const amount = amountOf(line.debit ?? line.credit, entry.currency, 'line');
+      add(after, entry.currency, line.account, line.subledger_account ?? null, line.debit !== undefined ? amount : -amount);
+    }
   }
+  const desired = desiredPosition(record, recognitionRule(rules, record.model as PostingModel));
+  if (!samePosition(desired, after)) throw new Error(`invariant broken: ${record.model} ${record.id} v${record.version} would not post what it asks for`);
 }

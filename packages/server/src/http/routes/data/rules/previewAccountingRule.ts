@@ -1,6 +1,6 @@
 /** `POST /api/v1/accounting-rules/{event}/preview` {record, record_id?} → the entries the write would post, not posted. */
 import { EVENT_SPECS, ruleEventOf } from '../../../../rules/accountingRules.js';
-import { previewRule } from '../../../../rules/rulePreview.js';
+import { previewRule } from '../../../../records/rulePreview.js';
 import { ledgerScope } from '../../../ledgerRequest.js';
 import type { LinksApp } from '../../../app.js';
 import { keyWriteContext } from '../../../requestContext.js';

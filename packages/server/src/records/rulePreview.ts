@@ -1,17 +1,18 @@
 /**
  * `POST /accounting-rules/{event}/preview`: the entries a record write would post under the current
  * rules, without posting. The posting really runs — with every check the ledger makes — in a
- * transaction that is always rolled back, so a preview fails exactly where the write would.
+ * transaction that is always rolled back, so a preview fails exactly where the write would. It lives
+ * with the records (which depend on the rules, never the other way) because it simulates a record write.
  * Errors: not_found (event, or record_id), and those of the write itself.
  */
 import { v7 as uuidv7 } from 'uuid';
 import { LinksError } from '../domain/errors.js';
 import type { JournalEntryInput } from '../domain/ledger.js';
-import { lockBySource, mergeFields, prepareFields, writableInput } from '../records/recordVersions.js';
 import type { LedgerScope, WriteRequest } from '../ledger/scope.js';
 import { inTenantTransaction } from '../storage/tenantScope.js';
-import { EVENT_SPECS, type RuleEvent } from './accountingRules.js';
-import { planRecordPosting, postPlan } from './recordPosting.js';
+import { EVENT_SPECS, type RuleEvent } from '../rules/accountingRules.js';
+import { planRecordPosting, postPlan } from '../rules/recordPosting.js';
+import { lockBySource, mergeFields, prepareFields, writableInput } from './recordVersions.js';
 
 export interface RulePreview {
   event: RuleEvent;
