@@ -61,7 +61,7 @@ try {
   const api = new Api(links.origins.sandbox!, tenant.sandboxKey);
   for (const [code, type] of [['1000', 'asset'], ['1100', 'asset'], ['4000', 'revenue'], ['4100', 'revenue']]) await api.data('POST', '/api/v1/accounts', { code, name: code, type });
   await api.data('POST', '/api/v1/subledgers', { code: 'AR', name: 'Customers', control_account: '1100' });
-  const customers = await api.data('POST', '/api/v1/external-connections', {
+  const customers = await api.data<{ id: string }>('POST', '/api/v1/external-connections', {
     name: 'customers',
     type: 'csv',
     csv: ['id,email,name', ...Array.from({ length: rows }, (_, i) => `cus_${i},c${i}@example.com,Customer ${i}`)].join('\n'),
@@ -70,7 +70,7 @@ try {
   await api.data('POST', `/api/v1/external-connections/${customers.id}/sync`);
   const invoicesCsv = (base: number) =>
     ['number,customer,total,currency,issued', ...Array.from({ length: rows }, (_, i) => `INV-${i},cus_${i},${base + i}.00,USD,2026-11-15`)].join('\n');
-  const invoices = await api.data('POST', '/api/v1/external-connections', {
+  const invoices = await api.data<{ id: string }>('POST', '/api/v1/external-connections', {
     name: 'invoices',
     type: 'csv',
     csv: invoicesCsv(100),
