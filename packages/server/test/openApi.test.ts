@@ -70,7 +70,7 @@ describe.skipIf(!postgresAvailable())('OpenAPI document', () => {
     expect(JSON.stringify(spec)).not.toContain('/api/v1');
     expect(Object.keys(spec.components.schemas)).toEqual(expect.arrayContaining(['Tenant', 'ApiKey', 'Error']));
     expect(Object.keys(spec.components.schemas)).not.toContain('JournalEntry');
-    expect(Object.keys(spec.paths['/admin/v1/tenants'].post.responses)).toEqual(['201', '400', '401', '404', '409', '413', '422', '503']);
+    expect(Object.keys(spec.paths['/admin/v1/tenants'].post.responses)).toEqual(['201', '400', '401', '404', '409', '413', '422', '429', '503']);
     expect(spec.security).toEqual([{ adminToken: [] }]);
   });
 

@@ -5,7 +5,7 @@
  * other tenants' activity, and a cursor altered, forged or carried to another tenant or list is a 400.
  * A cursor only selects which of the caller's own rows come next; row-level security still applies.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
 import { LinksError } from './errors.js';
 import type { Page } from './pagination.js';
 
@@ -38,11 +38,14 @@ function associatedData(binding: CursorBinding): Buffer {
 }
 
 export function encodeCursor(binding: CursorBinding, position: Record<string, string | number>): string {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', binding.key(), iv);
-  cipher.setAAD(associatedData(binding));
   // Padded to a fixed size, so not even the length says how large the position is.
   const plaintext = JSON.stringify(position).padEnd(PADDED_BYTES, ' ');
+  const aad = associatedData(binding);
+  // The nonce is a MAC of what it seals (synthetic IV): the same page always gets the same cursor, so
+  // reading a list twice answers the same bytes, and two different positions never share a nonce.
+  const iv = createHmac('sha256', binding.key()).update(aad).update('\0').update(plaintext).digest().subarray(0, IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', binding.key(), iv);
+  cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64url');
 }

@@ -49,11 +49,38 @@ export async function registerOpenApi(app: LinksApp, which: keyof typeof DOCUMEN
       components: { securitySchemes: scheme },
       security: [{ [Object.keys(scheme)[0]!]: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: markOptionalBody,
     transformObject: jsonSchemaTransformObject,
   });
   let document: unknown;
-  app.get(url, { config: config as { public?: boolean; admin?: boolean }, schema: { hide: true } }, async () => (document ??= describeErrors(withoutUnusedSchemas(app.swagger() as OpenApiDocument))));
+  app.get(url, { config: config as { public?: boolean; admin?: boolean }, schema: { hide: true } }, async () => (document ??= describeErrors(withOptionalBodies(withoutUnusedSchemas(app.swagger() as OpenApiDocument)))));
+}
+
+/** An operation extension (copied from the route schema by the generator) naming a body that may be left out. */
+const OPTIONAL_BODY = 'x-links-optional-body';
+
+/**
+ * The generator marks every request body required, but a route whose body schema accepts nothing
+ * (`.nullish()`: the listener reads an empty body as none) takes requests without one.
+ */
+const markOptionalBody: typeof jsonSchemaTransform = (input) => {
+  const transformed = jsonSchemaTransform(input);
+  const body = input.schema?.body as { safeParse?: (value: unknown) => { success: boolean } } | undefined;
+  if (typeof body?.safeParse === 'function' && body.safeParse(undefined).success) {
+    return { ...transformed, schema: { ...transformed.schema, [OPTIONAL_BODY]: true } };
+  }
+  return transformed;
+};
+
+function withOptionalBodies<T extends OpenApiDocument>(spec: T): T {
+  for (const operations of Object.values(spec.paths ?? {})) {
+    for (const operation of Object.values(operations) as Array<Record<string, unknown> & { requestBody?: { required?: boolean } }>) {
+      if (operation[OPTIONAL_BODY] !== true) continue;
+      delete operation[OPTIONAL_BODY];
+      if (operation.requestBody) operation.requestBody.required = false;
+    }
+  }
+  return spec;
 }
 
 type Response = { description?: string; content?: Record<string, { schema?: { $ref?: string } }>; headers?: Record<string, unknown>; $ref?: string };
