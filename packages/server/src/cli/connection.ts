@@ -176,9 +176,13 @@ export function connectData(options: DataOptions, tuning: { maxRetries?: number;
 export function describeDataError(error: unknown, connection: Pick<DataConnection, 'environment' | 'endpoint'>): CliError {
   if (error instanceof CliError) return error;
   if (error instanceof UnavailableError && (error.code === 'network_error' || error.code === 'timeout')) {
-    const why = error.code === 'timeout' ? 'no answer in time' : 'no answer';
+    if (error.code === 'timeout') {
+      // The request was sent: a write may have been applied, and only its Idempotency-Key can settle it.
+      const retry = error.idempotencyKey ? `retry with --idempotency-key ${error.idempotencyKey}` : 'check before sending it again';
+      return new CliError(`no answer in time from the ${connection.environment} API at ${connection.endpoint}: a write may have been applied; ${retry}`);
+    }
     return new CliError(
-      `cannot reach the ${connection.environment} API at ${connection.endpoint} (${why}): is the server running? Set --url or ${ENDPOINT_VARIABLES[connection.environment]}`,
+      `cannot reach the ${connection.environment} API at ${connection.endpoint} (no answer): is the server running? Set --url or ${ENDPOINT_VARIABLES[connection.environment]}`,
     );
   }
   if (error instanceof AuthenticationError) return new CliError(`the ${connection.environment} API refused the API key: ${trimDot(error.message)} (unauthenticated)`);
