@@ -41,7 +41,8 @@ export function checkoutEarlierCommit(commit: string): EarlierCommit {
   if (sameLockfile) {
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   } else {
-    execFileSync('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir, stdio: 'ignore' });
+    // With its install scripts: the SDK workspace builds its dist/ in `prepare`, and the old server imports it.
+    execFileSync('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'ignore' });
   }
   return {
     commit,
