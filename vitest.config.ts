@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // `npm test` runs every project. The server's tests run twice: on embedded PGlite and on a real
-// PostgreSQL 15 (same code path); test/unit needs no database and runs once; test/postgres holds
-// what only PostgreSQL has. The SDK's tests talk to a real server too.
+// PostgreSQL 15 (same code path); test/unit needs no database and runs once; test/embedded and
+// test/postgres hold what only one backend has. The SDK's tests talk to a real server too.
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -27,7 +27,7 @@ export default defineConfig({
           name: 'postgres',
           root: 'packages/server',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/unit/**'],
+          exclude: ['test/unit/**', 'test/embedded/**'],
           env: { LINKS_TEST_BACKEND: 'postgres' },
           globalSetup: ['test/support/postgresGlobalSetup.ts'],
           setupFiles: ['test/support/secretScan.ts'],

@@ -2,7 +2,7 @@
  * The key verification cache of one process, on a real control database: an entry older than the
  * maximum age is looked up again (so a change that bypassed the polled stamps is still seen), and
  * a load that an eviction overtook is not cached. The real lookup is held after the database has
- * answered, so the race plays out deterministically; a fake monotonic clock stands in for the wait. (Across processes and clocks: test/keyCacheProcesses.test.ts.)
+ * answered, so the race plays out deterministically; a fake monotonic clock stands in for the wait. (Across processes and clocks: test/postgres/keyCacheProcesses.test.ts.)
  */
 import { sql } from 'kysely';
 import pino from 'pino';

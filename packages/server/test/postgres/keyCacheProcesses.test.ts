@@ -7,16 +7,16 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLinksProcess, type LinksProcess } from './support/childProcess.js';
-import { asDatabaseOwner } from './support/databaseOwner.js';
-import { AdminClient, call, type HttpResult } from './support/http.js';
-import { backend, newStorage, postgresAvailable, startTestLinks, TEST_ADMIN_TOKEN, type TestLinks, type TestStorage } from './support/linksServer.js';
+import { startLinksProcess, type LinksProcess } from '../support/childProcess.js';
+import { asDatabaseOwner } from '../support/databaseOwner.js';
+import { AdminClient, call, type HttpResult } from '../support/http.js';
+import { backend, newStorage, postgresAvailable, startTestLinks, TEST_ADMIN_TOKEN, type TestLinks, type TestStorage } from '../support/linksServer.js';
 
 const SKEW_MS = -10 * 60_000;
 const MAX_AGE_MS = 2000;
-const SKEWED_CLOCK = fileURLToPath(new URL('./support/skewedClock.mjs', import.meta.url));
+const SKEWED_CLOCK = fileURLToPath(new URL('../support/skewedClock.mjs', import.meta.url));
 
-describe.skipIf(!postgresAvailable() || backend !== 'postgres')('key changes across processes with a skewed clock', () => {
+describe.skipIf(!postgresAvailable())('key changes across processes with a skewed clock', () => {
   let storage: TestStorage;
   let observer: TestLinks;
   let slow: { proc: LinksProcess; sandbox: string; console: string };
