@@ -139,7 +139,27 @@ export interface UnifiedRecord {
   local_was_deleted: boolean;
   local_was_updated: boolean;
   is_active: boolean;
+  accounting: AccountingOutcome;
   [field: string]: unknown;
+}
+
+/**
+ * What the books made of a record version: `accounted` (the entries it posted, possibly none),
+ * `not_applicable` (no rule posts it), `pending` (reserved: queued accounting, not produced yet) or
+ * `error` (the rule could not post; the record is stored all the same, with no entries).
+ */
+export type AccountingStatus = 'accounted' | 'not_applicable' | 'pending' | 'error';
+
+export interface AccountingError {
+  code: string;
+  message: string;
+  details: Array<{ path: string; message: string }>;
+}
+
+export interface AccountingOutcome {
+  status: AccountingStatus;
+  entries: string[];
+  error: AccountingError | null;
 }
 
 export function isUnifiedModel(value: string): value is UnifiedModel {

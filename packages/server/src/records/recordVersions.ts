@@ -1,7 +1,8 @@
 /**
  * Writing one version of a unified record, inside a tenant transaction: normalise the fields,
  * resolve references to other records, skip the write when nothing changed, otherwise store the
- * row and its immutable version, audit it, and run the accounting rules in the same transaction.
+ * row and its immutable version with its accounting outcome, audit it, and run the accounting rules
+ * in the same transaction (recordAccounting.ts: the books refusing never refuses the record).
  * Shared by the API routes and by data-source syncs.
  */
 import { createHash } from 'node:crypto';
@@ -11,10 +12,12 @@ import { recordDataEvent } from '../audit/environmentAudit.js';
 import type { WriteContext } from '../domain/audit.js';
 import { LinksError } from '../domain/errors.js';
 import { describeAmountProblem, formatMinor, isSupportedCurrency, parseSignedAmount } from '../domain/money.js';
-import { MODEL_FIELDS, PROVENANCE_FIELDS, READ_ONLY_FIELDS, type UnifiedModel, type UnifiedRecord } from '../domain/unifiedModels.js';
+import { MODEL_FIELDS, PROVENANCE_FIELDS, READ_ONLY_FIELDS, type AccountingError, type AccountingOutcome, type AccountingStatus, type UnifiedModel, type UnifiedRecord } from '../domain/unifiedModels.js';
 import { canonicalJson, type LedgerTransaction } from '../ledger/scope.js';
 import type { UnifiedRecordRow } from '../storage/environmentSchema.js';
-import { postRecordVersion, type PostableRecord } from '../rules/recordPosting.js';
+import type { PostableRecord } from '../rules/recordPosting.js';
+import { markAccountingOutcome, postedEntryIds } from '../storage/recordAccounting.js';
+import { completeAccounting, planOutcome, plannedError } from './recordAccounting.js';
 import { queriedReferences, resolveReferences, type RecordReferences } from './recordReferences.js';
 
 export type RecordChange = 'created' | 'updated' | 'unchanged';
@@ -72,8 +75,19 @@ export async function prepareFields(
   return resolveReferences(references, model, normaliseMoney(model, fields));
 }
 
-/** The API's shape: every field of the model present, null when unset. */
-export function recordView(row: Row): UnifiedRecord {
+/** The outcome the row holds for its latest version, given the entries that version posted. */
+export function storedOutcome(row: Row, entries: string[]): AccountingOutcome {
+  return { status: row.accounting_status as AccountingStatus, entries: row.accounting_status === 'accounted' ? entries : [], error: row.accounting_error as AccountingError | null };
+}
+
+/** Rows as the API shows them, each with the entries its latest version posted. */
+export async function recordViews(trx: LedgerTransaction, rows: Row[]): Promise<UnifiedRecord[]> {
+  const entries = await postedEntryIds(trx, rows.filter((r) => r.accounting_status === 'accounted'));
+  return rows.map((row) => recordView(row, storedOutcome(row, entries.get(row.id) ?? [])));
+}
+
+/** The API's shape: every field of the model present, null when unset, and the version's accounting outcome. */
+export function recordView(row: Row, accounting: AccountingOutcome): UnifiedRecord {
   const model = row.model as UnifiedModel;
   const fields = row.fields;
   const view: UnifiedRecord = {
@@ -84,6 +98,7 @@ export function recordView(row: Row): UnifiedRecord {
     local_was_deleted: row.local_was_deleted,
     local_was_updated: row.local_was_updated,
     is_active: row.is_active,
+    accounting,
   };
   for (const name of [...Object.keys(MODEL_FIELDS[model]), ...Object.keys(PROVENANCE_FIELDS)]) {
     if (name !== 'is_active') view[name] = fields[name] ?? null;
@@ -116,8 +131,18 @@ export function recordColumns(fields: Record<string, unknown>, version: number, 
 }
 
 /** A version as kept for ever in `unified_record_versions`. */
-export function versionRow(tenantId: string, recordId: string, version: number, fields: Record<string, unknown>, flags: VersionFlags, now: Date, requestId: string) {
-  return { tenant_id: tenantId, record_id: recordId, version, fields: JSON.stringify(fields), is_active: flags.is_active, local_was_deleted: flags.local_was_deleted, recorded_at: now, request_id: requestId };
+export function versionRow(tenantId: string, recordId: string, version: number, fields: Record<string, unknown>, flags: VersionFlags, now: Date, requestId: string, accounting: AccountingColumns) {
+  return { tenant_id: tenantId, record_id: recordId, version, fields: JSON.stringify(fields), is_active: flags.is_active, local_was_deleted: flags.local_was_deleted, recorded_at: now, request_id: requestId, ...accounting };
+}
+
+export interface AccountingColumns {
+  accounting_status: AccountingStatus;
+  accounting_error: string | null;
+}
+
+/** The outcome columns of a version (and its record) as planned before the posting. */
+export function accountingColumns(status: AccountingStatus, error: AccountingError | null): AccountingColumns {
+  return { accounting_status: status, accounting_error: error === null ? null : JSON.stringify(error) };
 }
 
 /** A write by source id that meets a record deleted in Links: refused, the record stays as it was. */
@@ -140,22 +165,37 @@ export async function storeRecordVersion(
 ): Promise<StoredRecord> {
   const fields = await prepareFields(trx, model, input);
   const hash = contentHash(fields, flags);
-  if (existing?.content_hash.equals(hash)) return { record: recordView(existing), change: 'unchanged' };
+  if (existing?.content_hash.equals(hash)) return { record: await retryAccounting(trx, tenantId, context, existing), change: 'unchanged' };
 
   const now = new Date();
-  const version = existing ? existing.version + 1 : 1;
-  const values = recordColumns(fields, version, hash, flags, now);
+  const record: PostableRecord = { id: existing?.id ?? uuidv7(), model, version: existing ? existing.version + 1 : 1, fields, ...flags };
+  const planned = await planOutcome(trx, record);
+  const accounting = accountingColumns(planned.status, plannedError(planned));
+  const values = { ...recordColumns(fields, record.version, hash, flags, now), ...accounting };
   let row: Row;
   if (existing) {
     row = await trx.updateTable('unified_records').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow();
   } else {
-    row = await trx.insertInto('unified_records').values({ tenant_id: tenantId, id: uuidv7(), model, created_at: now, ...values }).returningAll().executeTakeFirstOrThrow();
+    row = await trx.insertInto('unified_records').values({ tenant_id: tenantId, id: record.id, model, created_at: now, ...values }).returningAll().executeTakeFirstOrThrow();
   }
-  await trx.insertInto('unified_record_versions').values(versionRow(tenantId, row.id, version, fields, flags, now, context.requestId)).execute();
+  await trx.insertInto('unified_record_versions').values(versionRow(tenantId, row.id, record.version, fields, flags, now, context.requestId, accounting)).execute();
   const action = !existing ? 'created' : flags.local_was_deleted ? 'deleted' : 'updated';
   await recordDataEvent(trx, tenantId, context, { action: `${model}.${action}`, resourceType: `unified_${model}`, resourceId: row.id });
-  await postRecordVersion(trx, tenantId, { context }, postable(row));
-  return { record: recordView(row), change: existing ? 'updated' : 'created' };
+  const outcome = await completeAccounting(trx, tenantId, context, record, planned);
+  return { record: recordView(row, outcome), change: existing ? 'updated' : 'created' };
+}
+
+/**
+ * The same content written again: a version whose accounting failed is accounted for now (the
+ * set-up may have been fixed); any other is answered as it is.
+ */
+async function retryAccounting(trx: LedgerTransaction, tenantId: string, context: WriteContext, existing: Row): Promise<UnifiedRecord> {
+  if (existing.accounting_status !== 'error') return (await recordViews(trx, [existing]))[0]!;
+  const record = postable(existing);
+  const planned = await planOutcome(trx, record);
+  await markAccountingOutcome(trx, record.id, record.version, planned.status, plannedError(planned));
+  const outcome = await completeAccounting(trx, tenantId, context, record, planned);
+  return recordView({ ...existing, accounting_status: outcome.status, accounting_error: outcome.error as Record<string, unknown> | null }, outcome);
 }
 
 export function postable(row: Row): PostableRecord {
