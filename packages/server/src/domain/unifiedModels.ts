@@ -38,7 +38,7 @@ export const PROVENANCE_FIELDS: Record<string, FieldSpec> = {
 };
 
 /** Set by Links, never by a client: accepted in a body (so a record read can be written back) and ignored. */
-export const READ_ONLY_FIELDS = ['id', 'version', 'created_at', 'updated_at', 'local_was_deleted', 'local_was_updated'] as const;
+export const READ_ONLY_FIELDS = ['id', 'version', 'created_at', 'updated_at', 'local_was_deleted', 'local_was_updated', 'accounting'] as const;
 
 const address = (prefix: string): Record<string, FieldSpec> =>
   Object.fromEntries(['line1', 'line2', 'city', 'country', 'state', 'postal_code'].map((part) => [`${prefix}_${part}`, { kind: 'text' as const }]));

@@ -13,7 +13,6 @@ import type { JournalEntry } from '../domain/ledger.js';
 import type { AccountingError, AccountingOutcome, AccountingStatus } from '../domain/unifiedModels.js';
 import type { LedgerTransaction } from '../ledger/scope.js';
 import { planVersionPosting, postPlans, type PlannedPosting, type PostableRecord } from '../rules/recordPosting.js';
-import { markAccountingOutcome } from '../storage/recordAccounting.js';
 import { rollbackToSavepoint, setSavepoint } from '../storage/savepoints.js';
 
 /** What the rules make of a version before anything posts: `accounted` carries its plan. */
@@ -44,35 +43,59 @@ export function outcome(status: AccountingStatus, entries: string[], error: Acco
   return { status, entries, error };
 }
 
-const BEFORE_POSTING = 'record_version_posting';
+/** The outcome columns of a version and of its record, as stored with the version. */
+export interface AccountingColumns {
+  accounting_status: AccountingStatus;
+  accounting_error: string | null;
+}
+
+export function accountingColumns(status: AccountingStatus, error: AccountingError | null): AccountingColumns {
+  return { accounting_status: status, accounting_error: error === null ? null : JSON.stringify(error) };
+}
+
+const BEFORE_ROWS = 'record_version_rows';
 
 /**
- * Completes the version's accounting; the version is stored with the planned status. Call it last:
- * a posting holds the tenant's hash-chain head until commit. A refused posting is rolled back to the
- * savepoint (releasing what it locked), then the version is marked `error` and the failure audited.
+ * Stores the version (`store` writes its row, version and audit event with the outcome columns it
+ * is given) and accounts for it, the posting LAST: it holds the tenant's hash-chain head until
+ * commit. A version never changes, so a refused posting returns to a savepoint before the rows
+ * (releasing what the posting locked) and stores them again with the error, audited.
  */
-export async function completeAccounting(trx: LedgerTransaction, tenantId: string, context: WriteContext, record: PostableRecord, planned: PlannedOutcome): Promise<AccountingOutcome> {
-  if (planned.status === 'not_applicable') return outcome('not_applicable', [], null);
-  if (planned.status === 'error') {
-    await auditAccountingFailure(trx, tenantId, context, record);
-    return outcome('error', [], planned.error);
+export async function storeAndAccount<T>(
+  trx: LedgerTransaction,
+  tenantId: string,
+  context: WriteContext,
+  record: PostableRecord,
+  store: (accounting: AccountingColumns) => Promise<T>,
+  retrying?: AccountingError,
+): Promise<{ stored: T; outcome: AccountingOutcome } | { stored: undefined; outcome: AccountingOutcome }> {
+  const planned = await planOutcome(trx, record);
+  // A retry that fails as the version before did stores nothing: re-running a sync does not churn versions.
+  if (planned.status === 'error' && sameError(planned.error, retrying)) return { stored: undefined, outcome: outcome('error', [], planned.error) };
+  if (planned.status !== 'accounted') {
+    const stored = await store(accountingColumns(planned.status, plannedError(planned)));
+    if (planned.status === 'error') await auditAccountingFailure(trx, tenantId, context, record);
+    return { stored, outcome: outcome(planned.status, [], plannedError(planned)) };
   }
-  await setSavepoint(trx, BEFORE_POSTING);
-  let posted: JournalEntry[] | LinksError;
-  try {
-    [posted] = (await postPlans(trx, tenantId, { context }, [{ plan: planned.plan, record }])) as [JournalEntry[] | LinksError];
-  } catch (error) {
-    if (!(error instanceof LinksError)) throw error;
-    posted = error;
-  }
-  if (!(posted instanceof LinksError)) return outcome('accounted', posted.map((entry) => entry.id), null);
-  await rollbackToSavepoint(trx, BEFORE_POSTING);
+  await setSavepoint(trx, BEFORE_ROWS);
+  const first = await store(accountingColumns('accounted', null));
+  const [posted] = (await postPlans(trx, tenantId, { context }, [{ plan: planned.plan, record }])) as [JournalEntry[] | LinksError];
+  if (!(posted instanceof LinksError)) return { stored: first, outcome: outcome('accounted', posted.map((entry) => entry.id), null) };
+  await rollbackToSavepoint(trx, BEFORE_ROWS);
   const error = accountingErrorOf(posted);
-  await markAccountingOutcome(trx, record.id, record.version, 'error', error);
+  if (sameError(error, retrying)) return { stored: undefined, outcome: outcome('error', [], error) };
+  const stored = await store(accountingColumns('error', error));
   await auditAccountingFailure(trx, tenantId, context, record);
-  return outcome('error', [], error);
+  return { stored, outcome: outcome('error', [], error) };
 }
 
 async function auditAccountingFailure(trx: LedgerTransaction, tenantId: string, context: WriteContext, record: PostableRecord): Promise<void> {
   await recordDataEvent(trx, tenantId, context, { action: `${record.model}.accounting_failed`, resourceType: `unified_${record.model}`, resourceId: record.id });
+}
+
+/** Whether a version's accounting failed exactly as a previous version's did. */
+export function sameError(error: AccountingError, previous: AccountingError | null | undefined): boolean {
+  // Compared field by field: the stored one comes back from jsonb, whose key order is its own.
+  const text = (e: AccountingError) => JSON.stringify([e.code, e.message, e.details.map((d) => [d.path, d.message])]);
+  return previous != null && text(error) === text(previous);
 }

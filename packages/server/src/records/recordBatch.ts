@@ -22,10 +22,10 @@ import type { LedgerTransaction } from '../ledger/scope.js';
 import { loadRules, recognitionRule, type PostingModel } from '../rules/accountingRules.js';
 import { checkPlanReachesDesired, desiredPosition, planPosting, postedPositions, postPlans, type PlannedPosting, type PostableRecord } from '../rules/recordPosting.js';
 import { rollbackToSavepoint, setSavepoint } from '../storage/savepoints.js';
-import { accountingErrorOf } from './recordAccounting.js';
+import { accountingColumns, accountingErrorOf, sameError } from './recordAccounting.js';
 import { storeRecordRows } from '../storage/unifiedRecordRows.js';
 import { preloadedReferences } from './recordReferences.js';
-import { accountingColumns, contentHash, deletedInLinks, prepareFields, recordColumns, sourceLockKey, versionRow, writableInput, type RecordChange, type VersionFlags } from './recordVersions.js';
+import { contentHash, deletedInLinks, prepareFields, recordColumns, sourceLockKey, versionRow, writableInput, type RecordChange, type VersionFlags } from './recordVersions.js';
 
 export interface BatchRow {
   /** Where the row came from (a line of the file), for the report. */
@@ -46,6 +46,8 @@ interface PendingWrite {
   hash: Buffer;
   plan: PlannedPosting | undefined;
   accountingError: AccountingError | null;
+  /** The same content as the stored version, whose accounting failed with this error: a retry. */
+  retrying: AccountingError | undefined;
 }
 
 export async function upsertRecordBatch(
@@ -89,7 +91,7 @@ export async function upsertRecordBatch(
       const flags = { is_active: input.is_active !== false, local_was_deleted: false, local_was_updated: false };
       const fields = await prepareFields(trx, model, input, references);
       const hash = contentHash(fields, flags);
-      if (prior?.content_hash.equals(hash)) {
+      if (prior?.content_hash.equals(hash) && prior.accounting_status !== 'error') {
         outcomes.push({ row, change: 'unchanged' });
         continue;
       }
@@ -106,17 +108,23 @@ export async function upsertRecordBatch(
           accountingError = accountingErrorOf(error);
         }
       }
-      pending.push({ row, record, isNew: !prior, createdAt: prior?.created_at, flags, hash, plan, accountingError });
+      const retrying = prior?.content_hash.equals(hash) ? ((prior.accounting_error as AccountingError | null) ?? undefined) : undefined;
+      if (accountingError && sameError(accountingError, retrying)) {
+        outcomes.push({ row, change: 'unchanged', accountingError });
+        continue;
+      }
+      pending.push({ row, record, isNew: !prior, createdAt: prior?.created_at, flags, hash, plan, accountingError, retrying });
     } catch (error) {
       if (!(error instanceof LinksError)) throw error;
       outcomes.push({ row, error });
     }
   }
 
-  if (pending.some((w) => w.plan)) await setSavepoint(trx, BEFORE_ROWS);
+  let writes = pending;
+  if (writes.some((w) => w.plan)) await setSavepoint(trx, BEFORE_ROWS);
   for (;;) {
-    await storeBatch(trx, tenantId, context, model, pending);
-    const planned = pending.filter((w) => w.plan);
+    await storeBatch(trx, tenantId, context, model, writes);
+    const planned = writes.filter((w) => w.plan);
     const postings = await postPlans(trx, tenantId, { context }, planned.map((w) => ({ plan: w.plan!, record: w.record })));
     const refused = planned.filter((_w, i) => postings[i] instanceof LinksError);
     if (refused.length === 0) break;
@@ -129,8 +137,12 @@ export async function upsertRecordBatch(
         write.accountingError = accountingErrorOf(refusal);
       }
     });
+    // A retry refused as before stays the version it was.
+    const repeated = new Set(refused.filter((w) => sameError(w.accountingError!, w.retrying)));
+    for (const write of repeated) outcomes.push({ row: write.row, change: 'unchanged', accountingError: write.accountingError! });
+    writes = writes.filter((w) => !repeated.has(w));
   }
-  for (const write of pending) {
+  for (const write of writes) {
     outcomes.push({ row: write.row, change: write.isNew ? 'created' : 'updated', ...(write.accountingError ? { accountingError: write.accountingError } : {}) });
   }
   return outcomes;

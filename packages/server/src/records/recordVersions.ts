@@ -16,8 +16,8 @@ import { MODEL_FIELDS, PROVENANCE_FIELDS, READ_ONLY_FIELDS, type AccountingError
 import { canonicalJson, type LedgerTransaction } from '../ledger/scope.js';
 import type { UnifiedRecordRow } from '../storage/environmentSchema.js';
 import type { PostableRecord } from '../rules/recordPosting.js';
-import { markAccountingOutcome, postedEntryIds } from '../storage/recordAccounting.js';
-import { completeAccounting, planOutcome, plannedError } from './recordAccounting.js';
+import { postedEntryIds } from '../storage/recordAccounting.js';
+import { storeAndAccount, type AccountingColumns } from './recordAccounting.js';
 import { queriedReferences, resolveReferences, type RecordReferences } from './recordReferences.js';
 
 export type RecordChange = 'created' | 'updated' | 'unchanged';
@@ -135,15 +135,6 @@ export function versionRow(tenantId: string, recordId: string, version: number, 
   return { tenant_id: tenantId, record_id: recordId, version, fields: JSON.stringify(fields), is_active: flags.is_active, local_was_deleted: flags.local_was_deleted, recorded_at: now, request_id: requestId, ...accounting };
 }
 
-export interface AccountingColumns {
-  accounting_status: AccountingStatus;
-  accounting_error: string | null;
-}
-
-/** The outcome columns of a version (and its record) as planned before the posting. */
-export function accountingColumns(status: AccountingStatus, error: AccountingError | null): AccountingColumns {
-  return { accounting_status: status, accounting_error: error === null ? null : JSON.stringify(error) };
-}
 
 /** A write by source id that meets a record deleted in Links: refused, the record stays as it was. */
 export function deletedInLinks(model: UnifiedModel, sourceId: string, recordId: string): LinksError {
@@ -165,37 +156,24 @@ export async function storeRecordVersion(
 ): Promise<StoredRecord> {
   const fields = await prepareFields(trx, model, input);
   const hash = contentHash(fields, flags);
-  if (existing?.content_hash.equals(hash)) return { record: await retryAccounting(trx, tenantId, context, existing), change: 'unchanged' };
+  // The same content again is a no-op, unless its accounting failed: then it is a retry, as a new version.
+  if (existing?.content_hash.equals(hash) && existing.accounting_status !== 'error') return { record: (await recordViews(trx, [existing]))[0]!, change: 'unchanged' };
 
   const now = new Date();
   const record: PostableRecord = { id: existing?.id ?? uuidv7(), model, version: existing ? existing.version + 1 : 1, fields, ...flags };
-  const planned = await planOutcome(trx, record);
-  const accounting = accountingColumns(planned.status, plannedError(planned));
-  const values = { ...recordColumns(fields, record.version, hash, flags, now), ...accounting };
-  let row: Row;
-  if (existing) {
-    row = await trx.updateTable('unified_records').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow();
-  } else {
-    row = await trx.insertInto('unified_records').values({ tenant_id: tenantId, id: record.id, model, created_at: now, ...values }).returningAll().executeTakeFirstOrThrow();
-  }
-  await trx.insertInto('unified_record_versions').values(versionRow(tenantId, row.id, record.version, fields, flags, now, context.requestId, accounting)).execute();
   const action = !existing ? 'created' : flags.local_was_deleted ? 'deleted' : 'updated';
-  await recordDataEvent(trx, tenantId, context, { action: `${model}.${action}`, resourceType: `unified_${model}`, resourceId: row.id });
-  const outcome = await completeAccounting(trx, tenantId, context, record, planned);
-  return { record: recordView(row, outcome), change: existing ? 'updated' : 'created' };
-}
-
-/**
- * The same content written again: a version whose accounting failed is accounted for now (the
- * set-up may have been fixed); any other is answered as it is.
- */
-async function retryAccounting(trx: LedgerTransaction, tenantId: string, context: WriteContext, existing: Row): Promise<UnifiedRecord> {
-  if (existing.accounting_status !== 'error') return (await recordViews(trx, [existing]))[0]!;
-  const record = postable(existing);
-  const planned = await planOutcome(trx, record);
-  await markAccountingOutcome(trx, record.id, record.version, planned.status, plannedError(planned));
-  const outcome = await completeAccounting(trx, tenantId, context, record, planned);
-  return recordView({ ...existing, accounting_status: outcome.status, accounting_error: outcome.error as Record<string, unknown> | null }, outcome);
+  const retrying = existing?.content_hash.equals(hash) ? (existing.accounting_error as AccountingError | null) ?? undefined : undefined;
+  const { stored, outcome } = await storeAndAccount(trx, tenantId, context, record, async (accounting) => {
+    const values = { ...recordColumns(fields, record.version, hash, flags, now), ...accounting };
+    const row = existing
+      ? await trx.updateTable('unified_records').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()
+      : await trx.insertInto('unified_records').values({ tenant_id: tenantId, id: record.id, model, created_at: now, ...values }).returningAll().executeTakeFirstOrThrow();
+    await trx.insertInto('unified_record_versions').values(versionRow(tenantId, row.id, record.version, fields, flags, now, context.requestId, accounting)).execute();
+    await recordDataEvent(trx, tenantId, context, { action: `${model}.${action}`, resourceType: `unified_${model}`, resourceId: row.id });
+    return row;
+  }, retrying);
+  if (stored === undefined) return { record: recordView(existing!, outcome), change: 'unchanged' };
+  return { record: recordView(stored, outcome), change: existing ? 'updated' : 'created' };
 }
 
 export function postable(row: Row): PostableRecord {

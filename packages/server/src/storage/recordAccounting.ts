@@ -1,17 +1,11 @@
 /**
- * The accounting outcome of record versions: set on the version and mirrored on its record, the
- * entries each version posted (record_postings), and the records whose latest outcome is an error.
+ * Reading the accounting outcome of record versions (stored with each version, mirrored on its
+ * record): the entries each version posted (record_postings), and the records whose latest outcome
+ * is an error.
  */
 import { sql } from 'kysely';
-import type { AccountingError, AccountingStatus, UnifiedModel } from '../domain/unifiedModels.js';
+import type { UnifiedModel } from '../domain/unifiedModels.js';
 import type { LedgerTransaction } from '../ledger/scope.js';
-
-/** Sets a stored version's outcome, on the version and (it being the latest) on its record. */
-export async function markAccountingOutcome(trx: LedgerTransaction, recordId: string, version: number, status: AccountingStatus, error: AccountingError | null): Promise<void> {
-  const values = { accounting_status: status, accounting_error: error === null ? null : JSON.stringify(error) };
-  await trx.updateTable('unified_record_versions').set(values).where('record_id', '=', recordId).where('version', '=', version).execute();
-  await trx.updateTable('unified_records').set(values).where('id', '=', recordId).where('version', '=', version).execute();
-}
 
 /** The entry ids each (record, version) posted, by record id. */
 export async function postedEntryIds(trx: LedgerTransaction, versions: Array<{ id: string; version: number }>): Promise<Map<string, string[]>> {
