@@ -16,19 +16,19 @@ import { planVersionPosting, postPlans, type PlannedPosting, type PostableRecord
 import { rollbackToSavepoint, setSavepoint } from '../storage/savepoints.js';
 
 /** What the rules make of a version before anything posts: `accounted` carries its plan. */
-export type PlannedOutcome = { status: 'not_applicable' } | { status: 'accounted'; plan: PlannedPosting } | { status: 'error'; error: AccountingError };
+type PlannedOutcome = { status: 'not_applicable' } | { status: 'accounted'; plan: PlannedPosting } | { status: 'error'; error: AccountingError };
 
 export function accountingErrorOf(error: LinksError): AccountingError {
   return { code: error.code, message: error.message, details: error.details };
 }
 
 /** The error a planned outcome carries, for the stored columns. */
-export function plannedError(planned: PlannedOutcome): AccountingError | null {
+function plannedError(planned: PlannedOutcome): AccountingError | null {
   return planned.status === 'error' ? planned.error : null;
 }
 
 /** Plans the version; a rule that cannot account for it gives an `error` outcome, not a refusal. */
-export async function planOutcome(trx: LedgerTransaction, record: PostableRecord): Promise<PlannedOutcome> {
+async function planOutcome(trx: LedgerTransaction, record: PostableRecord): Promise<PlannedOutcome> {
   try {
     const plan = await planVersionPosting(trx, record);
     return plan ? { status: 'accounted', plan } : { status: 'not_applicable' };
@@ -39,7 +39,7 @@ export async function planOutcome(trx: LedgerTransaction, record: PostableRecord
 }
 
 /** An outcome as the record shows it. */
-export function outcome(status: AccountingStatus, entries: string[], error: AccountingError | null): AccountingOutcome {
+function outcome(status: AccountingStatus, entries: string[], error: AccountingError | null): AccountingOutcome {
   return { status, entries, error };
 }
 
