@@ -147,5 +147,9 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs guides, throu
     expect(out).toContain('"balance":"340.00"');
     expect(out).toContain('"matches":true');
     expect(out).toContain('{"account":"1100","debit":"99.00","subledger_account":"');
+    expect(out).toMatch(/"source_id":"INV-OLD".*"accounting":\{"status":"error","entries":\[\],"error":\{"code":"period_closed"/);
+    expect(out).toMatch(/"data":\[\{"record_id":"[0-9a-f-]{36}","model":"invoice","version":1,"source_system":"billing","source_id":"INV-OLD","error":\{"code":"period_closed"/);
+    expect(out).toMatch(/"version":2,.*"source_id":"INV-OLD".*"accounting":\{"status":"accounted","entries":\["[0-9a-f-]{36}"\],"error":null\}/);
+    expect(out).toContain('{"data":[],"limit":10,"next_cursor":null}');
   });
 });

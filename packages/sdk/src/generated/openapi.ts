@@ -3607,6 +3607,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounting/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    model?: "customer" | "contact" | "invoice" | "payment" | "contract" | "product" | "opportunity";
+                    code?: "unknown_account" | "inactive_account" | "currency_mismatch" | "subledger_account_required" | "period_closed" | "invalid_request" | "invalid_amount" | "unbalanced_entry";
+                    limit?: string;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountingExceptionList"];
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                429: components["responses"]["RateLimited"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3689,6 +3735,8 @@ export interface components {
             local_was_deleted?: unknown;
             /** @description read-only: ignored on input */
             local_was_updated?: unknown;
+            /** @description read-only: ignored on input */
+            accounting?: unknown;
         };
         UnifiedContactCreateInput: {
             email: string;
@@ -3730,6 +3778,8 @@ export interface components {
             local_was_deleted?: unknown;
             /** @description read-only: ignored on input */
             local_was_updated?: unknown;
+            /** @description read-only: ignored on input */
+            accounting?: unknown;
         };
         UnifiedInvoiceCreateInput: {
             /** @example 1200.00 */
@@ -3786,6 +3836,8 @@ export interface components {
             local_was_deleted?: unknown;
             /** @description read-only: ignored on input */
             local_was_updated?: unknown;
+            /** @description read-only: ignored on input */
+            accounting?: unknown;
         };
         UnifiedPaymentCreateInput: {
             /** @example 1200.00 */
@@ -3822,6 +3874,8 @@ export interface components {
             local_was_deleted?: unknown;
             /** @description read-only: ignored on input */
             local_was_updated?: unknown;
+            /** @description read-only: ignored on input */
+            accounting?: unknown;
         };
         UnifiedContractCreateInput: {
             contract_number?: string;
@@ -3869,6 +3923,8 @@ export interface components {
             local_was_deleted?: unknown;
             /** @description read-only: ignored on input */
             local_was_updated?: unknown;
+            /** @description read-only: ignored on input */
+            accounting?: unknown;
         };
         UnifiedProductCreateInput: {
             name: string;
@@ -3901,6 +3957,8 @@ export interface components {
             local_was_deleted?: unknown;
             /** @description read-only: ignored on input */
             local_was_updated?: unknown;
+            /** @description read-only: ignored on input */
+            accounting?: unknown;
         };
         UnifiedOpportunityCreateInput: {
             deal_name?: string;
@@ -3936,6 +3994,8 @@ export interface components {
             local_was_deleted?: unknown;
             /** @description read-only: ignored on input */
             local_was_updated?: unknown;
+            /** @description read-only: ignored on input */
+            accounting?: unknown;
         };
         UnifiedCustomerUpdateInput: {
             email?: string;
@@ -3977,6 +4037,8 @@ export interface components {
             local_was_deleted?: unknown;
             /** @description read-only: ignored on input */
             local_was_updated?: unknown;
+            /** @description read-only: ignored on input */
+            accounting?: unknown;
         };
         UnifiedContactUpdateInput: {
             email?: string;
@@ -4017,6 +4079,8 @@ export interface components {
             local_was_deleted?: unknown;
             /** @description read-only: ignored on input */
             local_was_updated?: unknown;
+            /** @description read-only: ignored on input */
+            accounting?: unknown;
         };
         UnifiedInvoiceUpdateInput: {
             amount_due?: string | null;
@@ -4063,6 +4127,8 @@ export interface components {
             local_was_deleted?: unknown;
             /** @description read-only: ignored on input */
             local_was_updated?: unknown;
+            /** @description read-only: ignored on input */
+            accounting?: unknown;
         };
         UnifiedPaymentUpdateInput: {
             amount?: string | null;
@@ -4096,6 +4162,8 @@ export interface components {
             local_was_deleted?: unknown;
             /** @description read-only: ignored on input */
             local_was_updated?: unknown;
+            /** @description read-only: ignored on input */
+            accounting?: unknown;
         };
         UnifiedContractUpdateInput: {
             contract_number?: string | null;
@@ -4137,6 +4205,8 @@ export interface components {
             local_was_deleted?: unknown;
             /** @description read-only: ignored on input */
             local_was_updated?: unknown;
+            /** @description read-only: ignored on input */
+            accounting?: unknown;
         };
         UnifiedProductUpdateInput: {
             name?: string;
@@ -4168,6 +4238,8 @@ export interface components {
             local_was_deleted?: unknown;
             /** @description read-only: ignored on input */
             local_was_updated?: unknown;
+            /** @description read-only: ignored on input */
+            accounting?: unknown;
         };
         UnifiedOpportunityUpdateInput: {
             deal_name?: string | null;
@@ -4200,6 +4272,8 @@ export interface components {
             local_was_deleted?: unknown;
             /** @description read-only: ignored on input */
             local_was_updated?: unknown;
+            /** @description read-only: ignored on input */
+            accounting?: unknown;
         };
         Error: {
             error: {
@@ -4483,6 +4557,20 @@ export interface components {
             entries: string[];
             periods: string[];
         };
+        AccountingError: {
+            code: string;
+            message: string;
+            details: {
+                path: string;
+                message: string;
+            }[];
+        };
+        AccountingOutcome: {
+            /** @enum {string} */
+            status: "accounted" | "not_applicable" | "pending" | "error";
+            entries: string[];
+            error: components["schemas"]["AccountingError"] | null;
+        };
         CustomerBalance: {
             customer_id: string;
             as_of: string | null;
@@ -4592,10 +4680,37 @@ export interface components {
                     message: string;
                 }[];
             }[];
+            accounting_errors: {
+                row: number;
+                source_id: string | null;
+                code: string;
+                message: string;
+            }[];
             /** Format: date-time */
             started_at: string;
             /** Format: date-time */
             finished_at: string;
+        };
+        AccountingException: {
+            record_id: string;
+            model: string;
+            version: number;
+            source_system: string | null;
+            source_id: string | null;
+            error: {
+                code: string;
+                message: string;
+                details: {
+                    path: string;
+                    message: string;
+                }[];
+            };
+            created_at: string;
+        };
+        AccountingExceptionList: {
+            data: components["schemas"]["AccountingException"][];
+            limit: number;
+            next_cursor: string | null;
         };
         UnifiedCustomer: {
             id: string;
@@ -4633,6 +4748,7 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            accounting: components["schemas"]["AccountingOutcome"];
         };
         UnifiedContact: {
             id: string;
@@ -4669,6 +4785,7 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            accounting: components["schemas"]["AccountingOutcome"];
         };
         UnifiedInvoice: {
             id: string;
@@ -4710,6 +4827,7 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            accounting: components["schemas"]["AccountingOutcome"];
         };
         UnifiedPayment: {
             id: string;
@@ -4739,6 +4857,7 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            accounting: components["schemas"]["AccountingOutcome"];
         };
         UnifiedContract: {
             id: string;
@@ -4776,6 +4895,7 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            accounting: components["schemas"]["AccountingOutcome"];
         };
         UnifiedProduct: {
             id: string;
@@ -4802,6 +4922,7 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            accounting: components["schemas"]["AccountingOutcome"];
         };
         UnifiedOpportunity: {
             id: string;
@@ -4830,6 +4951,7 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            accounting: components["schemas"]["AccountingOutcome"];
         };
     };
     responses: {

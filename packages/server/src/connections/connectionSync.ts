@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import { LinksError, type ErrorDetail } from '../domain/errors.js';
-import { writableFields, type FieldSpec } from '../domain/unifiedModels.js';
+import { writableFields, type AccountingOutcome, type FieldSpec } from '../domain/unifiedModels.js';
 import { recordDataEvent } from '../audit/environmentAudit.js';
 import { writeLedger, type LedgerScope, type WriteRequest } from '../ledger/scope.js';
 import { upsertRecordBatch, type BatchOutcome, type BatchRow } from '../records/recordBatch.js';
@@ -24,6 +24,13 @@ export interface RowRejection {
   details: ErrorDetail[];
 }
 
+export interface RowAccountingError {
+  row: number;
+  source_id: string | null;
+  code: string;
+  message: string;
+}
+
 export interface SyncReport {
   connection_id: string;
   model: string;
@@ -33,6 +40,8 @@ export interface SyncReport {
   unchanged: number;
   rejected: number;
   rejections: RowRejection[];
+  /** Rows written whose accounting failed (the record is stored; its outcome says what to fix). */
+  accounting_errors: RowAccountingError[];
   started_at: string;
   finished_at: string;
 }
@@ -118,7 +127,7 @@ export async function syncConnection(scope: LedgerScope, request: WriteRequest, 
     if (error instanceof LinksError && error.status < 500) await remember('error', { started_at: startedAt.toISOString(), error: error.message });
     throw error;
   }
-  const report: SyncReport = { connection_id: id, model: mapping.model, rows: snapshot.rows.length, created: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [], started_at: startedAt.toISOString(), finished_at: '' };
+  const report: SyncReport = { connection_id: id, model: mapping.model, rows: snapshot.rows.length, created: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [], accounting_errors: [], started_at: startedAt.toISOString(), finished_at: '' };
   const schema = recordSchema(mapping.model);
   const reject = (rowNumber: number, sourceId: unknown, error: LinksError) => {
     report.rejected += 1;
@@ -129,14 +138,19 @@ export async function syncConnection(scope: LedgerScope, request: WriteRequest, 
     const sourceOf = new Map(rows.map((r) => [r.row, r.body.source_id]));
     for (const outcome of outcomes) {
       if ('error' in outcome) reject(outcome.row, sourceOf.get(outcome.row), outcome.error);
-      else report[outcome.change] += 1;
+      else {
+        report[outcome.change] += 1;
+        const sourceId = sourceOf.get(outcome.row);
+        if (outcome.accountingError) report.accounting_errors.push({ row: outcome.row, source_id: typeof sourceId === 'string' ? sourceId : null, code: outcome.accountingError.code, message: outcome.accountingError.message });
+      }
     }
   };
   // One row on its own: the way back when a whole batch is refused (a source id another record took meanwhile).
   const writeOne = async ({ row, body }: BatchRow): Promise<BatchOutcome> => {
     try {
       const stored = await conflictOnTakenSource(mapping.model, () => writeLedger(scope, noKey, 200, (trx) => upsertRecord(trx, scope.tenantId, request.context, mapping.model, body)));
-      return { row, change: stored.body.data.change };
+      const accounting = stored.body.data.record.accounting as AccountingOutcome;
+      return { row, change: stored.body.data.change, ...(accounting.error ? { accountingError: accounting.error } : {}) };
     } catch (error) {
       if (!(error instanceof LinksError) || error.status >= 500) throw error;
       return { row, error };
@@ -175,8 +189,10 @@ export async function syncConnection(scope: LedgerScope, request: WriteRequest, 
   }
   report.rejections.sort((a, b) => a.row - b.row);
   report.rejections.splice(LISTED_REJECTIONS);
+  report.accounting_errors.sort((a, b) => a.row - b.row);
+  report.accounting_errors.splice(LISTED_REJECTIONS);
   report.finished_at = new Date().toISOString();
-  const { rejections, ...summary } = report;
-  await remember('ready', { ...summary, rejections: rejections.slice(0, 20) });
+  const { rejections, accounting_errors, ...summary } = report;
+  await remember('ready', { ...summary, rejections: rejections.slice(0, 20), accounting_errors: accounting_errors.slice(0, 20) });
   return report;
 }

@@ -38,7 +38,7 @@ export const PROVENANCE_FIELDS: Record<string, FieldSpec> = {
 };
 
 /** Set by Links, never by a client: accepted in a body (so a record read can be written back) and ignored. */
-export const READ_ONLY_FIELDS = ['id', 'version', 'created_at', 'updated_at', 'local_was_deleted', 'local_was_updated'] as const;
+export const READ_ONLY_FIELDS = ['id', 'version', 'created_at', 'updated_at', 'local_was_deleted', 'local_was_updated', 'accounting'] as const;
 
 const address = (prefix: string): Record<string, FieldSpec> =>
   Object.fromEntries(['line1', 'line2', 'city', 'country', 'state', 'postal_code'].map((part) => [`${prefix}_${part}`, { kind: 'text' as const }]));
@@ -139,7 +139,27 @@ export interface UnifiedRecord {
   local_was_deleted: boolean;
   local_was_updated: boolean;
   is_active: boolean;
+  accounting: AccountingOutcome;
   [field: string]: unknown;
+}
+
+/**
+ * What the books made of a record version: `accounted` (the entries it posted, possibly none),
+ * `not_applicable` (no rule posts it), `pending` (reserved: queued accounting, not produced yet) or
+ * `error` (the rule could not post; the record is stored all the same, with no entries).
+ */
+export type AccountingStatus = 'accounted' | 'not_applicable' | 'pending' | 'error';
+
+export interface AccountingError {
+  code: string;
+  message: string;
+  details: Array<{ path: string; message: string }>;
+}
+
+export interface AccountingOutcome {
+  status: AccountingStatus;
+  entries: string[];
+  error: AccountingError | null;
 }
 
 export function isUnifiedModel(value: string): value is UnifiedModel {

@@ -1,7 +1,8 @@
 /**
  * Writing one version of a unified record, inside a tenant transaction: normalise the fields,
  * resolve references to other records, skip the write when nothing changed, otherwise store the
- * row and its immutable version, audit it, and run the accounting rules in the same transaction.
+ * row and its immutable version with its accounting outcome, audit it, and run the accounting rules
+ * in the same transaction (recordAccounting.ts: the books refusing never refuses the record).
  * Shared by the API routes and by data-source syncs.
  */
 import { createHash } from 'node:crypto';
@@ -11,10 +12,12 @@ import { recordDataEvent } from '../audit/environmentAudit.js';
 import type { WriteContext } from '../domain/audit.js';
 import { LinksError } from '../domain/errors.js';
 import { describeAmountProblem, formatMinor, isSupportedCurrency, parseSignedAmount } from '../domain/money.js';
-import { MODEL_FIELDS, PROVENANCE_FIELDS, READ_ONLY_FIELDS, type UnifiedModel, type UnifiedRecord } from '../domain/unifiedModels.js';
+import { MODEL_FIELDS, PROVENANCE_FIELDS, READ_ONLY_FIELDS, type AccountingError, type AccountingOutcome, type AccountingStatus, type UnifiedModel, type UnifiedRecord } from '../domain/unifiedModels.js';
 import { canonicalJson, type LedgerTransaction } from '../ledger/scope.js';
 import type { UnifiedRecordRow } from '../storage/environmentSchema.js';
-import { postRecordVersion, type PostableRecord } from '../rules/recordPosting.js';
+import type { PostableRecord } from '../rules/recordPosting.js';
+import { postedEntryIds } from '../storage/recordAccounting.js';
+import { storeAndAccount, type AccountingColumns } from './recordAccounting.js';
 import { queriedReferences, resolveReferences, type RecordReferences } from './recordReferences.js';
 
 export type RecordChange = 'created' | 'updated' | 'unchanged';
@@ -72,8 +75,19 @@ export async function prepareFields(
   return resolveReferences(references, model, normaliseMoney(model, fields));
 }
 
-/** The API's shape: every field of the model present, null when unset. */
-export function recordView(row: Row): UnifiedRecord {
+/** The outcome the row holds for its latest version, given the entries that version posted. */
+export function storedOutcome(row: Row, entries: string[]): AccountingOutcome {
+  return { status: row.accounting_status as AccountingStatus, entries: row.accounting_status === 'accounted' ? entries : [], error: row.accounting_error as AccountingError | null };
+}
+
+/** Rows as the API shows them, each with the entries its latest version posted. */
+export async function recordViews(trx: LedgerTransaction, rows: Row[]): Promise<UnifiedRecord[]> {
+  const entries = await postedEntryIds(trx, rows.filter((r) => r.accounting_status === 'accounted'));
+  return rows.map((row) => recordView(row, storedOutcome(row, entries.get(row.id) ?? [])));
+}
+
+/** The API's shape: every field of the model present, null when unset, and the version's accounting outcome. */
+export function recordView(row: Row, accounting: AccountingOutcome): UnifiedRecord {
   const model = row.model as UnifiedModel;
   const fields = row.fields;
   const view: UnifiedRecord = {
@@ -84,6 +98,7 @@ export function recordView(row: Row): UnifiedRecord {
     local_was_deleted: row.local_was_deleted,
     local_was_updated: row.local_was_updated,
     is_active: row.is_active,
+    accounting,
   };
   for (const name of [...Object.keys(MODEL_FIELDS[model]), ...Object.keys(PROVENANCE_FIELDS)]) {
     if (name !== 'is_active') view[name] = fields[name] ?? null;
@@ -116,9 +131,10 @@ export function recordColumns(fields: Record<string, unknown>, version: number, 
 }
 
 /** A version as kept for ever in `unified_record_versions`. */
-export function versionRow(tenantId: string, recordId: string, version: number, fields: Record<string, unknown>, flags: VersionFlags, now: Date, requestId: string) {
-  return { tenant_id: tenantId, record_id: recordId, version, fields: JSON.stringify(fields), is_active: flags.is_active, local_was_deleted: flags.local_was_deleted, recorded_at: now, request_id: requestId };
+export function versionRow(tenantId: string, recordId: string, version: number, fields: Record<string, unknown>, flags: VersionFlags, now: Date, requestId: string, accounting: AccountingColumns) {
+  return { tenant_id: tenantId, record_id: recordId, version, fields: JSON.stringify(fields), is_active: flags.is_active, local_was_deleted: flags.local_was_deleted, recorded_at: now, request_id: requestId, ...accounting };
 }
+
 
 /** A write by source id that meets a record deleted in Links: refused, the record stays as it was. */
 export function deletedInLinks(model: UnifiedModel, sourceId: string, recordId: string): LinksError {
@@ -140,22 +156,24 @@ export async function storeRecordVersion(
 ): Promise<StoredRecord> {
   const fields = await prepareFields(trx, model, input);
   const hash = contentHash(fields, flags);
-  if (existing?.content_hash.equals(hash)) return { record: recordView(existing), change: 'unchanged' };
+  // The same content again is a no-op, unless its accounting failed: then it is a retry, as a new version.
+  if (existing?.content_hash.equals(hash) && existing.accounting_status !== 'error') return { record: (await recordViews(trx, [existing]))[0]!, change: 'unchanged' };
 
   const now = new Date();
-  const version = existing ? existing.version + 1 : 1;
-  const values = recordColumns(fields, version, hash, flags, now);
-  let row: Row;
-  if (existing) {
-    row = await trx.updateTable('unified_records').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow();
-  } else {
-    row = await trx.insertInto('unified_records').values({ tenant_id: tenantId, id: uuidv7(), model, created_at: now, ...values }).returningAll().executeTakeFirstOrThrow();
-  }
-  await trx.insertInto('unified_record_versions').values(versionRow(tenantId, row.id, version, fields, flags, now, context.requestId)).execute();
+  const record: PostableRecord = { id: existing?.id ?? uuidv7(), model, version: existing ? existing.version + 1 : 1, fields, ...flags };
   const action = !existing ? 'created' : flags.local_was_deleted ? 'deleted' : 'updated';
-  await recordDataEvent(trx, tenantId, context, { action: `${model}.${action}`, resourceType: `unified_${model}`, resourceId: row.id });
-  await postRecordVersion(trx, tenantId, { context }, postable(row));
-  return { record: recordView(row), change: existing ? 'updated' : 'created' };
+  const retrying = existing?.content_hash.equals(hash) ? (existing.accounting_error as AccountingError | null) ?? undefined : undefined;
+  const { stored, outcome } = await storeAndAccount(trx, tenantId, context, record, async (accounting) => {
+    const values = { ...recordColumns(fields, record.version, hash, flags, now), ...accounting };
+    const row = existing
+      ? await trx.updateTable('unified_records').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()
+      : await trx.insertInto('unified_records').values({ tenant_id: tenantId, id: record.id, model, created_at: now, ...values }).returningAll().executeTakeFirstOrThrow();
+    await trx.insertInto('unified_record_versions').values(versionRow(tenantId, row.id, record.version, fields, flags, now, context.requestId, accounting)).execute();
+    await recordDataEvent(trx, tenantId, context, { action: `${model}.${action}`, resourceType: `unified_${model}`, resourceId: row.id });
+    return row;
+  }, retrying);
+  if (stored === undefined) return { record: recordView(existing!, outcome), change: 'unchanged' };
+  return { record: recordView(stored, outcome), change: existing ? 'updated' : 'created' };
 }
 
 export function postable(row: Row): PostableRecord {

@@ -1,9 +1,9 @@
 /**
  * Unified records through the API: create (an upsert by source id), read, list, update (a merge of
  * the fields sent), delete (marks the record; nothing financial is erased). Every write runs the
- * accounting rules in its own transaction (recordVersions.ts).
- * Errors: not_found, conflict (a deleted record), invalid_amount, invalid_request, and those of the
- * accounting rules when an invoice or payment posts.
+ * accounting rules in its own transaction (recordVersions.ts); what the books cannot account for is
+ * the version's accounting outcome, never a refusal of the record.
+ * Errors: not_found, conflict (a deleted record), invalid_amount and invalid_request (the record's own fields).
  */
 import { sql } from 'kysely';
 import { LinksError } from '../domain/errors.js';
@@ -13,7 +13,7 @@ import type { UnifiedModel, UnifiedRecord } from '../domain/unifiedModels.js';
 import { currencyBalance } from '../ledger/accounts.js';
 import type { AccountType } from '../domain/ledger.js';
 import { readLedger, writeLedger, type LedgerScope, type LedgerTransaction, type WriteOutcome, type WriteRequest } from '../ledger/scope.js';
-import { mergeFields, recordView, storeRecordVersion, upsertRecord, writableInput, type RecordChange } from './recordVersions.js';
+import { mergeFields, recordViews, storeRecordVersion, upsertRecord, writableInput, type RecordChange } from './recordVersions.js';
 
 async function findRecord(trx: LedgerTransaction, model: UnifiedModel, id: string, lock = false) {
   let query = trx.selectFrom('unified_records').selectAll().where('model', '=', model).where('id', '=', id);
@@ -68,14 +68,14 @@ function writeRecordUpdate(scope: LedgerScope, request: WriteRequest, model: Uni
 export async function deleteRecord(scope: LedgerScope, request: WriteRequest, model: UnifiedModel, id: string): Promise<WriteOutcome<UnifiedRecord>> {
   return writeLedger(scope, request, 200, async (trx) => {
     const existing = await findRecord(trx, model, id, true);
-    if (existing.local_was_deleted) return recordView(existing);
+    if (existing.local_was_deleted) return (await recordViews(trx, [existing]))[0]!;
     const flags = { is_active: false, local_was_deleted: true, local_was_updated: existing.local_was_updated };
     return (await storeRecordVersion(trx, scope.tenantId, request.context, model, existing, existing.fields, flags)).record;
   });
 }
 
 export async function getRecord(scope: LedgerScope, model: UnifiedModel, id: string): Promise<UnifiedRecord> {
-  return readLedger(scope, async (trx) => recordView(await findRecord(trx, model, id)));
+  return readLedger(scope, async (trx) => (await recordViews(trx, [await findRecord(trx, model, id)]))[0]!);
 }
 
 export interface RecordFilter {
@@ -95,7 +95,7 @@ export async function listRecords(scope: LedgerScope, model: UnifiedModel, filte
     if (filter.unified_customer_id !== undefined) query = query.where(sql<string>`fields ->> 'unified_customer_id'`, '=', filter.unified_customer_id);
     const rows = await query.selectAll().orderBy('created_at').orderBy('id').limit(page.limit).offset(offsetOf(page)).execute();
     const count = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    return toPage(rows.map(recordView), Number(count.n), page);
+    return toPage(await recordViews(trx, rows), Number(count.n), page);
   });
 }
 

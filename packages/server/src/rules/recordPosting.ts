@@ -192,15 +192,11 @@ export async function planRecordPosting(trx: LedgerTransaction, record: Postable
 }
 
 /**
- * Posts what the record version asks for, inside the write's transaction, linked to the version by
- * the same statement. Call it last: the posting holds the tenant's hash-chain head until commit.
+ * What a stored record version would post, checked to reach what it asks for; undefined when no rule
+ * posts it. Throws the rule's error (invalid_request, subledger_account_required, invalid_amount)
+ * when the version cannot be accounted for.
  */
-export async function postRecordVersion(
-  trx: LedgerTransaction,
-  tenantId: string,
-  request: Pick<WriteRequest, 'context'>,
-  record: PostableRecord,
-): Promise<{ event: RuleEvent; entries: JournalEntry[] } | undefined> {
+export async function planVersionPosting(trx: LedgerTransaction, record: PostableRecord): Promise<PlannedPosting | undefined> {
   if (record.model !== 'invoice' && record.model !== 'payment') return undefined;
   const rules = await loadRules(trx);
   const recognition = recognitionRule(rules, record.model);
@@ -208,10 +204,7 @@ export async function postRecordVersion(
   const posted = await postedPosition(trx, record.id);
   const plan = planPosting(record, rules, desiredPosition(record, recognition), posted);
   checkPlanReachesDesired(record, rules, posted, plan);
-  if (!plan) return undefined;
-  const [entries] = await postPlans(trx, tenantId, request, [{ plan, record }]);
-  if (entries instanceof LinksError) throw entries;
-  return { event: plan.event, entries: entries! };
+  return plan;
 }
 
 /** Posts the plan's entries through the ledger's one write path, for no stored record (a preview); a refusal names the rule. */

@@ -153,6 +153,9 @@ export interface UnifiedRecordRow {
   local_was_updated: boolean;
   created_at: ColumnType<Date, Date, never>;
   updated_at: ColumnType<Date, Date, Date>;
+  /** The latest version's accounting outcome (unified_record_versions keeps each version's). */
+  accounting_status: ColumnType<string, string | undefined, string>;
+  accounting_error: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }
 
 export interface UnifiedRecordVersionRow {
@@ -164,6 +167,8 @@ export interface UnifiedRecordVersionRow {
   local_was_deleted: boolean;
   recorded_at: Date;
   request_id: string;
+  accounting_status: ColumnType<string, string | undefined, string>;
+  accounting_error: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }
 
 export interface AccountingRuleRow {

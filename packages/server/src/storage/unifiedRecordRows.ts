@@ -18,6 +18,8 @@ export async function storeRecordRows(trx: Transaction<EnvironmentDatabase>, row
         local_was_deleted: eb.ref('excluded.local_was_deleted'),
         local_was_updated: eb.ref('excluded.local_was_updated'),
         updated_at: eb.ref('excluded.updated_at'),
+        accounting_status: eb.ref('excluded.accounting_status'),
+        accounting_error: eb.ref('excluded.accounting_error'),
       })),
     )
     .execute();

@@ -129,6 +129,17 @@ const ruleAndConnectionCases: IsolationCase[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/accounting/exceptions',
+    permission: 'read',
+    prepare: async (w) => {
+      // An open invoice with no customer cannot carry its receivable: stored, listed as A's exception.
+      const sourceId = unique('unaccounted-of-A-');
+      const invoice = await asA(w, 'POST', '/api/v1/unified/invoice', { status: 'OPEN', currency: 'USD', amount_due: '12.00', source_system: 'billing-A', source_id: sourceId });
+      return { path: '/api/v1/accounting/exceptions?limit=100', ownedIds: [invoice.id, sourceId] };
+    },
+  },
+  {
+    method: 'GET',
     route: '/api/v1/accounting-rules',
     permission: 'read',
     prepare: async (w) => ({ path: '/api/v1/accounting-rules', ownedIds: (await rulesOfA(w)).owned }),

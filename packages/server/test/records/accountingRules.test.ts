@@ -128,12 +128,20 @@ describe.skipIf(!postgresAvailable())('accounting rules: editing, previews and r
     customer = (await ledger.ok('POST', '/unified/customer', { email: 'c@example.com', name: 'C' })).id;
   });
 
-  it('an issued invoice is refused, and nothing is stored, while the receivable is not a control account', async () => {
-    const refused = await ledger.post('/unified/invoice', { source_id: 'early', currency: 'USD', amount_due: '10.00', unified_customer_id: customer });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toMatch(/^Accounting rule invoice\.issued: .*1100.*sub-ledger/);
-    expect((await ledger.get('/unified/invoices?include_deleted=true')).body.totalResults).toBe(0);
+  it('an issued invoice is stored with its accounting error, and posts nothing, while the receivable is not a control account', async () => {
+    const stored = await ledger.post('/unified/invoice', { source_id: 'early', currency: 'USD', amount_due: '10.00', unified_customer_id: customer });
+    expect(stored.status, stored.text).toBe(201);
+    expect(stored.body.data.accounting).toMatchObject({ status: 'error', entries: [], error: { code: 'invalid_request' } });
+    expect(stored.body.data.accounting.error.message).toMatch(/^Accounting rule invoice\.issued: .*1100.*sub-ledger/);
+    expect((await ledger.get('/unified/invoices?include_deleted=true')).body.totalResults).toBe(1);
+    expect(await ledger.ok('GET', `/journal-entries?reference=invoice:${stored.body.data.id}`)).toEqual([]);
     await ledger.ok('POST', '/subledgers', { code: 'AR', name: 'Customers', control_account: '1100' });
+    // Fixed set-up: the same invoice written again is accounted for, as its next version.
+    const again = await ledger.post('/unified/invoice', { source_id: 'early', currency: 'USD', amount_due: '10.00', unified_customer_id: customer });
+    expect(again.status, again.text).toBe(200);
+    expect(again.body.data).toMatchObject({ version: 2, accounting: { status: 'accounted', error: null } });
+    expect(again.body.data.accounting.entries).toHaveLength(1);
+    await ledger.ok('DELETE', `/unified/invoice/${stored.body.data.id}`);
   });
 
   it('PUT refuses unknown accounts, a receivable without sub-ledger, unknown template fields and accounts on derived events', async () => {
@@ -212,12 +220,13 @@ describe.skipIf(!postgresAvailable())('accounting rules: editing, previews and r
     expect(await count()).toBe(before);
   });
 
-  it('an invoice into a closed period is refused whole: no record, no entry', async () => {
+  it('an invoice into a closed period is stored with the error period_closed and no entry', async () => {
     await ledger.ok('POST', '/periods/2026-01/close');
     const closed = await ledger.post('/unified/invoice', { source_id: 'OLD-1', status: 'finalized', currency: 'USD', amount_due: '9.00', effective_date: '2026-01-15', unified_customer_id: customer });
-    expect(closed.status).toBe(422);
-    expect(closed.body.error.code).toBe('period_closed');
-    expect((await ledger.get('/unified/invoices?source_id=OLD-1')).body.totalResults).toBe(0);
+    expect(closed.status, closed.text).toBe(201);
+    expect(closed.body.data.accounting).toMatchObject({ status: 'error', entries: [], error: { code: 'period_closed' } });
+    expect((await ledger.get('/unified/invoices?source_id=OLD-1')).body.data[0].accounting.error.code).toBe('period_closed');
+    expect(await ledger.ok('GET', `/journal-entries?reference=invoice:${closed.body.data.id}`)).toEqual([]);
   });
 
   it('a currency change moves the invoice: one entry takes the old currency to zero, one posts the new', async () => {

@@ -90,16 +90,17 @@ describe.skipIf(!postgresAvailable())('data sources: CSV sync into the books', (
     for (const c of customers) ids[c.source_id] = c.id;
   });
 
-  it('syncs invoices: issued ones post to the customer, drafts do not, bad rows are rejected with reasons', async () => {
+  it('syncs invoices: issued ones post to the customer, drafts do not, bad rows are rejected with reasons, rows the books cannot account for are stored and listed', async () => {
     const created = await ledger.post('/external-connections', { name: 'billing invoices', type: 'csv', csv: invoicesCsv('300.00'), mapping: invoiceMapping });
     expect(created.status, created.text).toBe(201);
     invoicesId = created.body.data.id;
     const report = await sync(invoicesId);
-    expect(report).toMatchObject({ rows: 6, created: 4, updated: 0, unchanged: 0, rejected: 2 });
-    expect(report.rejections.map((r: any) => [r.row, r.source_id, r.code, r.details[0].path])).toEqual([
-      [6, 'INV-5', 'invalid_amount', 'amount_due'],
-      [7, 'INV-6', 'subledger_account_required', 'unified_customer_id'],
-    ]);
+    expect(report).toMatchObject({ rows: 6, created: 5, updated: 0, unchanged: 0, rejected: 1 });
+    expect(report.rejections.map((r: any) => [r.row, r.source_id, r.code, r.details[0].path])).toEqual([[6, 'INV-5', 'invalid_amount', 'amount_due']]);
+    // No customer to carry the receivable: the invoice is stored, unposted, with what to fix.
+    expect(report.accounting_errors.map((r: any) => [r.row, r.source_id, r.code])).toEqual([[7, 'INV-6', 'subledger_account_required']]);
+    const inv6 = (await ledger.ok<any[]>('GET', '/unified/invoices?source_id=INV-6'))[0];
+    expect(inv6.accounting).toMatchObject({ status: 'error', entries: [], error: { code: 'subledger_account_required', details: [{ path: 'unified_customer_id' }] } });
     expect(await entryCount()).toBe(3);
     // Payments arrive through the API: Ada pays in full, Grace half, Alan's is still pending.
     const invoices = await ledger.ok<any[]>('GET', '/unified/invoices?limit=100');
@@ -141,7 +142,7 @@ describe.skipIf(!postgresAvailable())('data sources: CSV sync into the books', (
     ]);
   });
 
-  it('a row the ledger refuses (its month is closed) is rejected alone; the rest of its batch lands', async () => {
+  it('a row the ledger refuses (its month is closed) is stored unposted with its accounting error; the rest of its batch posts', async () => {
     await ledger.ok('POST', '/periods/2026-01/close');
     const before = await entryCount();
     const connection = await ledger.ok('POST', '/external-connections', {
@@ -151,18 +152,22 @@ describe.skipIf(!postgresAvailable())('data sources: CSV sync into the books', (
       mapping: { ...invoiceMapping, fields: { source_id: 'number', source_system_customer_id: 'customer', amount_due: 'total', currency: 'currency', effective_date: 'issued' } },
     });
     const report = await sync(connection.id);
-    expect(report).toMatchObject({ rows: 3, created: 2, rejected: 1 });
-    expect(report.rejections[0]).toMatchObject({ row: 3, source_id: 'L-2', code: 'period_closed' });
-    expect(report.rejections[0].message).toMatch(/^Accounting rule invoice\.issued: /);
-    expect((await ledger.get('/unified/invoices?source_id=L-2')).body.totalResults).toBe(0);
+    expect(report).toMatchObject({ rows: 3, created: 3, rejected: 0, rejections: [] });
+    expect(report.accounting_errors).toEqual([{ row: 3, source_id: 'L-2', code: 'period_closed', message: expect.stringMatching(/^Accounting rule invoice\.issued: /) }]);
+    const late = await ledger.ok<any[]>('GET', '/unified/invoices?source_id=L-2');
+    expect(late.map((i) => [i.accounting.status, i.accounting.error.code, i.accounting.entries])).toEqual([['error', 'period_closed', []]]);
+    expect((await ledger.ok<any[]>('GET', '/unified/invoices?source_id=L-1'))[0].accounting).toMatchObject({ status: 'accounted', entries: [expect.any(String)] });
     expect(await entryCount()).toBe(before + 2);
     await ledger.ok('POST', '/periods/2026-01/reopen');
   });
 
-  it('re-running both syncs changes nothing: every row unchanged, no entry posted', async () => {
+  it('re-running both syncs changes nothing: every row unchanged, no entry posted, the unaccounted row still listed', async () => {
     const before = await entryCount();
     expect(await sync(customersId)).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
-    expect(await sync(invoicesId)).toMatchObject({ created: 0, updated: 0, unchanged: 4, rejected: 2 });
+    const again = await sync(invoicesId);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 5, rejected: 1 });
+    expect(again.accounting_errors.map((r: any) => [r.row, r.source_id, r.code])).toEqual([[7, 'INV-6', 'subledger_account_required']]);
+    expect((await ledger.ok<any[]>('GET', '/unified/invoices?source_id=INV-6'))[0].version).toBe(1);
     expect(await entryCount()).toBe(before);
   });
 
@@ -172,7 +177,7 @@ describe.skipIf(!postgresAvailable())('data sources: CSV sync into the books', (
     expect(uploaded.status, uploaded.text).toBe(200);
     const reports = await Promise.all([sync(invoicesId), sync(invoicesId)]);
     expect(reports.map((r) => r.updated).sort()).toEqual([0, 1]);
-    expect(reports.map((r) => r.unchanged).sort()).toEqual([3, 4]);
+    expect(reports.map((r) => r.unchanged).sort()).toEqual([4, 5]);
     expect(await entryCount()).toBe(before + 1);
     const inv2 = (await ledger.ok<any[]>('GET', '/unified/invoices?source_id=INV-2'))[0];
     const entries = await ledger.ok<any[]>('GET', `/journal-entries?reference=invoice:${inv2.id}`);

@@ -81,6 +81,7 @@ export const syncReportView = z
     unchanged: z.number().int(),
     rejected: z.number().int(),
     rejections: z.array(z.object({ row: z.number().int(), source_id: z.string().nullable(), code: z.string(), message: z.string(), details: z.array(detail) })),
+    accounting_errors: z.array(z.object({ row: z.number().int(), source_id: z.string().nullable(), code: z.string(), message: z.string() })),
     started_at: timestamp,
     finished_at: timestamp,
   })

@@ -84,6 +84,13 @@ export function recordUpdateBody(model: UnifiedModel) {
   });
 }
 
+const accountingError = z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })) }).meta({ id: 'AccountingError' });
+
+/** What the books made of the record's latest version (`pending` is reserved: not produced yet). */
+export const accountingOutcome = z
+  .object({ status: z.enum(['accounted', 'not_applicable', 'pending', 'error']), entries: z.array(z.string()), error: accountingError.nullable() })
+  .meta({ id: 'AccountingOutcome' });
+
 export function recordView(model: UnifiedModel) {
   return once(modelTitle(model), () => {
     const fields = Object.fromEntries(
@@ -101,6 +108,7 @@ export function recordView(model: UnifiedModel) {
         local_was_updated: z.boolean(),
         created_at: timestamp,
         updated_at: timestamp,
+        accounting: accountingOutcome,
       })
       .meta({ id: modelTitle(model) });
   });

@@ -47,6 +47,7 @@ import updateExternalConnection from './connections/updateExternalConnection.js'
 import putExternalConnectionMapping from './connections/putExternalConnectionMapping.js';
 import getExternalConnectionSchema from './connections/getExternalConnectionSchema.js';
 import syncExternalConnection from './connections/syncExternalConnection.js';
+import listAccountingExceptions from './accounting/listAccountingExceptions.js';
 
 export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void> = [
   whoami,
@@ -95,4 +96,5 @@ export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void>
   putExternalConnectionMapping,
   getExternalConnectionSchema,
   syncExternalConnection,
+  listAccountingExceptions,
 ];
