@@ -19,7 +19,7 @@ import {
 } from './compat.js';
 import { LinksCore, type RequestOptions } from './core.js';
 import type { EndpointOptions } from './endpoints.js';
-import { Accounts, AuditEvents, ChartTemplates, JournalEntries, Periods, Reports, Subledgers } from './resources.js';
+import { Accounting, Accounts, AuditEvents, ChartTemplates, JournalEntries, Periods, Reports, Subledgers } from './resources.js';
 import type { LedgerVerification, Whoami } from './types.js';
 
 export interface LinksSDKOptions extends EndpointOptions {
@@ -50,6 +50,8 @@ export class LinksSDK {
   readonly reports: Reports;
   readonly chartTemplates: ChartTemplates;
   readonly auditEvents: AuditEvents;
+  /** What the accounting pipeline could not account for: `accounting.exceptions()`. */
+  readonly accounting: Accounting;
   /** The Links-compatible groups (axios-style answers: `response.data` is the HTTP body). */
   readonly unifiedCustomersApi: UnifiedCustomersApi;
   readonly unifiedContactsApi: UnifiedContactsApi;
@@ -84,6 +86,7 @@ export class LinksSDK {
     this.reports = new Reports(this.core);
     this.chartTemplates = new ChartTemplates(this.core);
     this.auditEvents = new AuditEvents(this.core);
+    this.accounting = new Accounting(this.core);
     this.unifiedCustomersApi = unifiedCustomersApi(this.core);
     this.unifiedContactsApi = unifiedContactsApi(this.core);
     this.unifiedInvoicesApi = unifiedApi(this.core, 'invoice');

@@ -12,7 +12,7 @@ export {
   UnavailableError,
   type ErrorDetail,
 } from './errors.js';
-export { PageResult, type Page, type PageParams } from './pagination.js';
+export { PageResult, type CursorPage, type Page, type PageParams } from './pagination.js';
 export type { RequestOptions, ResponseInfo, LinksResponse } from './core.js';
 export type {
   ExternalConnectionApi,

@@ -12,13 +12,20 @@ export interface Page<T> {
   next_cursor?: string | null;
 }
 
+/** A list paged by cursor alone (no page numbers or totals): follow `next_cursor` until it is null. */
+export interface CursorPage<T> {
+  data: T[];
+  limit: number;
+  next_cursor: string | null;
+}
+
 export interface PageParams {
   page?: number;
   limit?: number;
   cursor?: string;
 }
 
-export class PageResult<T, P extends Page<T> = Page<T>> implements PromiseLike<P>, AsyncIterable<T> {
+export class PageResult<T, P extends Page<T> | CursorPage<T> = Page<T>> implements PromiseLike<P>, AsyncIterable<T> {
   private first: Promise<P> | undefined;
 
   constructor(
@@ -41,7 +48,7 @@ export class PageResult<T, P extends Page<T> = Page<T>> implements PromiseLike<P
     for (;;) {
       yield* page.data;
       if (page.next_cursor) page = await this.fetchPage({ ...this.params, page: undefined, cursor: page.next_cursor });
-      else if (page.next_cursor === undefined && page.page < page.totalPages) page = await this.fetchPage({ ...this.params, page: page.page + 1 });
+      else if (page.next_cursor === undefined && 'totalPages' in page && page.page < page.totalPages) page = await this.fetchPage({ ...this.params, page: page.page + 1 });
       else return;
     }
   }

@@ -1,8 +1,9 @@
 /** The data plane, one group per resource, mirroring `/api/v1`. */
 import type { LinksCore, RequestOptions } from './core.js';
-import { PageResult, type Page, type PageParams } from './pagination.js';
+import { type CursorPage, PageResult, type Page, type PageParams } from './pagination.js';
 import type {
   Account,
+  AccountingException,
   AccountBalance,
   AccountType,
   AppliedChartTemplate,
@@ -25,7 +26,7 @@ import type {
 
 type Query = Record<string, string | number | boolean | undefined>;
 
-function list<T, P extends Page<T> = Page<T>>(
+function list<T, P extends Page<T> | CursorPage<T> = Page<T>>(
   core: LinksCore,
   path: Parameters<LinksCore['call']>[0]['path'],
   params: PageParams,
@@ -143,6 +144,18 @@ export class Reports {
   /** Receivables per customer by days past due; each currency's total equals the control account. */
   arAging(params: { asOf?: string; account?: string } = {}, options?: RequestOptions): Promise<ReceivablesAging> {
     return this.core.data({ method: 'GET', path: '/api/v1/reports/ar-aging', query: { as_of: params.asOf, account: params.account }, options });
+  }
+}
+
+/** The accounting pipeline: what Links could not account for, and why. */
+export class Accounting {
+  constructor(private readonly core: LinksCore) {}
+  /**
+   * Records whose latest version could not be accounted for (an account missing, a closed period, …),
+   * newest first, paged by cursor; iterate it to walk them all. Filters: `model`, `code` (an error code).
+   */
+  exceptions(params: { model?: string; code?: string; limit?: number; cursor?: string } = {}, options?: RequestOptions): PageResult<AccountingException, CursorPage<AccountingException>> {
+    return list<AccountingException, CursorPage<AccountingException>>(this.core, '/api/v1/accounting/exceptions', params, options);
   }
 }
 

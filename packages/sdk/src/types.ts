@@ -24,6 +24,7 @@ export type ChartTemplate = Schemas['ChartTemplate'];
 export type AppliedChartTemplate = Schemas['AppliedChartTemplate'];
 export type ReceivablesAging = Schemas['ReceivablesAging'];
 export type YearEnd = Schemas['YearEnd'];
+export type AccountingException = Schemas['AccountingException'];
 
 export interface CreateAccountInput {
   code: string;

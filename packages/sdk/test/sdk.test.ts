@@ -282,5 +282,41 @@ describe('@links/sdk', () => {
       const reopened = await client.periods.reopenYear('2024');
       expect([reopened.status, reopened.entries.length]).toEqual(['open', 1]);
     });
+
+    it('lists what could not be accounted for, page by page and across every page', async () => {
+      // A tenant without a chart: its invoices are captured, each with the accounting error.
+      const admin = new AdminClient(links.url('console'), links.adminToken);
+      const tenant = await admin.createTenant(`SDK exceptions ${randomBytes(3).toString('hex')}`);
+      const user = await admin.createUser(`sdk-x-${randomBytes(3).toString('hex')}@sdk.example`);
+      await admin.addMember(tenant.id, user.id, 'owner');
+      const key = (await admin.createKey(tenant.id, { environment: 'sandbox', user_id: user.id })).key;
+      const write = async (model: string, record: object) => {
+        const response = await fetch(`${links.url('sandbox')}/api/v1/unified/${model}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ source_system: 'billing', ...record }),
+        });
+        const body = (await response.json()) as { data: { id: string; accounting: { status: string } } };
+        expect(response.status, JSON.stringify(body)).toBe(201);
+        return body.data;
+      };
+      const customer = await write('customer', { source_id: 'CUS-X', name: 'Ada', email: 'ada@customer.example' });
+      const written: string[] = [];
+      for (const n of [1, 2, 3]) {
+        const invoice = await write('invoice', { source_id: `INV-X${n}`, status: 'OPEN', currency: 'USD', amount_due: '10.00', effective_date: '2026-11-10', unified_customer_id: customer.id });
+        expect(invoice.accounting.status).toBe('error');
+        written.push(invoice.id);
+      }
+      const client = new LinksSDK({ apiKey: key, endpoints: endpoints() });
+      const first = await client.accounting.exceptions({ limit: 2 });
+      expect(first.data.map((e) => e.record_id)).toEqual([written[2], written[1]]);
+      expect(first.next_cursor).toEqual(expect.any(String));
+      const all = await client.accounting.exceptions({ limit: 2, code: 'unknown_account' }).all();
+      expect(all.map((e) => [e.record_id, e.model, e.source_id, e.error.code])).toEqual(
+        [2, 1, 0].map((i) => [written[i], 'invoice', `INV-X${i + 1}`, 'unknown_account']),
+      );
+      expect((await client.accounting.exceptions({ model: 'payment' })).data).toEqual([]);
+      await expect(client.accounting.exceptions({ code: 'no_such_code' })).rejects.toBeInstanceOf(ValidationError);
+    });
   });
 });
