@@ -63,16 +63,12 @@ export class GroupCommitter {
     try {
       outcomes = await postEntries(this.db, tenantId, group.map((p) => p.posting));
     } catch (error) {
-      // Over the statement timeout: retrying each member alone would only wait that long again.
-      if (isStatementTimeout(error)) {
-        for (const post of group) post.settle(error instanceof Error ? error : new Error(String(error)));
-        return;
-      }
       // Only an ERROR from PostgreSQL proves the call rolled back, so only then are its members
       // posted again, each alone, to answer each for itself (one bad member fails the call).
       // Anything else may have committed (a connection lost in flight): posting again could apply
       // a request without an Idempotency-Key twice, so every member gets that failure as its answer.
-      if (group.length > 1 && isStatementRolledBack(error)) {
+      // A statement timeout rolled back too, but each member alone would only wait that long again.
+      if (group.length > 1 && isStatementRolledBack(error) && !isStatementTimeout(error)) {
         for (const post of group) {
           await postEntries(this.db, tenantId, [post.posting]).then(
             ([outcome]) => post.settle(outcome!),
