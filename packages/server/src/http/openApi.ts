@@ -73,19 +73,18 @@ const markOptionalBody: typeof jsonSchemaTransform = (input) => {
 };
 
 function withOptionalBodies<T extends OpenApiDocument>(spec: T): T {
-  for (const operations of Object.values(spec.paths ?? {})) {
-    for (const operation of Object.values(operations) as Array<Record<string, unknown> & { requestBody?: { required?: boolean } }>) {
-      if (operation[OPTIONAL_BODY] !== true) continue;
-      delete operation[OPTIONAL_BODY];
-      if (operation.requestBody) operation.requestBody.required = false;
-    }
+  for (const operation of operationsOf(spec)) {
+    if (operation[OPTIONAL_BODY] !== true) continue;
+    delete operation[OPTIONAL_BODY];
+    if (operation.requestBody) operation.requestBody.required = false;
   }
   return spec;
 }
 
 type Response = { description?: string; content?: Record<string, { schema?: { $ref?: string } }>; headers?: Record<string, unknown>; $ref?: string };
+type Operation = { responses?: Record<string, Response>; requestBody?: { required?: boolean }; [extension: `x-${string}`]: unknown };
 type OpenApiDocument = {
-  paths?: Record<string, Record<string, { responses?: Record<string, Response> }>>;
+  paths?: Record<string, Record<string, Operation>>;
   components?: { schemas?: Record<string, unknown>; responses?: Record<string, Response> };
 };
 
@@ -97,20 +96,23 @@ const ERROR_SCHEMA = '#/components/schemas/Error';
  */
 function describeErrors<T extends OpenApiDocument>(spec: T): T {
   const shared: Record<string, Response> = {};
-  for (const operations of Object.values(spec.paths ?? {})) {
-    for (const operation of Object.values(operations)) {
-      for (const [status, response] of Object.entries(operation.responses ?? {})) {
-        const known = ERROR_RESPONSES[Number(status)];
-        if (!known || response.content?.['application/json']?.schema?.$ref !== ERROR_SCHEMA) continue;
-        const { name, description } = known;
-        shared[name] = { description, content: { 'application/json': { schema: { $ref: ERROR_SCHEMA } } } };
-        if (status === '429') shared[name].headers = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 1 } } };
-        operation.responses![status] = { $ref: `#/components/responses/${name}` };
-      }
+  for (const operation of operationsOf(spec)) {
+    for (const [status, response] of Object.entries(operation.responses ?? {})) {
+      const known = ERROR_RESPONSES[Number(status)];
+      if (!known || response.content?.['application/json']?.schema?.$ref !== ERROR_SCHEMA) continue;
+      const { name, description } = known;
+      shared[name] = { description, content: { 'application/json': { schema: { $ref: ERROR_SCHEMA } } } };
+      if (status === '429') shared[name].headers = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 1 } } };
+      operation.responses![status] = { $ref: `#/components/responses/${name}` };
     }
   }
   spec.components = { ...spec.components, responses: { ...spec.components?.responses, ...shared } };
   return spec;
+}
+
+/** Every operation of every path. */
+function operationsOf(spec: OpenApiDocument): Operation[] {
+  return Object.values(spec.paths ?? {}).flatMap((operations) => Object.values(operations));
 }
 
 /**
