@@ -3,6 +3,7 @@
  * (89fc381) already serves, plus unified records and a CSV connection when the server has them; and
  * the reads that must come back the same after the databases change hands.
  */
+import { expect } from 'vitest';
 import { AdminClient, call } from './http.js';
 
 export interface BooksServer {
@@ -49,6 +50,19 @@ export async function api(origin: string, key: string, method: string, path: str
   const result = await call(origin, method, `/api/v1${path}`, { token: key, body, headers });
   if (result.status !== 200 && result.status !== 201) throw new Error(`${method} ${path} → ${result.status} ${result.text}`);
   return result.body.data ?? result.body;
+}
+
+/**
+ * The sandbox chain of a restored or upgraded copy verifies, and a new posting joins it: one more
+ * link, still valid.
+ */
+export async function expectChainExtends(sandbox: string, key: string): Promise<void> {
+  const before = await api(sandbox, key, 'GET', '/ledger/verify');
+  expect(before).toMatchObject({ valid: true, broken_at: null });
+  await api(sandbox, key, 'POST', '/journal-entries', {
+    date: '2026-03-20', description: 'after the restore', currency: 'USD', lines: [{ account: '1000', debit: '5.00' }, { account: '5000', credit: '5.00' }],
+  });
+  expect(await api(sandbox, key, 'GET', '/ledger/verify')).toMatchObject({ valid: true, entries: before.entries + 1, broken_at: null });
 }
 
 export async function fillBooks(server: BooksServer, adminToken: string, options: { records: boolean }): Promise<FilledBooks> {
