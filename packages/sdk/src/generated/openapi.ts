@@ -4407,6 +4407,8 @@ export interface components {
         SubledgerBalances: {
             data: {
                 subledger_account: string;
+                /** @description the customer's current name when the party is a recorded customer, else null */
+                name: string | null;
                 currency: string;
                 debits: string;
                 credits: string;
@@ -4453,6 +4455,8 @@ export interface components {
             debit: string | null;
             credit: string | null;
             subledger_account: string | null;
+            /** @description the party's name when it is a recorded customer, else null */
+            subledger_account_name: string | null;
             memo: string | null;
             running_balance: string;
         };
@@ -4529,6 +4533,7 @@ export interface components {
                 currency: string;
                 customers: {
                     customer: string;
+                    name: string | null;
                     current: string;
                     days_1_30: string;
                     days_31_60: string;
@@ -4573,6 +4578,7 @@ export interface components {
         };
         CustomerBalance: {
             customer_id: string;
+            name: string | null;
             as_of: string | null;
             balances: {
                 account: string;

@@ -47,6 +47,8 @@ export interface StatementLine {
   debit: string | null;
   credit: string | null;
   subledger_account: string | null;
+  /** The party's name when it is a recorded customer (its current name), else null. */
+  subledger_account_name: string | null;
   memo: string | null;
   running_balance: string;
 }

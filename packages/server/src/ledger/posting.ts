@@ -8,7 +8,8 @@
  *
  * Errors (per request): invalid_amount, unbalanced_entry, unknown_account, inactive_account,
  * currency_mismatch, subledger_account_required, invalid_request (sub-ledger account on a plain
- * account), period_closed, idempotency_key_reused. In a batch, the message names the failing entry.
+ * account), period_closed, idempotency_key_reused; unknown_account also for a sub-ledger account
+ * that names no customer (a Links id or `source_system:source_id`, ledger/parties.ts). In a batch, the message names the failing entry.
  * unavailable: the connection broke while the statement was in flight (it may have committed), or
  * a replayed request's stored answer could not be read (it was applied earlier).
  *
@@ -29,6 +30,7 @@ import type { EnvironmentDatabase } from '../storage/environmentSchema.js';
 import { isStatementRolledBack } from '../storage/postgresErrors.js';
 import { inTenantTransaction } from '../storage/tenantScope.js';
 import { entryViews, journalEntryView } from './entryView.js';
+import { resolveCustomerReferences } from './parties.js';
 import { canonicalJson, type WriteRequest } from './scope.js';
 
 export interface PostingRequest {
@@ -67,6 +69,8 @@ interface SentEntry {
   amounts: bigint[];
   amountProblem: { n: number; side: string; detail: string } | undefined;
   totals: [bigint, bigint];
+  /** Lines whose sub-ledger account names no customer. */
+  unknownParties: Set<number>;
 }
 
 /** Posts every request in one database statement; each outcome is the answer to its request. */
@@ -76,7 +80,8 @@ export async function postEntries(
   postings: PostingRequest[],
   options: PostingOptions = {},
 ): Promise<PostingOutcome[]> {
-  const { call, sent } = encodeCall(postings, options);
+  const resolved = await withResolvedParties(db, tenantId, postings, options);
+  const { call, sent } = encodeCall(resolved.postings, options, resolved.unknown);
   const result = await runPostingStatement(db, tenantId, call);
   const createdAt = new Date(Number(result.created_at_ms));
 
@@ -182,11 +187,44 @@ function withCause(error: LinksError, cause: unknown): LinksError {
 }
 
 /**
+ * Manual lines' customer references (a Links id in any case, `source_system:source_id`) replaced by
+ * the customer's party, in one read for the whole call; a line whose reference names no customer is
+ * kept as written and returned in `unknown`, for the posting to refuse. Entries planned from records
+ * already name their customer's Links id, and a reversal mirrors lines posted before: neither is read.
+ */
+async function withResolvedParties(
+  db: Kysely<EnvironmentDatabase>,
+  tenantId: string,
+  postings: PostingRequest[],
+  options: PostingOptions,
+): Promise<{ postings: PostingRequest[]; unknown: WeakSet<object> }> {
+  const unknown = new WeakSet<object>();
+  if (options.reversalOf !== undefined) return { postings, unknown };
+  const manual = (p: PostingRequest) => p.sourceRecord === undefined;
+  const references = postings.filter(manual).flatMap((p) => p.entries.flatMap((e) => e.lines.flatMap((l) => (l.subledger_account ? [l.subledger_account] : []))));
+  const parties = await resolveCustomerReferences(db, tenantId, references);
+  if (parties.size === 0) return { postings, unknown };
+  const resolve = (line: JournalEntryInput['lines'][number]) => {
+    const party = line.subledger_account === undefined ? undefined : parties.get(line.subledger_account);
+    if (party === undefined) return line;
+    if (party === null) {
+      unknown.add(line);
+      return line;
+    }
+    return { ...line, subledger_account: party };
+  };
+  return {
+    postings: postings.map((p) => (manual(p) ? { ...p, entries: p.entries.map((e) => ({ ...e, lines: e.lines.map(resolve) })) } : p)),
+    unknown,
+  };
+}
+
+/**
  * The call's JSON (see 0004_posting_function.sql), with what needs no database checked here: amounts
  * parse at the currency's digits (else the line is refused, invalid_amount) and debits equal
  * credits (else the entry is refused, unbalanced_entry). Entry and audit ids are chosen here.
  */
-function encodeCall(postings: PostingRequest[], options: PostingOptions): { call: string; sent: SentEntry[] } {
+function encodeCall(postings: PostingRequest[], options: PostingOptions, unknownLines: WeakSet<object>): { call: string; sent: SentEntry[] } {
   const requests: object[] = [];
   const entryRows: object[] = [];
   const lineRows: object[] = [];
@@ -202,7 +240,9 @@ function encodeCall(postings: PostingRequest[], options: PostingOptions): { call
       let credits = 0n;
       let amountProblem: SentEntry['amountProblem'];
       const amounts: bigint[] = [];
+      const unknownParties = new Set<number>();
       input.lines.forEach((line, n) => {
+        if (unknownLines.has(line)) unknownParties.add(n);
         const side = line.debit !== undefined ? 'debit' : 'credit';
         const amount = parsePositiveAmount((line.debit ?? line.credit)!, input.currency);
         const ok = typeof amount === 'bigint';
@@ -224,11 +264,11 @@ function encodeCall(postings: PostingRequest[], options: PostingOptions): { call
           party: line.subledger_account ?? null,
           dimensions: line.dimensions ?? null,
           memo: line.memo ?? null,
-          refused: ok ? null : 'invalid_amount',
+          refused: !ok ? 'invalid_amount' : unknownParties.has(n) ? 'unknown_account' : null,
         });
       });
       entryIds.push(id);
-      sent.push({ e, r, index, id, input, amounts, amountProblem, totals: [debits, credits] });
+      sent.push({ e, r, index, id, input, amounts, amountProblem, totals: [debits, credits], unknownParties });
       entryRows.push({
         e,
         r,
@@ -280,6 +320,10 @@ function refusal(entry: SentEntry, err: PostingResult['errors'][number], index: 
       return fail('invalid_amount', `lines.${p.n}.${p.side}`, `lines[${p.n}].${p.side} ${p.detail}`);
     }
     case 'unknown_account':
+      if (entry.unknownParties.has(n)) {
+        const reference = JSON.stringify(input.lines[n]!.subledger_account);
+        return fail(code, `lines.${n}.subledger_account`, `no customer ${reference}: name a customer by its Links id or by source_system:source_id (a party of your own has no colon)`);
+      }
       return fail(code, `lines.${n}.account`, `no account ${JSON.stringify(account)} in this ledger`);
     case 'inactive_account':
       return fail(code, `lines.${n}.account`, `account ${account} is inactive`);

@@ -16,6 +16,7 @@ import { formatMinor } from '../domain/money.js';
 import { loadRules, recognitionRule } from '../rules/accountingRules.js';
 import { accountNets, invoiceReceivables, partyNets, type InvoiceReceivable } from '../storage/receivablesAging.js';
 import { findAccount } from './accounts.js';
+import { partyNames } from './parties.js';
 import { readLedger, type LedgerScope } from './scope.js';
 
 const AGING_BUCKETS = ['current', 'days_1_30', 'days_31_60', 'days_61_90', 'days_over_90', 'unallocated'] as const;
@@ -27,7 +28,7 @@ export interface ReceivablesAging {
   as_of: string;
   account: string;
   subledger: string;
-  currencies: Array<{ currency: string; customers: Array<{ customer: string } & Buckets>; totals: Buckets; control_account_balance: string }>;
+  currencies: Array<{ currency: string; customers: Array<{ customer: string; name: string | null } & Buckets>; totals: Buckets; control_account_balance: string }>;
 }
 
 /** Not yet due (due today or later) is `current`; then 1–30, 31–60, 61–90 and over 90 days past due. */
@@ -72,6 +73,7 @@ export async function receivablesAging(scope: LedgerScope, query: { as_of?: stri
     const invoices = await invoiceReceivables(trx, account.id, asOf);
     const parties = await partyNets(trx, account.id, asOf);
     const control = await accountNets(trx, account.id, asOf);
+    const nameOf = await partyNames(trx, parties.map((p) => p.party));
     const currencies = [...new Set([...parties.map((p) => p.currency), ...control.keys()])].sort();
     return {
       as_of: asOf,
@@ -88,7 +90,7 @@ export async function receivablesAging(scope: LedgerScope, query: { as_of?: stri
             const aged = ageBalance(p.net, invoices.filter((i) => i.party === p.party && i.currency === currency), asOf);
             for (const b of AGING_BUCKETS) totals.set(b, totals.get(b)! + aged.get(b)!);
             total += p.net;
-            return { customer: p.party, ...fmt(aged, p.net) };
+            return { customer: p.party, name: nameOf(p.party), ...fmt(aged, p.net) };
           });
         const controlBalance = control.get(currency) ?? 0n;
         // Invariant: the buckets sum to the control account's balance (the sub-ledger sums to it too).

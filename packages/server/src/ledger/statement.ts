@@ -8,6 +8,7 @@ import { isDebitNormal, type StatementLine } from '../domain/ledger.js';
 import { formatMinor } from '../domain/money.js';
 import { offsetOf, toPage, type PageRequest } from '../domain/pagination.js';
 import { findAccount } from './accounts.js';
+import { partyNames } from './parties.js';
 import { decodeCursor, encodeCursor, type CursorPage } from '../domain/cursor.js';
 import { cursorOf, readLedger, type LedgerScope, type LedgerTransaction } from './scope.js';
 
@@ -85,6 +86,7 @@ export async function accountStatement(
       ? await movementBefore(trx, account.id, { d: first.date, s: String(first.sequence), n: first.line_number }, query.currency)
       : new Map<string, bigint>();
     const sign = isDebitNormal(account.type) ? 1n : -1n;
+    const nameOf = await partyNames(trx, shown.flatMap((row) => (row.subledger_account === null ? [] : [row.subledger_account])));
     const data = shown.map((row): StatementLine => {
       const debit = BigInt(row.debit);
       const credit = BigInt(row.credit);
@@ -100,6 +102,7 @@ export async function accountStatement(
         debit: debit > 0n ? formatMinor(debit, row.currency) : null,
         credit: credit > 0n ? formatMinor(credit, row.currency) : null,
         subledger_account: row.subledger_account,
+        subledger_account_name: row.subledger_account === null ? null : nameOf(row.subledger_account),
         memo: row.memo,
         running_balance: formatMinor(net * sign, row.currency),
       };

@@ -13,10 +13,13 @@ import type { CurrencyBalance, Subledger } from '../domain/ledger.js';
 import { offsetOf, toPage, type Page, type PageRequest } from '../domain/pagination.js';
 import { isUniqueViolation } from '../storage/postgresErrors.js';
 import { currencyBalance, findAccount } from './accounts.js';
+import { partyNames } from './parties.js';
 import { readLedger, writeLedger, type LedgerScope, type LedgerTransaction, type WriteOutcome, type WriteRequest } from './scope.js';
 
 export interface PartyBalance extends CurrencyBalance {
   subledger_account: string;
+  /** The party's name: its customer's current name; null for a party that is not a recorded customer. */
+  name: string | null;
 }
 
 export interface SubledgerBalances extends Page<PartyBalance> {
@@ -116,9 +119,10 @@ export async function subledgerBalances(
     if (partyTotals.rows.map(key).join() !== controlTotals.rows.map(key).join()) {
       throw new Error(`invariant broken: sub-ledger ${code} does not sum to control account ${account.code}`);
     }
+    const nameOf = await partyNames(trx, parties.rows.map((p) => p.party));
     return {
       ...toPage(
-        parties.rows.map((p) => ({ subledger_account: p.party, ...currencyBalance(account.type, p.currency, BigInt(p.debits), BigInt(p.credits)) })),
+        parties.rows.map((p) => ({ subledger_account: p.party, name: nameOf(p.party), ...currencyBalance(account.type, p.currency, BigInt(p.debits), BigInt(p.credits)) })),
         Number(count.rows[0]?.n ?? 0),
         page,
       ),

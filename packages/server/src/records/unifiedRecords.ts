@@ -101,6 +101,8 @@ export async function listRecords(scope: LedgerScope, model: UnifiedModel, filte
 
 export interface CustomerBalance {
   customer_id: string;
+  /** The customer's current name: the name its sub-ledger accounts show. */
+  name: string | null;
   as_of: string | null;
   balances: Array<{ account: string; currency: string; debits: string; credits: string; balance: string }>;
 }
@@ -108,14 +110,15 @@ export interface CustomerBalance {
 /** The customer's balance on every control account that carries it (the receivable), per currency. */
 export async function customerBalance(scope: LedgerScope, id: string, asOf: string | undefined): Promise<CustomerBalance> {
   return readLedger(scope, async (trx) => {
-    await findRecord(trx, 'customer', id);
+    const customer = await findRecord(trx, 'customer', id);
     const { rows } = await sql<{ code: string; type: AccountType; currency: string; debits: string; credits: string }>`
       SELECT a.code, a.type, p.currency, sum(p.debits)::text AS debits, sum(p.credits)::text AS credits
         FROM party_daily_balances p JOIN accounts a ON a.tenant_id = p.tenant_id AND a.id = p.account_id
-       WHERE p.party = ${id} ${asOf ? sql`AND p.date <= ${asOf}::date` : sql``}
+       WHERE p.party = ${customer.id} ${asOf ? sql`AND p.date <= ${asOf}::date` : sql``}
        GROUP BY a.code, a.type, p.currency ORDER BY a.code, p.currency`.execute(trx);
     return {
-      customer_id: id,
+      customer_id: customer.id,
+      name: typeof customer.fields.name === 'string' ? customer.fields.name : null,
       as_of: asOf ?? null,
       balances: rows.map((r) => ({ account: r.code, ...currencyBalance(r.type, r.currency, BigInt(r.debits), BigInt(r.credits)) })),
     };

@@ -49,17 +49,17 @@ describe.skipIf(!postgresAvailable())('receivables aging', () => {
     const usd = report.currencies[1];
     const row = (name: string) => usd.customers.find((c: any) => c.customer === customers[name]);
     // 600 invoiced less 150 paid: the payment settles the oldest invoice and half the next.
-    expect(row('alice')).toEqual({ customer: customers.alice, ...zero, current: '300.00', days_1_30: '150.00', total: '450.00' });
+    expect(row('alice')).toEqual({ customer: customers.alice, name: 'alice', ...zero, current: '300.00', days_1_30: '150.00', total: '450.00' });
     // The manual line and the invoice without a due date are unallocated.
-    expect(row('bob')).toEqual({ customer: customers.bob, ...zero, days_31_60: '50.00', days_61_90: '80.00', unallocated: '65.00', total: '195.00' });
+    expect(row('bob')).toEqual({ customer: customers.bob, name: 'bob', ...zero, days_31_60: '50.00', days_61_90: '80.00', unallocated: '65.00', total: '195.00' });
     // A payment on account is a credit balance.
-    expect(row('carol')).toEqual({ customer: customers.carol, ...zero, unallocated: '-70.00', total: '-70.00' });
+    expect(row('carol')).toEqual({ customer: customers.carol, name: 'carol', ...zero, unallocated: '-70.00', total: '-70.00' });
     expect(usd.totals).toEqual({ current: '300.00', days_1_30: '150.00', days_31_60: '50.00', days_61_90: '80.00', days_over_90: '0.00', unallocated: '-5.00', total: '575.00' });
     expect(usd.control_account_balance).toBe('575.00');
     expect(await ledger.balance('1100', 'USD', 'as_of=2026-06-30')).toBe('575.00');
     expect(report.currencies[0]).toEqual({
       currency: 'EUR',
-      customers: [{ customer: customers.bob, ...zero, days_1_30: '90.00', total: '90.00' }],
+      customers: [{ customer: customers.bob, name: 'bob', ...zero, days_1_30: '90.00', total: '90.00' }],
       totals: { ...zero, days_1_30: '90.00', total: '90.00' },
       control_account_balance: '90.00',
     });
@@ -68,7 +68,7 @@ describe.skipIf(!postgresAvailable())('receivables aging', () => {
   it('ages as of any date: before a due date the invoice is current; the total always equals the control account', async () => {
     const early = await aging('?as_of=2026-02-09');
     expect(early.currencies).toEqual([
-      { currency: 'USD', customers: [{ customer: customers.alice, ...zero, current: '100.00', total: '100.00' }], totals: { ...zero, current: '100.00', total: '100.00' }, control_account_balance: '100.00' },
+      { currency: 'USD', customers: [{ customer: customers.alice, name: 'alice', ...zero, current: '100.00', total: '100.00' }], totals: { ...zero, current: '100.00', total: '100.00' }, control_account_balance: '100.00' },
     ]);
     expect((await aging('?as_of=2026-02-10')).currencies[0].totals.days_1_30).toBe('100.00');
     expect((await aging('?as_of=2026-05-11')).currencies[0].customers[0].days_over_90).toBe('100.00');

@@ -109,9 +109,9 @@ describe.skipIf(!postgresAvailable())('sub-ledgers', () => {
     const now = await expectTotalsMatchControl();
     expect(now).toMatchObject({ subledger: 'AR', control_account: '1100', as_of: null, totalResults: 3 });
     expect(now.data).toEqual([
-      { subledger_account: 'cus_A', currency: 'USD', debits: '100.01', credits: '40.00', balance: '60.01' },
-      { subledger_account: 'cus_B', currency: 'USD', debits: '50.00', credits: '0.00', balance: '50.00' },
-      { subledger_account: 'cus_C', currency: 'USD', debits: '10.00', credits: '0.00', balance: '10.00' },
+      { subledger_account: 'cus_A', name: null, currency: 'USD', debits: '100.01', credits: '40.00', balance: '60.01' },
+      { subledger_account: 'cus_B', name: null, currency: 'USD', debits: '50.00', credits: '0.00', balance: '50.00' },
+      { subledger_account: 'cus_C', name: null, currency: 'USD', debits: '10.00', credits: '0.00', balance: '10.00' },
     ]);
     expect(now.totals).toEqual([{ currency: 'USD', debits: '160.01', credits: '40.00', balance: '120.01' }]);
 

@@ -51,7 +51,7 @@ export const arAgingView = z
     currencies: z.array(
       z.object({
         currency: z.string(),
-        customers: z.array(z.object({ customer: z.string(), ...agingBuckets })),
+        customers: z.array(z.object({ customer: z.string(), name: z.string().nullable(), ...agingBuckets })),
         totals: z.object(agingBuckets),
         control_account_balance: z.string(),
       }),

@@ -9,7 +9,7 @@ import { accountCode, balanceView, calendarDate } from '../../schemas/ledger.js'
 
 const partyBalances = z
   .object({
-    data: z.array(z.object({ subledger_account: z.string(), currency: z.string(), debits: z.string(), credits: z.string(), balance: z.string() })),
+    data: z.array(z.object({ subledger_account: z.string(), name: z.string().nullable().describe("the customer's current name when the party is a recorded customer, else null"), currency: z.string(), debits: z.string(), credits: z.string(), balance: z.string() })),
     page: z.number().int(),
     limit: z.number().int(),
     totalPages: z.number().int(),

@@ -17,6 +17,7 @@ const statementLine = z
     debit: z.string().nullable(),
     credit: z.string().nullable(),
     subledger_account: z.string().nullable(),
+    subledger_account_name: z.string().nullable().describe("the party's name when it is a recorded customer, else null"),
     memo: z.string().nullable(),
     running_balance: z.string(),
   })

@@ -11,6 +11,7 @@ import { recordId } from '../../../schemas/unified.js';
 const customerBalanceView = z
   .object({
     customer_id: z.string(),
+    name: z.string().nullable(),
     as_of: z.string().nullable(),
     balances: z.array(z.object({ account: z.string(), currency: z.string(), debits: z.string(), credits: z.string(), balance: z.string() })),
   })
