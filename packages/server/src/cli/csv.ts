@@ -1,39 +1,30 @@
 /**
- * CSV, streamed: records are read one physical line at a time (node:readline), so a file of any
- * size is never held in memory. The record parser is shared with uploads (sources/csvText.ts);
- * a UTF-8 byte order mark is dropped; CRLF and LF both end a line.
+ * CSV, streamed: the file is read in chunks through csv-parse, so a file of any size is never held
+ * in memory. Options and line numbering are those of uploads (sources/csvText.ts): a UTF-8 byte
+ * order mark is dropped; CRLF, LF and CR end a line; empty lines are skipped.
  */
 import fs from 'node:fs';
-import readline from 'node:readline';
-import { RecordParser } from '../sources/csvText.js';
+import { parse } from 'csv-parse';
+import { CsvLines, csvOptions, type CsvRecord } from '../sources/csvText.js';
 
-export interface CsvRecord {
-  fields: string[];
-  /** 1-based physical line where the record starts. */
-  line: number;
-}
+export type { CsvRecord };
 
 /** Every record of the file, in order, with the number of bytes read so far (for progress). */
 export async function* readCsv(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<CsvRecord> {
-  const stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
-  const lines = readline.createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  const parser = new RecordParser();
-  let lineNumber = 0;
-  let start = 0;
+  const lines = new CsvLines();
+  const stream = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
+  const parser = parse(csvOptions(lines));
+  stream.on('error', (error) => parser.destroy(error));
+  if (onBytes) stream.on('data', (chunk) => onBytes(chunk.length));
+  stream.pipe(parser);
   try {
-    for await (const raw of lines) {
-      lineNumber++;
-      let line = raw;
-      if (lineNumber === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-      onBytes?.(Buffer.byteLength(raw) + 1);
-      if (!parser.pending) start = lineNumber;
-      const fields = parser.push(line);
-      if (fields) yield { fields, line: start };
-    }
-    if (parser.pending) throw new CsvError(`line ${start}: a quoted field is not closed before the end of the file`);
+    for await (const record of parser) yield record as CsvRecord;
+  } catch (error) {
+    if (typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('CSV_')) throw new CsvError(lines.problem(error, 'file'));
+    throw error;
   } finally {
-    lines.close();
     stream.destroy();
+    parser.destroy();
   }
 }
 

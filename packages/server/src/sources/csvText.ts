@@ -1,68 +1,68 @@
 /**
- * CSV: the one record parser (also streamed by the CLI's readCsv) and parsing of an uploaded CSV
- * held in memory. Quoted fields may hold commas, doubled quotes ("") and line breaks; a UTF-8 byte
- * order mark is dropped; CRLF and LF both end a line.
+ * CSV through csv-parse (RFC 4180): an uploaded CSV held in memory, and the options and line
+ * numbering shared with the CLI's streamed reader (cli/csv.ts). Quoted fields may hold commas,
+ * doubled quotes ("") and line breaks; a UTF-8 byte order mark is dropped; CRLF, LF and CR each end
+ * a line, mixed in one file too, and a line break inside a field reads as LF. Fully empty lines are
+ * skipped.
  */
+import type { InfoRecord, Options } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
 import { SourceError } from './sourceError.js';
 
-/** Parses one record that may span several lines: feed lines until it reports a complete record. */
-export class RecordParser {
-  private fields: string[] = [];
-  private field = '';
-  private quoted = false;
-  private open = false;
+/** The parser's options; `on_record` turns each record into a CsvRecord (see CsvLines). */
+export const csvOptions = (lines: CsvLines): Options => ({
+  bom: true,
+  record_delimiter: ['\r\n', '\n', '\r'],
+  skip_empty_lines: true,
+  // Short rows are padded and long ones refused by the caller, with the line named.
+  relax_column_count: true,
+  // A quote inside an unquoted field is kept as written, as spreadsheets export it.
+  relax_quotes: true,
+  // The typings want on_record to return a record's fields; what it returns is what the parser emits.
+  on_record: (fields: string[], context: InfoRecord) => lines.record(fields, context) as unknown as string[],
+});
 
-  /** Returns the record's fields when the line completes it, or undefined while a quote is open. */
-  push(line: string): string[] | undefined {
-    let i = 0;
-    if (this.open) {
-      this.field += '\n';
-    } else {
-      this.fields = [];
-      this.field = '';
-      this.quoted = false;
+export interface CsvRecord {
+  fields: string[];
+  /** 1-based physical line where the record starts. */
+  line: number;
+}
+
+const countBreaks = (field: string) => {
+  let n = 0;
+  for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+/**
+ * Physical line numbers of records. csv-parse counts the CR and the LF of a CRLF inside a quoted
+ * field as two lines, so lines are counted here: a record starts after the previous one's last line
+ * and the empty lines skipped since, and spans one more line per line break inside its fields.
+ */
+export class CsvLines {
+  private lastLine = 0;
+  private emptyLines = 0;
+
+  record(fields: string[], info: Pick<InfoRecord, 'empty_lines'>): CsvRecord {
+    const line = this.lastLine + 1 + (info.empty_lines - this.emptyLines);
+    let breaks = 0;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!;
+      if (field.includes('\r')) fields[i] = field.replace(/\r\n?/g, '\n');
+      if (field.includes('\n') || field.includes('\r')) breaks += countBreaks(fields[i]!);
     }
-    this.open = false;
-    while (i <= line.length) {
-      if (this.quoted) {
-        const quote = line.indexOf('"', i);
-        if (quote === -1) {
-          this.field += line.slice(i);
-          this.open = true;
-          return undefined;
-        }
-        this.field += line.slice(i, quote);
-        if (line[quote + 1] === '"') {
-          this.field += '"';
-          i = quote + 2;
-        } else {
-          this.quoted = false;
-          i = quote + 1;
-        }
-        continue;
-      }
-      if (i === line.length) break;
-      const ch = line[i]!;
-      if (ch === ',') {
-        this.fields.push(this.field);
-        this.field = '';
-        i++;
-      } else if (ch === '"' && this.field === '') {
-        this.quoted = true;
-        i++;
-      } else {
-        const comma = line.indexOf(',', i);
-        const end = comma === -1 ? line.length : comma;
-        this.field += line.slice(i, end);
-        i = end;
-      }
-    }
-    this.fields.push(this.field);
-    return this.fields;
+    this.lastLine = line + breaks;
+    this.emptyLines = info.empty_lines;
+    return { fields, line };
   }
 
-  get pending(): boolean {
-    return this.open;
+  /** What went wrong, at the line where the record being read starts; `source` is "text" or "file". */
+  problem(error: unknown, source: string): string {
+    const failure = error as { code?: unknown; empty_lines?: unknown; message?: unknown };
+    if (typeof failure.code !== 'string' || !failure.code.startsWith('CSV_')) throw error;
+    const line = this.lastLine + 1 + (typeof failure.empty_lines === 'number' ? failure.empty_lines - this.emptyLines : 0);
+    if (failure.code === 'CSV_QUOTE_NOT_CLOSED') return `line ${line}: a quoted field is not closed before the end of the ${source}`;
+    return `line ${line}: ${String(failure.message)}`;
   }
 }
 
@@ -89,31 +89,24 @@ function checkHeader(names: string[]): string[] {
   return header;
 }
 
-/** The header and rows of a CSV text; fully empty lines are skipped, short rows padded with "". */
+/** The header and rows of a CSV text; short rows padded with "". */
 export function parseCsvText(text: string): CsvText {
-  // Same line breaks as node:readline, so the CLI and uploads count lines alike.
-  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\n|\r/);
-  const parser = new RecordParser();
-  let header: string[] | undefined;
+  const lines = new CsvLines();
+  let records: CsvRecord[];
+  try {
+    records = parse(text, csvOptions(lines)) as unknown as CsvRecord[];
+  } catch (error) {
+    throw new SourceError(lines.problem(error, 'text'));
+  }
+  if (records.length === 0) throw new SourceError('the CSV has no header row');
+  const header = checkHeader(records[0]!.fields);
   const rows: CsvTextRow[] = [];
-  let start = 0;
-  lines.forEach((line, index) => {
-    if (!parser.pending) {
-      if (line === '') return;
-      start = index + 1;
-    }
-    const fields = parser.push(line);
-    if (!fields) return;
-    if (!header) {
-      header = checkHeader(fields);
-      return;
-    }
-    if (fields.length > header.length) {
-      throw new SourceError(`line ${start} has ${fields.length} fields but the header has ${header.length}`);
-    }
-    rows.push({ line: start, fields: Object.fromEntries(header.map((name, i) => [name, fields[i] ?? ''])) });
-  });
-  if (parser.pending) throw new SourceError(`line ${start}: a quoted field is not closed before the end of the text`);
-  if (!header) throw new SourceError('the CSV has no header row');
+  for (let r = 1; r < records.length; r++) {
+    const { fields, line } = records[r]!;
+    if (fields.length > header.length) throw new SourceError(`line ${line} has ${fields.length} fields but the header has ${header.length}`);
+    const row: Record<string, string> = {};
+    for (let i = 0; i < header.length; i++) row[header[i]!] = fields[i] ?? '';
+    rows.push({ line, fields: row });
+  }
   return { header, rows };
 }

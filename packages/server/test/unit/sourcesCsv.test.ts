@@ -1,5 +1,9 @@
-/** Uploaded CSV: RFC 4180 parsing held in memory, clear errors, and guessed column types. */
+/** CSV (csv-parse): uploads held in memory and files streamed by the CLI, with the same records, line numbers and errors; guessed column types. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CsvError, readCsv } from '../../src/cli/csv.js';
 import { inferColumnTypes } from '../../src/sources/columnTypes.js';
 import { parseCsvText } from '../../src/sources/csvText.js';
 import { SourceError } from '../../src/sources/sourceError.js';
@@ -75,6 +79,48 @@ describe('parseCsvText', () => {
   it('refuses a text with no header', () => {
     expect(errorOf('').message).toBe('the CSV has no header row');
     expect(errorOf('\r\n\n').message).toBe('the CSV has no header row');
+  });
+});
+
+describe('readCsv (streamed)', () => {
+  async function readFile(text: string): Promise<{ records: Array<{ line: number; fields: string[] }>; bytes: number }> {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'links-csv-')), 'in.csv');
+    fs.writeFileSync(file, text);
+    let bytes = 0;
+    const records = [];
+    try {
+      for await (const record of readCsv(file, (n) => (bytes += n))) records.push(record);
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+    return { records, bytes };
+  }
+
+  it('reads what an upload reads: BOM dropped, CRLF and LF (mixed) lines, line breaks inside quotes as LF, empty lines skipped, starting lines counted', async () => {
+    const text = '\uFEFFid,note\r\n\r\n1,"x\r\ny"\r\n2,"a, ""b"""\n\n3,"one\r\rtwo"\n4,end';
+    const { records, bytes } = await readFile(text);
+    expect(records).toEqual([
+      { line: 1, fields: ['id', 'note'] },
+      { line: 3, fields: ['1', 'x\ny'] },
+      { line: 5, fields: ['2', 'a, "b"'] },
+      { line: 7, fields: ['3', 'one\n\ntwo'] },
+      { line: 10, fields: ['4', 'end'] },
+    ]);
+    expect(bytes).toBe(Buffer.byteLength(text));
+    expect(parseCsvText(text).rows.map((r) => [r.line, r.fields.note])).toEqual(records.slice(1).map((r) => [r.line, r.fields[1]]));
+  });
+
+  it('names the line where an unclosed quote starts', async () => {
+    const failure = await readFile('a,b\n1,2\n\n3,"open\nstill open\n').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CsvError);
+    expect((failure as Error).message).toBe('line 4: a quoted field is not closed before the end of the file');
+  });
+
+  it('a missing file fails with the file system error', async () => {
+    const failure = await (async () => {
+      for await (const _ of readCsv(path.join(os.tmpdir(), 'links-no-such-file.csv'))) return undefined;
+    })().catch((error: unknown) => error);
+    expect((failure as NodeJS.ErrnoException).code).toBe('ENOENT');
   });
 });
 
