@@ -91,7 +91,10 @@ export async function resolveReferences(references: RecordReferences, model: Uni
   }
   if (!('unified_customer_id' in MODEL_FIELDS[model])) return out;
   if (typeof out.unified_customer_id === 'string') {
-    if (!(await references.customerExists(out.unified_customer_id))) throw missing('customer', out.unified_customer_id, 'unified_customer_id');
+    // The id in its one spelling: it keys the customer's sub-ledger account, which must not split by letter case.
+    const customer = isRecordId(out.unified_customer_id) ? out.unified_customer_id.toLowerCase() : out.unified_customer_id;
+    if (!(await references.customerExists(customer))) throw missing('customer', customer, 'unified_customer_id');
+    out.unified_customer_id = customer;
     return out;
   }
   const sourceCustomer = customerSourceOf(out);

@@ -39,12 +39,14 @@ describe.skipIf(!postgresAvailable())('named parties', () => {
     const byId = await ledger.post('/journal-entries', entry('2026-03-06', [dr('1000', '30.00'), cr('1100', '30.00', { subledger_account: ada.toUpperCase() })]));
     expect(byId.status, byId.text).toBe(201);
     expect(byId.body.data.lines[1].subledger_account).toBe(ada);
+    const upper = await ledger.ok('POST', '/unified/invoice', { status: 'OPEN', currency: 'USD', amount_due: '10.00', unified_customer_id: ada.toUpperCase(), effective_date: '2026-03-06' });
+    expect(upper).toMatchObject({ unified_customer_id: ada, accounting: { status: 'accounted' } });
     const toBob = await ledger.post('/journal-entries', entry('2026-03-07', [dr('1100', '5.00', { subledger_account: 'hubspot:42' }), cr('4000', '5.00')]));
     expect(toBob.body.data.lines[0].subledger_account).toBe(bob);
 
-    // One sub-ledger account per customer, named after it: 100 + 20 − 30 for Ada.
+    // One sub-ledger account per customer, named after it: 100 + 20 − 30 + 10 for Ada.
     const rows = await balances();
-    expect(rows.filter((r) => r.name === 'Ada Lovelace Ltd')).toEqual([expect.objectContaining({ subledger_account: ada, balance: '90.00' })]);
+    expect(rows.filter((r) => r.name === 'Ada Lovelace Ltd')).toEqual([expect.objectContaining({ subledger_account: ada, balance: '100.00' })]);
     expect(rows.find((r) => r.subledger_account === bob)).toMatchObject({ name: 'Bob & Co', balance: '5.00' });
   });
 
@@ -85,7 +87,7 @@ describe.skipIf(!postgresAvailable())('named parties', () => {
     const customers = aging.body.data.currencies[0].customers;
     expect(customers.map((c: any) => [c.customer, c.name, c.total]).sort()).toEqual(
       [
-        [ada, 'Ada Lovelace Ltd', '90.00'],
+        [ada, 'Ada Lovelace Ltd', '100.00'],
         [bob, 'Bob & Co (renamed)', '5.00'],
         ['walk_in_sales', null, '7.00'],
       ].sort(),
