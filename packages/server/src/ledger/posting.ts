@@ -9,7 +9,8 @@
  * Errors (per request): invalid_amount, unbalanced_entry, unknown_account, inactive_account,
  * currency_mismatch, subledger_account_required, invalid_request (sub-ledger account on a plain
  * account), period_closed, idempotency_key_reused; unknown_account also for a sub-ledger account
- * that names no customer (a Links id or `source_system:source_id`, ledger/parties.ts). In a batch, the message names the failing entry.
+ * that names no customer (a Links id or `source_system:source_id`, ledger/parties.ts). In a batch,
+ * the message names the failing entry.
  * unavailable: the connection broke while the statement was in flight (it may have committed), or
  * a replayed request's stored answer could not be read (it was applied earlier).
  *
