@@ -127,6 +127,7 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs guides, throu
     expect(out).toContain('{"customer":"cus_ada","name":null,"current":"0.00","days_1_30":"0.00","days_31_60":"0.00","days_61_90":"0.00","days_over_90":"0.00","unallocated":"300.00","total":"300.00"}');
     // A manual line naming the customer by source_system:source_id lands on the customer, named; an unknown one is refused.
     expect(out).toMatch(/\{"subledger_account":"[0-9a-f-]{36}","name":"Carol Data Ltd","currency":"USD","debits":"125.00"/);
+    expect(out).toMatch(/"subledger_account":"[0-9a-f-]{36}","subledger_account_name":"Carol Data Ltd","memo":null,"running_balance":"125.00"\}\],"page":1,"limit":10,"totalPages":1,"totalResults":1/);
     expect(out).toContain('"code":"unknown_account","message":"no customer \\"stripe:cus_nobody\\"');
     expect(out).toContain('"code":"period_not_ended"');
     expect(out).toContain('{"data":{"period":"2099-12","status":"closed"');

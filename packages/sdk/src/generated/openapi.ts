@@ -293,6 +293,8 @@ export interface paths {
                     from?: string;
                     to?: string;
                     currency?: "AED" | "ARS" | "AUD" | "BGN" | "BHD" | "BRL" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EGP" | "EUR" | "GBP" | "HKD" | "HUF" | "IDR" | "ILS" | "INR" | "ISK" | "JOD" | "JPY" | "KES" | "KRW" | "KWD" | "MAD" | "MXN" | "MYR" | "NGN" | "NOK" | "NZD" | "OMR" | "PEN" | "PHP" | "PKR" | "PLN" | "QAR" | "RON" | "RSD" | "SAR" | "SEK" | "SGD" | "THB" | "TND" | "TRY" | "TWD" | "UAH" | "UGX" | "USD" | "VND" | "XAF" | "XOF" | "ZAR";
+                    /** @description one party's statement: a customer's Links id, source_system:source_id, or a party of your own */
+                    subledger_account?: string;
                 };
                 header?: never;
                 path: {

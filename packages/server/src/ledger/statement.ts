@@ -1,14 +1,19 @@
 /**
  * The account statement: an account's lines in posting order with the running balance after each.
  * The balance before the first line shown comes from the per-day movements plus that day's earlier
- * lines, so a page deep in a long history costs the same as the first.
+ * lines, so a page deep in a long history costs the same as the first. With `subledger_account`
+ * it is one party's statement (a customer's, named as a journal line names it: ledger/parties.ts),
+ * its running balance the party's.
+ * Errors: not_found (account; a customer reference that names no customer).
  */
 import { sql } from 'kysely';
 import { isDebitNormal, type StatementLine } from '../domain/ledger.js';
 import { formatMinor } from '../domain/money.js';
 import { offsetOf, toPage, type PageRequest } from '../domain/pagination.js';
+import { LinksError } from '../domain/errors.js';
+import { partyLineCount, partyMovementBefore } from '../storage/parties.js';
 import { findAccount } from './accounts.js';
-import { partyNames } from './parties.js';
+import { isCustomerReference, partyNames, resolveCustomerReferences } from './parties.js';
 import { decodeCursor, encodeCursor, type CursorPage } from '../domain/cursor.js';
 import { cursorOf, readLedger, type LedgerScope, type LedgerTransaction } from './scope.js';
 
@@ -16,6 +21,7 @@ export interface StatementQuery {
   from?: string | undefined;
   to?: string | undefined;
   currency?: string | undefined;
+  subledger_account?: string | undefined;
 }
 
 interface Position {
@@ -46,6 +52,14 @@ async function movementBefore(trx: LedgerTransaction, accountId: string, at: Pos
   return new Map(rows.map((r) => [r.currency, BigInt(r.net)]));
 }
 
+/** The party a statement is for: a customer reference resolved to the customer's Links id, other text as written. */
+async function partyOf(trx: LedgerTransaction, scope: LedgerScope, reference: string | undefined): Promise<string | undefined> {
+  if (reference === undefined || !isCustomerReference(reference)) return reference;
+  const party = (await resolveCustomerReferences(trx, scope.tenantId, [reference])).get(reference);
+  if (!party) throw new LinksError('not_found', `No customer ${JSON.stringify(reference)} in this scope.`, [{ path: 'subledger_account', message: 'no such customer' }]);
+  return party;
+}
+
 export async function accountStatement(
   scope: LedgerScope,
   code: string,
@@ -54,6 +68,7 @@ export async function accountStatement(
 ): Promise<CursorPage<StatementLine>> {
   return readLedger(scope, async (trx) => {
     const account = await findAccount(trx, code);
+    const party = await partyOf(trx, scope, query.subledger_account);
     let lines = trx
       .selectFrom('journal_lines as l')
       .innerJoin('journal_entries as e', (join) => join.onRef('e.tenant_id', '=', 'l.tenant_id').onRef('e.id', '=', 'l.entry_id'))
@@ -61,6 +76,7 @@ export async function accountStatement(
     if (query.from) lines = lines.where('l.date', '>=', query.from);
     if (query.to) lines = lines.where('l.date', '<=', query.to);
     if (query.currency) lines = lines.where('l.currency', '=', query.currency);
+    if (party !== undefined) lines = lines.where('l.subledger_account', '=', party);
 
     let pageQuery = lines
       .select(['l.entry_id', 'l.line_number', 'l.sequence', 'l.date', 'e.description', 'e.reference', 'l.currency', 'l.debit', 'l.credit', 'l.subledger_account', 'l.memo'])
@@ -79,12 +95,15 @@ export async function accountStatement(
     if (query.from) daily = daily.where('date', '>=', query.from);
     if (query.to) daily = daily.where('date', '<=', query.to);
     if (query.currency) daily = daily.where('currency', '=', query.currency);
-    const count = await daily.executeTakeFirstOrThrow();
+    const count = party === undefined ? Number((await daily.executeTakeFirstOrThrow()).n) : await partyLineCount(trx, account.id, party, query);
     const shown = rows.slice(0, page.limit);
     const first = shown[0];
-    const running = first
-      ? await movementBefore(trx, account.id, { d: first.date, s: String(first.sequence), n: first.line_number }, query.currency)
-      : new Map<string, bigint>();
+    const at = first && { d: first.date, s: String(first.sequence), n: first.line_number };
+    const running = !at
+      ? new Map<string, bigint>()
+      : party === undefined
+        ? await movementBefore(trx, account.id, at, query.currency)
+        : await partyMovementBefore(trx, account.id, party, at, query.currency);
     const sign = isDebitNormal(account.type) ? 1n : -1n;
     const nameOf = await partyNames(trx, shown.flatMap((row) => (row.subledger_account === null ? [] : [row.subledger_account])));
     const data = shown.map((row): StatementLine => {
@@ -109,7 +128,7 @@ export async function accountStatement(
     });
     const last = shown.at(-1);
     return {
-      ...toPage(data, Number(count.n), page),
+      ...toPage(data, count, page),
       next_cursor: rows.length > page.limit && last ? encodeCursor(cursorOf(scope, 'account_lines'), { d: last.date, s: String(last.sequence), n: last.line_number }) : null,
     };
   });

@@ -40,3 +40,32 @@ export async function customerNames(trx: Trx, parties: string[]): Promise<Map<st
     SELECT id::text AS id, fields->>'name' AS name FROM unified_records WHERE model = 'customer' AND id = ANY(${wanted}::uuid[])`.execute(trx);
   return new Map(rows.filter((r) => r.name !== null).map((r) => [r.id, r.name!]));
 }
+
+/** One party's debits minus credits on an account per currency, strictly before a line position. */
+export async function partyMovementBefore(
+  trx: Trx,
+  accountId: string,
+  party: string,
+  at: { d: string; s: string; n: number },
+  currency: string | undefined,
+): Promise<Map<string, bigint>> {
+  const { rows } = await sql<{ currency: string; net: string }>`
+    SELECT currency, sum(net)::text AS net FROM (
+      SELECT currency, debits - credits AS net FROM party_daily_balances
+       WHERE account_id = ${accountId} AND party = ${party} AND date < ${at.d}::date
+      UNION ALL
+      SELECT currency, (debit - credit)::numeric FROM journal_lines
+       WHERE account_id = ${accountId} AND subledger_account = ${party} AND date = ${at.d}::date AND (sequence, line_number) < (${at.s}::bigint, ${at.n}::int)
+    ) m ${currency ? sql`WHERE currency = ${currency}` : sql``} GROUP BY currency`.execute(trx);
+  return new Map(rows.map((r) => [r.currency, BigInt(r.net)]));
+}
+
+/** How many lines one party has on an account, within the statement's filters. */
+export async function partyLineCount(trx: Trx, accountId: string, party: string, query: { from?: string | undefined; to?: string | undefined; currency?: string | undefined }): Promise<number> {
+  const { rows } = await sql<{ n: string }>`
+    SELECT count(*)::text AS n FROM journal_lines
+     WHERE account_id = ${accountId} AND subledger_account = ${party}
+       ${query.from ? sql`AND date >= ${query.from}::date` : sql``} ${query.to ? sql`AND date <= ${query.to}::date` : sql``}
+       ${query.currency ? sql`AND currency = ${query.currency}` : sql``}`.execute(trx);
+  return Number(rows[0]?.n ?? 0);
+}

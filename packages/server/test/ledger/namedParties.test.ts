@@ -93,4 +93,25 @@ describe.skipIf(!postgresAvailable())('named parties', () => {
       ].sort(),
     );
   });
+
+  it("one customer's statement: its lines on the control account with its own running balance, paged by cursor; an unknown customer is 404", async () => {
+    const first = await ledger.get('/accounts/1100/lines?limit=2&subledger_account=stripe:cus:ada');
+    expect(first.status, first.text).toBe(200);
+    expect(first.body.totalResults).toBe(4);
+    expect(first.body.data.map((l: any) => [l.date, l.subledger_account, l.subledger_account_name, l.running_balance])).toEqual([
+      ['2026-03-01', ada, 'Ada Lovelace Ltd', '100.00'],
+      ['2026-03-05', ada, 'Ada Lovelace Ltd', '120.00'],
+    ]);
+    const second = await ledger.get(`/accounts/1100/lines?limit=2&subledger_account=${ada}&cursor=${encodeURIComponent(first.body.next_cursor)}`);
+    expect(second.status, second.text).toBe(200);
+    expect(second.body.data.map((l: any) => [l.date, l.credit ?? l.debit, l.running_balance])).toEqual([
+      ['2026-03-06', '30.00', '90.00'],
+      ['2026-03-06', '10.00', '100.00'],
+    ]);
+    const own = await ledger.get('/accounts/1100/lines?subledger_account=walk_in_sales');
+    expect(own.body.data.map((l: any) => [l.subledger_account_name, l.running_balance])).toEqual([[null, '7.00']]);
+    const unknown = await ledger.get('/accounts/1100/lines?subledger_account=stripe:cus_nobody');
+    expect(unknown.status, unknown.text).toBe(404);
+    expect(unknown.body.error.code).toBe('not_found');
+  });
 });

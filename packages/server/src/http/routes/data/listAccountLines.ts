@@ -1,4 +1,4 @@
-/** `GET /api/v1/accounts/{code}/lines?from=&to=&currency=&cursor=` → the statement, with running balances. */
+/** `GET /api/v1/accounts/{code}/lines?from=&to=&currency=&subledger_account=&cursor=` → the statement (of one party, with subledger_account), with running balances. */
 import { z } from 'zod';
 import { accountStatement } from '../../../ledger/statement.js';
 import { ledgerScope } from '../../ledgerRequest.js';
@@ -30,7 +30,7 @@ export default function route(app: LinksApp, services: LinksServices): void {
       config: { permission: 'read' },
       schema: {
         params: z.object({ code: accountCode }),
-        querystring: z.strictObject({ ...cursorPageQueryShape, from: calendarDate.optional(), to: calendarDate.optional(), currency: currency.optional() }),
+        querystring: z.strictObject({ ...cursorPageQueryShape, from: calendarDate.optional(), to: calendarDate.optional(), currency: currency.optional(), subledger_account: z.string().min(1).max(255).optional().describe("one party's statement: a customer's Links id, source_system:source_id, or a party of your own") }),
         response: { 200: cursorList(statementLine) },
       },
     },
