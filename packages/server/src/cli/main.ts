@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerCapabilities } from './commands/capabilities.js';
 import { registerData } from './commands/data.js';
 import { registerImport } from './commands/importEntries.js';
 import { registerOperator } from './commands/operator.js';
@@ -29,6 +30,7 @@ registerStart(program);
 registerQuickstart(program);
 registerOperator(program);
 registerData(program);
+registerCapabilities(program);
 registerImport(program);
 
 try {
