@@ -127,8 +127,8 @@ export function registerRecords(program: Command): void {
       await withData(options, async (connection) => {
         const api = modelApi(connection.sdk, model);
         const written: Array<{ result: 'created' | 'updated'; record: UnifiedRecord }> = [];
-        // One after another: a failure stops there, the records before it stay written, and running
-        // the file again rewrites them unchanged (an upsert by source id).
+        // One after another: a failure stops there and the records before it stay written; running the
+        // file again updates them by source_system and source_id, never duplicates them.
         for (const [index, input] of inputs.entries()) {
           try {
             const response = await api.create(input);
