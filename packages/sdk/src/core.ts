@@ -74,15 +74,15 @@ export class LinksCore {
     return { client, environment };
   }
 
-  /** Resolves the key (it may be a promise) once, and checks it before any request. */
-  connection$(): Promise<{ client: Client<paths>; environment: Environment }> {
+  /** Resolves the key (it may be a promise) once, and checks it before any request. Private: its type is openapi-fetch's, which the published typings must not need. */
+  private connected(): Promise<{ client: Client<paths>; environment: Environment }> {
     this.connection ??= Promise.resolve(this.apiKey).then((key) => this.connect(key));
     return this.connection;
   }
 
   /** One request: the parsed body and the Response it came in, or a thrown LinksError. */
   async send(spec: CallSpec): Promise<{ body: unknown; response: Response }> {
-    const { client } = await this.connection$();
+    const { client } = await this.connected();
     const query = Object.fromEntries(Object.entries(spec.query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
     const headers: Record<string, string> = {};
     const idempotencyKey = spec.creates ? (spec.options?.idempotencyKey ?? newIdempotencyKey()) : null;

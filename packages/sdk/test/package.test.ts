@@ -32,6 +32,8 @@ function tsBlocks(markdown: string): string[] {
 describe('@links/sdk as published', () => {
   let links: TestLinks;
   let project: string;
+  let tarball: string;
+  let installOutput: string;
   let env: Record<string, string>;
 
   useTestServer(async (started) => {
@@ -50,15 +52,20 @@ describe('@links/sdk as published', () => {
 
   beforeAll(async () => {
     project = fs.mkdtempSync(path.join(os.tmpdir(), 'links-sdk-user-'));
-    const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', project], { cwd: SDK, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+    tarball = path.join(project, execFileSync('npm', ['pack', '--silent', '--pack-destination', project], { cwd: SDK, encoding: 'utf8' }).trim().split('\n').at(-1)!);
     fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'sdk-user', private: true, type: 'module' }));
-    const install = await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', path.join(project, tarball)], project, {});
+    // npm's default log level: a warning (an install script, say) would show here.
+    const install = await run('npm', ['install', '--no-audit', '--no-fund', tarball], project, {});
     expect(install.status, install.out).toBe(0);
+    installOutput = install.out;
   }, 180_000);
 
-  it('installs with no runtime dependency at all', () => {
+  it('installs with no runtime dependency at all, no install script and no warning', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(project, 'node_modules/@links/sdk/package.json'), 'utf8'));
     expect(manifest.dependencies).toBeUndefined();
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts, script).not.toHaveProperty(script);
+    expect(installOutput).not.toMatch(/warn/i);
+    expect(installOutput).toMatch(/added 1 package/);
     expect(fs.readdirSync(path.join(project, 'node_modules')).sort()).toEqual(['.package-lock.json', '@links']);
     for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']) {
       expect(fs.existsSync(path.join(project, 'node_modules/@links/sdk', file)), file).toBe(true);
@@ -103,6 +110,40 @@ describe('@links/sdk as published', () => {
     const result = await run(process.execPath, [file], project, env);
     expect(result.out.trim()).toBe('not found, as expected');
   });
+
+  it('has typings that compile with skipLibCheck: false next to nothing but @types/node, and run', async () => {
+    // A TypeScript project of its own: the tarball, the compiler and Node's types, from the npm cache.
+    const typed = path.join(project, 'typed');
+    fs.mkdirSync(typed);
+    fs.writeFileSync(path.join(typed, 'package.json'), JSON.stringify({ name: 'sdk-typed-user', private: true, type: 'module' }));
+    const install = await run(
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, '@types/node@20.19.43', 'typescript@5.9.3'],
+      typed,
+      {},
+    );
+    expect(install.status, install.out).toBe(0);
+    expect(fs.existsSync(path.join(typed, 'node_modules/openapi-fetch'))).toBe(false);
+    const compilerOptions = { strict: true, skipLibCheck: false, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['ES2022'], types: ['node'], outDir: 'out' };
+    fs.writeFileSync(path.join(typed, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['main.ts'] }));
+    fs.writeFileSync(
+      path.join(typed, 'main.ts'),
+      `import { LinksSDK, NotFoundError, type Account, type LinksResponse, type TrialBalance } from '@links/sdk';
+
+const client = new LinksSDK({ apiKey: process.env.LINKS_SANDBOX_API_KEY });
+const me = await client.whoami();
+const missing: Account | string = await client.accounts.get('none').catch((e: unknown) => (e instanceof NotFoundError ? e.code : 'other'));
+const trial: TrialBalance = await client.reports.trialBalance({ currency: 'USD' });
+const listed: LinksResponse<unknown> = await client.unifiedInvoicesApi.getPaginatedUnifiedInvoiceLists(1, 5);
+console.log(me.environment, missing, trial.total_debits === trial.total_credits, listed.status);
+`,
+    );
+    const compiled = await run(process.execPath, [path.join(typed, 'node_modules/typescript/bin/tsc'), '-p', typed], typed, {});
+    expect(compiled.status, compiled.out).toBe(0);
+    const result = await run(process.execPath, [path.join(typed, 'out/main.js')], typed, env);
+    expect(result.status, result.out).toBe(0);
+    expect(result.out.trim()).toBe('sandbox not_found true 200');
+  }, 180_000);
 
   it("has types generated from the running server's OpenAPI document", async () => {
     const document = (await call(links.url('sandbox'), 'GET', '/api/v1/openapi')).body;

@@ -322,6 +322,31 @@ describe.skipIf(!postgresAvailable())('links import entries', () => {
     expect([trial.total_debits, trial.total_credits]).toEqual([cents(total), cents(total)]);
   }, 180_000);
 
+  it('Ctrl-C prints what was done and how to resume, exits 130, and the next run finishes it', async () => {
+    const b = await books();
+    const file = path.join(dir, 'interrupted.csv');
+    writeBigCsv(file, 10_000, 'C');
+    const child = spawnLinks(b.env, ['import', 'entries', file, '--json', '--concurrency', '2']);
+    let stdout = '';
+    let stderr = '';
+    child.child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
+    while ((await b.entryCount()) === 0 && child.child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 50));
+    child.child.kill('SIGINT');
+    expect(await child.exited, child.output()).toBe(130);
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ file, interrupted: true, skipped: 0, rejected: 0, rejects_file: null });
+    expect(summary.posted).toBe(await b.entryCount());
+    expect(summary.posted).toBeLessThan(10_000);
+    expect(stderr).toMatch(/^\nInterrupted: finishing the batches in flight/);
+    expect(stderr.trim().split('\n').at(-1)).toBe(
+      `links: interrupted after ${summary.lines} lines: ${summary.posted} posted, 0 skipped, 0 rejected; run the same command again to continue: what is already in the books is skipped, nothing is posted twice`,
+    );
+    const rerun = await runLinks(['import', 'entries', file, '--json'], b.env, { timeoutMs: 170_000 });
+    expect(summaryOf(rerun)).toMatchObject({ entries: 10_000, posted: 10_000 - summary.posted, skipped: summary.posted, rejected: 0 });
+    expect(await b.entryCount()).toBe(10_000);
+  }, 180_000);
+
   it(`imports a 100,000-line CSV (50,000 entries) in one streamed run; a second run posts nothing`, async () => {
     const b = await books();
     const file = path.join(dir, 'big.csv');

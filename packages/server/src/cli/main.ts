@@ -4,7 +4,9 @@
  * environment's `/api/v1` through @links/sdk. Any failure is one line `links: <reason>` on stderr
  * and a non-zero exit code.
  */
+import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerCapabilities } from './commands/capabilities.js';
 import { registerData } from './commands/data.js';
 import { registerImport } from './commands/importEntries.js';
 import { registerOperator } from './commands/operator.js';
@@ -12,8 +14,11 @@ import { registerQuickstart } from './commands/quickstart.js';
 import { registerStart } from './commands/start.js';
 import { CliError } from './output.js';
 
+const { version } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command('links')
   .description('Links: a self-hostable, multi-tenant financial accounting hub')
+  .version(version, '-V, --version', 'print the version')
   .showHelpAfterError(false)
   .exitOverride()
   .configureOutput({
@@ -25,6 +30,7 @@ registerStart(program);
 registerQuickstart(program);
 registerOperator(program);
 registerData(program);
+registerCapabilities(program);
 registerImport(program);
 
 try {

@@ -2,29 +2,15 @@
  * Data commands through @links/sdk (docs/ledger.md): the chart of accounts, journal entries, the trial
  * balance and account balances of the tenant environment the API key belongs to.
  */
-import fs from 'node:fs';
-import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, type Command, Option } from 'commander';
 import type { Account, AccountBalance, JournalEntry, JournalEntryInput, ResponseInfo, TrialBalance } from '@links/sdk';
-import { addDataOptions, withData, type DataOptions } from '../connection.js';
+import { count, date, leaf, readJson, take } from '../commandKit.js';
+import { withData, type DataOptions } from '../connection.js';
 import { CliError, emit, emitList, renderRecord, renderTable, writeErr, type OutputOptions } from '../output.js';
 
 type Options = DataOptions & OutputOptions;
 
 const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'revenue', 'expense'];
-
-function leaf(parent: Command, name: string, description: string): Command {
-  return addDataOptions(parent.command(name).description(description).option('--json', 'print JSON'));
-}
-
-function date(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('must be a date YYYY-MM-DD');
-  return value;
-}
-
-function count(value: string): number {
-  if (!/^\d{1,7}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number, at least 1');
-  return Number(value);
-}
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -143,17 +129,7 @@ function entryFromOptions(options: PostOptions): JournalEntryInput {
     if (options.date || options.description || options.currency || options.line || options.reference) {
       throw new CliError('entries post: --file holds the whole entry; leave out --date, --description, --currency, --line and --reference');
     }
-    let text: string;
-    try {
-      text = fs.readFileSync(options.file === '-' ? 0 : options.file, 'utf8');
-    } catch (error) {
-      throw new CliError(`cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    try {
-      return JSON.parse(text) as JournalEntryInput;
-    } catch {
-      throw new CliError(`${options.file} is not JSON: write the entry as {"date", "description", "currency", "lines": [...]}`);
-    }
+    return readJson(options.file, 'the entry as {"date", "description", "currency", "lines": [...]}') as JournalEntryInput;
   }
   const missing = (['date', 'description', 'currency'] as const).filter((o) => !options[o]).map((o) => `--${o}`);
   if (missing.length > 0) throw new CliError(`entries post: missing ${missing.join(', ')} (or pass --file entry.json)`);
@@ -195,11 +171,7 @@ function registerEntries(program: Command): void {
     .action(async (options: Options & { account?: string; from?: string; to?: string; reference?: string; limit?: number }) =>
       withData(options, async ({ sdk }) => {
         const limit = options.limit ?? 20;
-        const items: JournalEntry[] = [];
-        for await (const entry of sdk.journalEntries.list({ account: options.account, from: options.from, to: options.to, reference: options.reference, limit: Math.min(limit, 100) })) {
-          items.push(entry);
-          if (items.length >= limit) break;
-        }
+        const items = await take(sdk.journalEntries.list({ account: options.account, from: options.from, to: options.to, reference: options.reference, limit: Math.min(limit, 100) }), limit);
         emitList(
           options,
           items,

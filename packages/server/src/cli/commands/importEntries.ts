@@ -30,6 +30,30 @@ export interface ImportSummary {
   lines: number;
   elapsed_ms: number;
   rejects_file: string | null;
+  /** Present when Ctrl-C stopped the import: the counts are of what was done until then. */
+  interrupted?: true;
+}
+
+/** The exit code of a command stopped by Ctrl-C (SIGINT), as shells report it. */
+const INTERRUPTED_EXIT = 130;
+const RESUME = 'run the same command again to continue: what is already in the books is skipped, nothing is posted twice';
+
+/**
+ * Ctrl-C stops reading the file; the batches in flight finish, so the summary counts what is in
+ * the books. A second Ctrl-C stops at once.
+ */
+function onInterrupt(): { interrupted: () => boolean; release: () => void } {
+  let interrupted = false;
+  const handler = () => {
+    if (interrupted) {
+      writeErr(`\nlinks: interrupted again, stopping now; the batches in flight may or may not be posted: ${RESUME}`);
+      process.exit(INTERRUPTED_EXIT);
+    }
+    interrupted = true;
+    writeErr('\nInterrupted: finishing the batches in flight (Ctrl-C again to stop at once)…');
+  };
+  process.on('SIGINT', handler);
+  return { interrupted: () => interrupted, release: () => process.off('SIGINT', handler) };
 }
 
 function defaultRejectsPath(file: string): string {
@@ -100,7 +124,7 @@ function printSummary(options: Options, summary: ImportSummary): void {
   }
   writeOut(
     [
-      `Import of ${summary.file}`,
+      `Import of ${summary.file}${summary.interrupted ? ' (interrupted: what was done until then)' : ''}`,
       renderRecord([
         ['posted', summary.posted],
         ['skipped (already posted)', summary.skipped],
@@ -158,6 +182,7 @@ async function importEntries(file: string, options: Options): Promise<void> {
 
       let fatal: unknown;
       const inFlight = new Set<Promise<void>>();
+      const interrupt = onInterrupt();
       try {
         for await (const chunk of chunkEntries(readEntries(file, progress))) {
           const task: Promise<void> = poster
@@ -173,15 +198,17 @@ async function importEntries(file: string, options: Options): Promise<void> {
           inFlight.add(task);
           tick();
           if (inFlight.size >= concurrency) await Promise.race(inFlight);
-          if (fatal) break;
+          if (fatal || interrupt.interrupted()) break;
         }
       } catch (error) {
         fatal ??= error;
       }
       await Promise.all(inFlight);
+      interrupt.release();
       flush(true);
       rejects.close();
-      bar?.update(fatal ? Math.min(progress.bytes, size) : size, { lines: progress.lines, ...totals });
+      const stoppedEarly = Boolean(fatal) || interrupt.interrupted();
+      bar?.update(stoppedEarly ? Math.min(progress.bytes, size) : size, { lines: progress.lines, ...totals });
       bar?.stop();
 
       const summary: ImportSummary = {
@@ -200,6 +227,14 @@ async function importEntries(file: string, options: Options): Promise<void> {
           fatal instanceof CsvError ? `${file}: ${fatal.message}` : describeDataError(fatal instanceof FatalImportError ? fatal.failure : fatal, connection).message;
         printSummary(options, summary);
         throw new CliError(`${reason}; the import stopped after ${summary.posted} posted and ${summary.skipped} skipped: run it again to continue (nothing is posted twice)`);
+      }
+      if (interrupt.interrupted()) {
+        printSummary(options, { ...summary, interrupted: true });
+        const rejected = summary.rejected > 0 ? ` (their rows are in ${rejects.file})` : '';
+        throw new CliError(
+          `interrupted after ${summary.lines} lines: ${summary.posted} posted, ${summary.skipped} skipped, ${summary.rejected} rejected${rejected}; ${RESUME}`,
+          INTERRUPTED_EXIT,
+        );
       }
       printSummary(options, summary);
       if (summary.rejected > 0) {

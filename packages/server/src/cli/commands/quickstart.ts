@@ -3,10 +3,14 @@
  * production key, printed with a curl line and an SDK snippet to try them. The keys are shown once.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { addAdminOptions, connectAdmin, type AdminOptions } from '../connection.js';
 import { emit, type OutputOptions } from '../output.js';
 import type { ApiKey } from './operator.js';
+
+/** The SDK version the tarball carries: the one this server's CLI is built against. */
+const SDK_VERSION = (JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> }).dependencies['@links/sdk'];
 
 type Options = AdminOptions &
   OutputOptions & { tenantName?: string; email?: string; userName?: string; sandboxUrl?: string; productionUrl?: string };
@@ -65,14 +69,17 @@ async function quickstart(options: Options): Promise<void> {
         'Try the sandbox key:',
         `  ${curl}`,
         '',
-        'With the CLI:',
+        'With the CLI (`npm install -g ./packages/server` in the clone puts `links` on your PATH):',
         `  export LINKS_API_KEY=${sandboxKey.key}`,
         '  links accounts create 1000 Cash asset --currency USD',
         '  links accounts create 4000 Revenue revenue',
-        '  links entries post --date 2026-11-30 --description "First sale" --currency USD --line 1000:debit:100.00 --line 4000:credit:100.00',
+        `  links entries post --date ${new Date().toISOString().slice(0, 10)} --description "First sale" --currency USD --line 1000:debit:100.00 --line 4000:credit:100.00`,
         '  links trial-balance',
         '',
-        'With the SDK (npm install @links/sdk):',
+        'With the SDK, packed in the clone and installed into your project (packages/sdk/README.md):',
+        `  npm pack --workspace @links/sdk --pack-destination /tmp   # in the clone`,
+        `  npm install /tmp/links-sdk-${SDK_VERSION}.tgz                  # in your project`,
+        'then save this as whoami.mjs and run `node whoami.mjs`:',
         ...sdk.split('\n').map((line) => (line ? `  ${line}` : '')),
       ].join('\n'),
   );
