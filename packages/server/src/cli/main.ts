@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerData } from './commands/data.js';
+import { registerDrafts } from './commands/drafts.js';
 import { registerImport } from './commands/importEntries.js';
 import { registerOperator } from './commands/operator.js';
 import { registerQuickstart } from './commands/quickstart.js';
@@ -25,6 +26,7 @@ registerStart(program);
 registerQuickstart(program);
 registerOperator(program);
 registerData(program);
+registerDrafts(program);
 registerImport(program);
 
 try {

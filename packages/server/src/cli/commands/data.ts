@@ -12,21 +12,21 @@ type Options = DataOptions & OutputOptions;
 
 const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'revenue', 'expense'];
 
-function leaf(parent: Command, name: string, description: string): Command {
+export function leaf(parent: Command, name: string, description: string): Command {
   return addDataOptions(parent.command(name).description(description).option('--json', 'print JSON'));
 }
 
-function date(value: string): string {
+export function date(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('must be a date YYYY-MM-DD');
   return value;
 }
 
-function count(value: string): number {
+export function count(value: string): number {
   if (!/^\d{1,7}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number, at least 1');
   return Number(value);
 }
 
-function collect(value: string, previous: string[] = []): string[] {
+export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
@@ -54,7 +54,7 @@ export function parseLine(spec: string): JournalEntryInput['lines'][number] {
   return line;
 }
 
-function renderEntry(entry: JournalEntry): string {
+export function renderEntry(entry: JournalEntry): string {
   const head = renderRecord([
     ['id', entry.id],
     ['date', entry.date],
@@ -128,7 +128,7 @@ function registerAccounts(program: Command): void {
     );
 }
 
-type PostOptions = Options & {
+export type PostOptions = Options & {
   date?: string;
   description?: string;
   currency?: string;
@@ -138,10 +138,11 @@ type PostOptions = Options & {
   file?: string;
 };
 
-function entryFromOptions(options: PostOptions): JournalEntryInput {
+/** The entry of `entries post` or `drafts propose` (`command` names it in errors). */
+export function entryFromOptions(options: PostOptions, command = 'entries post'): JournalEntryInput {
   if (options.file !== undefined) {
     if (options.date || options.description || options.currency || options.line || options.reference) {
-      throw new CliError('entries post: --file holds the whole entry; leave out --date, --description, --currency, --line and --reference');
+      throw new CliError(`${command}: --file holds the whole entry; leave out --date, --description, --currency, --line and --reference`);
     }
     let text: string;
     try {
@@ -156,8 +157,8 @@ function entryFromOptions(options: PostOptions): JournalEntryInput {
     }
   }
   const missing = (['date', 'description', 'currency'] as const).filter((o) => !options[o]).map((o) => `--${o}`);
-  if (missing.length > 0) throw new CliError(`entries post: missing ${missing.join(', ')} (or pass --file entry.json)`);
-  if (!options.line || options.line.length < 2) throw new CliError('entries post: an entry has at least 2 lines: pass --line ACCOUNT:debit:AMOUNT --line ACCOUNT:credit:AMOUNT');
+  if (missing.length > 0) throw new CliError(`${command}: missing ${missing.join(', ')} (or pass --file entry.json)`);
+  if (!options.line || options.line.length < 2) throw new CliError(`${command}: an entry has at least 2 lines: pass --line ACCOUNT:debit:AMOUNT --line ACCOUNT:credit:AMOUNT`);
   return {
     date: options.date!,
     description: options.description!,
