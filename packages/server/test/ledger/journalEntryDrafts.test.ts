@@ -102,6 +102,8 @@ describe.skipIf(!postgresAvailable())('journal-entry drafts', () => {
     for (const r of results) expect(r.status, r.text).toBe(201);
     expect(new Set(results.map((r) => r.body.data.id)).size).toBe(1);
     expect(await ledger.entryCount(`reference=${reference}`)).toBe(1);
+    // Trial postings of proposals were rolled back: the hash chain holds exactly what posted.
+    expect(await ledger.ok('GET', '/ledger/verify')).toMatchObject({ valid: true, entries: await ledger.entryCount() });
   });
 
   it('a stale draft is refused at approval with the reason and stays pending: inactive account, closed period', async () => {
