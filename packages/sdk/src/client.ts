@@ -19,6 +19,7 @@ import {
 } from './compat.js';
 import { LinksCore, type RequestOptions } from './core.js';
 import type { EndpointOptions } from './endpoints.js';
+import { JournalEntryDrafts } from './journalEntryDrafts.js';
 import { Accounting, Accounts, AuditEvents, ChartTemplates, JournalEntries, Periods, Reports, Subledgers } from './resources.js';
 import type { LedgerVerification, Whoami } from './types.js';
 
@@ -46,6 +47,8 @@ export class LinksSDK {
   readonly accounts: Accounts;
   readonly subledgers: Subledgers;
   readonly journalEntries: JournalEntries;
+  /** Entries proposed for a person to approve. */
+  readonly journalEntryDrafts: JournalEntryDrafts;
   readonly periods: Periods;
   readonly reports: Reports;
   readonly chartTemplates: ChartTemplates;
@@ -82,6 +85,7 @@ export class LinksSDK {
     this.accounts = new Accounts(this.core);
     this.subledgers = new Subledgers(this.core);
     this.journalEntries = new JournalEntries(this.core);
+    this.journalEntryDrafts = new JournalEntryDrafts(this.core);
     this.periods = new Periods(this.core);
     this.reports = new Reports(this.core);
     this.chartTemplates = new ChartTemplates(this.core);

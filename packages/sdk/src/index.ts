@@ -26,5 +26,6 @@ export type {
   UnifiedProductsApi,
   UnifiedOpportunitiesApi,
 } from './compat.js';
+export type { JournalEntryDrafts } from './journalEntryDrafts.js';
 export type * from './types.js';
 export type { paths, components } from './generated/openapi.js';

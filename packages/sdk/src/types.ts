@@ -25,6 +25,8 @@ export type AppliedChartTemplate = Schemas['AppliedChartTemplate'];
 export type ReceivablesAging = Schemas['ReceivablesAging'];
 export type YearEnd = Schemas['YearEnd'];
 export type AccountingException = Schemas['AccountingException'];
+export type JournalEntryDraft = Schemas['JournalEntryDraft'];
+export type JournalEntryDraftStatus = JournalEntryDraft['status'];
 
 export interface CreateAccountInput {
   code: string;

@@ -135,6 +135,13 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs guides, throu
     expect(out).toContain('"net_income":"150.00"');
     expect(out).toContain('"equity":{"accounts":[{"code":"3900","name":"Retained earnings","balance":"150.00"}],"total":"150.00","current_earnings":"0.00"}');
     expect(out).toContain('"year":"2025","status":"open","retained_earnings_account":"3900"');
+    // Drafts: proposed without posting, with the impact; approved once; the second draft rejected.
+    expect(out).toContain('"status":"pending_approval"');
+    expect(out).toContain('"impact":[{"account":"5000","currency":"USD","before":"170.00","after":"210.00"},{"account":"1010","currency":"USD","before":"5030.00","after":"4990.00"}]');
+    expect(out).toContain('"proposed_by":{"key_id":"key_');
+    expect(out.match(/"reference":"paper-1","status":"posted"/g)).toHaveLength(3);
+    expect(out).toContain('"status":"rejected"');
+    expect(out).toContain('"reason":"Already ordered"');
   });
 
   it('docs/records.md runs as written, with the results it describes', async () => {

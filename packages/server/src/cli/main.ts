@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCapabilities } from './commands/capabilities.js';
 import { registerData } from './commands/data.js';
+import { registerDrafts } from './commands/drafts.js';
 import { registerImport } from './commands/importEntries.js';
 import { registerOperator } from './commands/operator.js';
 import { registerQuickstart } from './commands/quickstart.js';
@@ -31,6 +32,7 @@ registerQuickstart(program);
 registerOperator(program);
 registerData(program);
 registerCapabilities(program);
+registerDrafts(program);
 registerImport(program);
 
 try {

@@ -2,7 +2,8 @@
  * API keys: issued for one tenant environment to one member, capped by the member's role.
  * Errors: not_found (tenant, user, key), user_not_member, permission_exceeds_role,
  * invalid_request (expiry in the past, grace period too long), conflict (rotating a revoked, expired
- * or already rotated key).
+ * or already rotated key; changing a revoked one), permission_exceeds_role (agent_posting on a key
+ * without write permission, or whose holder is neither owner nor admin).
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { WriteContext } from '../domain/audit.js';
@@ -26,6 +27,7 @@ export function apiKeyView(row: Selectable<ApiKeyRow>): ApiKey {
     user_id: row.user_id,
     name: row.name,
     permissions: row.permissions,
+    agent_posting: row.agent_posting,
     last4: row.last4,
     created_at: row.created_at.toISOString(),
     expires_at: row.expires_at?.toISOString() ?? null,
@@ -41,6 +43,17 @@ export interface CreateApiKeyInput {
   name?: string | undefined;
   permissions?: Permission[] | undefined;
   expires_at?: Date | undefined;
+  agent_posting?: boolean | undefined;
+}
+
+/** Direct agent posting (domain/agentPosting.ts) is for write keys of an owner or admin only. */
+function checkAgentPosting(role: Role, permissions: Permission[]): void {
+  if ((role === 'owner' || role === 'admin') && permissions.includes('write')) return;
+  throw new LinksError(
+    'permission_exceeds_role',
+    `Direct agent posting needs a key with write permission held by an owner or admin; this key is a ${role}'s with ${permissions.join(' and ')}.`,
+    [{ path: 'agent_posting', message: 'needs write permission and an owner or admin holder' }],
+  );
 }
 
 async function memberRole(trx: Kysely<ControlDatabase>, tenantId: string, userId: string): Promise<Role> {
@@ -73,7 +86,7 @@ function grantedPermissions(role: Role, environment: Environment, requested: Per
 
 async function insertKey(
   trx: Transaction<ControlDatabase>,
-  values: { tenantId: string; environment: Environment; userId: string; name: string | null; permissions: Permission[]; expiresAt: Date | null },
+  values: { tenantId: string; environment: Environment; userId: string; name: string | null; permissions: Permission[]; expiresAt: Date | null; agentPosting: boolean },
 ): Promise<IssuedApiKey> {
   const generated = generateApiKey(values.environment);
   const row = await trx
@@ -88,6 +101,7 @@ async function insertKey(
       secret_hash: generated.secretHash,
       last4: generated.last4,
       expires_at: values.expiresAt,
+      agent_posting: values.agentPosting,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -107,13 +121,16 @@ export async function createApiKey(
   }
   return control.transaction().execute(async (trx) => {
     const role = await memberRole(trx, tenantId, input.user_id);
+    const permissions = grantedPermissions(role, input.environment, input.permissions);
+    if (input.agent_posting) checkAgentPosting(role, permissions);
     const issued = await insertKey(trx, {
       tenantId,
       environment: input.environment,
       userId: input.user_id,
       name: input.name ?? null,
-      permissions: grantedPermissions(role, input.environment, input.permissions),
+      permissions,
       expiresAt: input.expires_at ?? null,
+      agentPosting: input.agent_posting ?? false,
     });
     await recordControlEvent(trx, context, {
       tenantId,
@@ -206,13 +223,16 @@ export async function rotateApiKey(
     if (old.replaced_by) throw new LinksError('conflict', `API key ${keyId} was already rotated to ${old.replaced_by}; rotate that key instead.`);
     const role = await memberRole(trx, old.tenant_id, old.user_id);
     const allowed = permissionsAllowed(role, old.environment);
+    const permissions = normalizePermissions(old.permissions.filter((p) => allowed.includes(p)));
     const successor = await insertKey(trx, {
       tenantId: old.tenant_id,
       environment: old.environment,
       userId: old.user_id,
       name: old.name,
-      permissions: normalizePermissions(old.permissions.filter((p) => allowed.includes(p))),
+      permissions,
       expiresAt: old.expires_at,
+      // Carried over while the holder may still have it.
+      agentPosting: old.agent_posting && (role === 'owner' || role === 'admin') && permissions.includes('write'),
     });
     const graceEnds = new Date(now + gracePeriodSeconds * 1000);
     const oldExpiry = old.expires_at && old.expires_at < graceEnds ? old.expires_at : graceEnds;
@@ -244,4 +264,37 @@ export async function rotateApiKey(
   });
   listener.keyChanged(keyId);
   return issued;
+}
+
+/** Turns direct agent posting on or off for a key; takes effect from the next request. */
+export async function setAgentPosting(
+  control: Kysely<ControlDatabase>,
+  context: WriteContext,
+  keyId: string,
+  enabled: boolean,
+  listener: KeyChangeListener,
+): Promise<ApiKey> {
+  const changed = await control.transaction().execute(async (trx) => {
+    const row = await lockKey(trx, keyId);
+    if (row.revoked_at) throw new LinksError('conflict', `API key ${keyId} is revoked; it cannot be changed.`);
+    if (enabled) checkAgentPosting(await memberRole(trx, row.tenant_id, row.user_id), row.permissions);
+    if (row.agent_posting === enabled) return apiKeyView(row);
+    const updated = await trx
+      .updateTable('api_keys')
+      .set({ agent_posting: enabled, updated_at: sql<Date>`clock_timestamp()` })
+      .where('tenant_id', '=', row.tenant_id)
+      .where('id', '=', keyId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordControlEvent(trx, context, {
+      tenantId: row.tenant_id,
+      environment: row.environment,
+      action: enabled ? 'api_key.agent_posting_enabled' : 'api_key.agent_posting_disabled',
+      resourceType: 'api_key',
+      resourceId: keyId,
+    });
+    return apiKeyView(updated);
+  });
+  listener.keyChanged(keyId);
+  return changed;
 }

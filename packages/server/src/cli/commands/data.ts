@@ -12,7 +12,7 @@ type Options = DataOptions & OutputOptions;
 
 const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'revenue', 'expense'];
 
-function collect(value: string, previous: string[] = []): string[] {
+export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
@@ -40,7 +40,7 @@ export function parseLine(spec: string): JournalEntryInput['lines'][number] {
   return line;
 }
 
-function renderEntry(entry: JournalEntry): string {
+export function renderEntry(entry: JournalEntry): string {
   const head = renderRecord([
     ['id', entry.id],
     ['date', entry.date],
@@ -114,7 +114,7 @@ function registerAccounts(program: Command): void {
     );
 }
 
-type PostOptions = Options & {
+export type PostOptions = Options & {
   date?: string;
   description?: string;
   currency?: string;
@@ -124,16 +124,17 @@ type PostOptions = Options & {
   file?: string;
 };
 
-function entryFromOptions(options: PostOptions): JournalEntryInput {
+/** The entry of `entries post` or `drafts propose` (`command` names it in errors). */
+export function entryFromOptions(options: PostOptions, command = 'entries post'): JournalEntryInput {
   if (options.file !== undefined) {
     if (options.date || options.description || options.currency || options.line || options.reference) {
-      throw new CliError('entries post: --file holds the whole entry; leave out --date, --description, --currency, --line and --reference');
+      throw new CliError(`${command}: --file holds the whole entry; leave out --date, --description, --currency, --line and --reference`);
     }
     return readJson(options.file, 'the entry as {"date", "description", "currency", "lines": [...]}') as JournalEntryInput;
   }
   const missing = (['date', 'description', 'currency'] as const).filter((o) => !options[o]).map((o) => `--${o}`);
-  if (missing.length > 0) throw new CliError(`entries post: missing ${missing.join(', ')} (or pass --file entry.json)`);
-  if (!options.line || options.line.length < 2) throw new CliError('entries post: an entry has at least 2 lines: pass --line ACCOUNT:debit:AMOUNT --line ACCOUNT:credit:AMOUNT');
+  if (missing.length > 0) throw new CliError(`${command}: missing ${missing.join(', ')} (or pass --file entry.json)`);
+  if (!options.line || options.line.length < 2) throw new CliError(`${command}: an entry has at least 2 lines: pass --line ACCOUNT:debit:AMOUNT --line ACCOUNT:credit:AMOUNT`);
   return {
     date: options.date!,
     description: options.description!,

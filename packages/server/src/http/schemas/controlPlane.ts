@@ -28,6 +28,7 @@ const apiKeyFields = {
   revoked_at: timestamp.nullable(),
   last_used_at: timestamp.nullable(),
   replaced_by: z.string().nullable(),
+  agent_posting: z.boolean().meta({ description: 'Direct agent posting (MCP post_journal_entry) enabled on this key; sandbox write keys may post directly without it.' }),
 };
 
 export const apiKey = z.object(apiKeyFields).meta({ id: 'ApiKey' });

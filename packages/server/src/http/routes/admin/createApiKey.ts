@@ -1,6 +1,6 @@
 /**
- * `POST /admin/v1/tenants/{tenant_id}/api-keys` {environment, user_id, name?, permissions?, expires_at?}
- * → 201 the key, with its plaintext this once. Permissions default to the most the role allows.
+ * `POST /admin/v1/tenants/{tenant_id}/api-keys` {environment, user_id, name?, permissions?, expires_at?,
+ * agent_posting?} → 201 the key, with its plaintext this once. Permissions default to the most the role allows.
  */
 import { z } from 'zod';
 import { createApiKey } from '../../../controlPlane/apiKeys.js';
@@ -26,6 +26,7 @@ export default function route(app: LinksApp, services: LinksServices): void {
             .datetime({ offset: true, message: 'must be an ISO 8601 timestamp' })
             .transform((s) => new Date(s))
             .optional(),
+          agent_posting: z.boolean().optional(),
         }),
         response: { 201: single(issuedApiKey) },
       },

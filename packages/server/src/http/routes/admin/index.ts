@@ -14,6 +14,7 @@ import listUserApiKeys from './listUserApiKeys.js';
 import listUsers from './listUsers.js';
 import revokeApiKey from './revokeApiKey.js';
 import rotateApiKey from './rotateApiKey.js';
+import updateApiKey from './updateApiKey.js';
 
 export const adminRoutes = [
   createTenant,
@@ -30,5 +31,6 @@ export const adminRoutes = [
   listUserApiKeys,
   revokeApiKey,
   rotateApiKey,
+  updateApiKey,
   listAuditEvents,
 ];

@@ -1,5 +1,6 @@
 /** `GET /api/v1/whoami` → the tenant environment and key this request acts as. */
 import { z } from 'zod';
+import { mayPostDirectlyAsAgent } from '../../../domain/agentPosting.js';
 import type { LinksApp } from '../../app.js';
 import { principalOf } from '../../requestContext.js';
 import { single } from '../../schemas/common.js';
@@ -13,6 +14,7 @@ const whoami = z
     key_id: z.string(),
     user_id: z.string(),
     permissions: z.array(permission),
+    agent_posting: z.boolean().meta({ description: 'Whether an agent may post journal entries directly with this key (MCP post_journal_entry) rather than propose drafts.' }),
   })
   .meta({ id: 'Whoami' });
 
@@ -27,6 +29,7 @@ export default function route(app: LinksApp): void {
         key_id: p.keyId,
         user_id: p.userId,
         permissions: p.permissions,
+        agent_posting: mayPostDirectlyAsAgent(p),
       },
     };
   });
