@@ -48,6 +48,7 @@ import putExternalConnectionMapping from './connections/putExternalConnectionMap
 import getExternalConnectionSchema from './connections/getExternalConnectionSchema.js';
 import syncExternalConnection from './connections/syncExternalConnection.js';
 import listAccountingExceptions from './accounting/listAccountingExceptions.js';
+import mcp from './mcp.js';
 
 export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void> = [
   whoami,
@@ -97,4 +98,5 @@ export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void>
   getExternalConnectionSchema,
   syncExternalConnection,
   listAccountingExceptions,
+  mcp,
 ];
