@@ -109,6 +109,7 @@ export class ApiKeyAuthenticator implements KeyChangeListener {
       keyId: key.keyId,
       userId: key.userId,
       permissions: effectivePermissions(key.permissions, key.role, key.environment),
+      agentPosting: key.agentPosting,
     };
   }
 

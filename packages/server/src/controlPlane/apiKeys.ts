@@ -26,6 +26,7 @@ export function apiKeyView(row: Selectable<ApiKeyRow>): ApiKey {
     user_id: row.user_id,
     name: row.name,
     permissions: row.permissions,
+    agent_posting: row.agent_posting,
     last4: row.last4,
     created_at: row.created_at.toISOString(),
     expires_at: row.expires_at?.toISOString() ?? null,

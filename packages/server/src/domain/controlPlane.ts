@@ -30,6 +30,8 @@ export interface ApiKey {
   user_id: string;
   name: string | null;
   permissions: Permission[];
+  /** Direct agent posting enabled (domain/agentPosting.ts). */
+  agent_posting: boolean;
   last4: string;
   created_at: string;
   expires_at: string | null;
@@ -51,6 +53,8 @@ export interface Principal {
   keyId: string;
   userId: string;
   permissions: Permission[];
+  /** The key's direct-agent-posting flag (domain/agentPosting.ts decides what it allows). */
+  agentPosting: boolean;
 }
 
 /**

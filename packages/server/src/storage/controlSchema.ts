@@ -42,6 +42,8 @@ export interface ApiKeyRow {
   revoked_at: Date | null;
   replaced_by: string | null;
   last_used_at: Date | null;
+  /** Direct agent posting allowed on this key (migration 0002); see domain/agentPosting.ts. */
+  agent_posting: ColumnType<boolean, boolean | undefined, boolean>;
   /** Moves on every change that affects verification; other processes poll it to drop cached keys. */
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

@@ -32,6 +32,7 @@ export interface EnvironmentDatabase {
   accounting_rules: AccountingRuleRow;
   record_postings: RecordPostingRow;
   external_connections: ExternalConnectionRow;
+  journal_entry_drafts: JournalEntryDraftRow;
 }
 
 
@@ -203,4 +204,22 @@ export interface ExternalConnectionRow {
   mcp_enabled: ColumnType<boolean, boolean | undefined, boolean>;
   mcp_tool_name: string | null;
   mcp_description: string | null;
+}
+
+/** A proposed entry awaiting approval (migration 0015). */
+export interface JournalEntryDraftRow {
+  tenant_id: string;
+  id: string;
+  status: 'pending_approval' | 'approved' | 'rejected';
+  entry: JsonValue<Record<string, unknown>>;
+  impact: JsonValue<Array<Record<string, unknown>>>;
+  proposed_by_key: string;
+  proposed_by_user: string;
+  proposed_via: 'api' | 'mcp';
+  decided_by_key: string | null;
+  decided_by_user: string | null;
+  reason: string | null;
+  journal_entry_id: string | null;
+  created_at: Date;
+  decided_at: Date | null;
 }

@@ -12,6 +12,7 @@ export interface VerifiedKey {
   userId: string;
   role: Role;
   permissions: Permission[];
+  agentPosting: boolean;
   expiresAt: Date | null;
   revokedAt: Date | null;
 }
@@ -23,7 +24,7 @@ export const findVerifiedKey: FindVerifiedKey = async (control, secretHash) => {
     .selectFrom('api_keys as k')
     .innerJoin('tenants as t', 't.id', 'k.tenant_id')
     .innerJoin('memberships as m', (join) => join.onRef('m.tenant_id', '=', 'k.tenant_id').onRef('m.user_id', '=', 'k.user_id'))
-    .select(['k.id', 'k.secret_hash', 'k.tenant_id', 't.name as tenant_name', 'k.environment', 'k.user_id', 'm.role', 'k.permissions', 'k.expires_at', 'k.revoked_at'])
+    .select(['k.id', 'k.secret_hash', 'k.tenant_id', 't.name as tenant_name', 'k.environment', 'k.user_id', 'm.role', 'k.permissions', 'k.agent_posting', 'k.expires_at', 'k.revoked_at'])
     .where('k.secret_hash', '=', secretHash)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -36,6 +37,7 @@ export const findVerifiedKey: FindVerifiedKey = async (control, secretHash) => {
     userId: row.user_id,
     role: row.role,
     permissions: row.permissions,
+    agentPosting: row.agent_posting,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
   };

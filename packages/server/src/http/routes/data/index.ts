@@ -48,6 +48,11 @@ import putExternalConnectionMapping from './connections/putExternalConnectionMap
 import getExternalConnectionSchema from './connections/getExternalConnectionSchema.js';
 import syncExternalConnection from './connections/syncExternalConnection.js';
 import listAccountingExceptions from './accounting/listAccountingExceptions.js';
+import proposeJournalEntryDraft from './drafts/proposeJournalEntryDraft.js';
+import listJournalEntryDrafts from './drafts/listJournalEntryDrafts.js';
+import getJournalEntryDraft from './drafts/getJournalEntryDraft.js';
+import approveJournalEntryDraft from './drafts/approveJournalEntryDraft.js';
+import rejectJournalEntryDraft from './drafts/rejectJournalEntryDraft.js';
 import mcp from './mcp.js';
 
 export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void> = [
@@ -98,5 +103,10 @@ export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void>
   getExternalConnectionSchema,
   syncExternalConnection,
   listAccountingExceptions,
+  proposeJournalEntryDraft,
+  listJournalEntryDrafts,
+  getJournalEntryDraft,
+  approveJournalEntryDraft,
+  rejectJournalEntryDraft,
   mcp,
 ];
