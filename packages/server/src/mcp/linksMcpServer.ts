@@ -27,7 +27,9 @@ const tenantIdArgument = z
 
 export async function buildLinksMcpServer(call: McpCall): Promise<McpServer> {
   const server = new McpServer(SERVER_INFO, { instructions: INSTRUCTIONS });
-  const tools = [...coreTools, ...(await dataSourceTools(call))].filter((tool) => call.principal.permissions.includes(tool.permission));
+  const tools = [...coreTools, ...(await dataSourceTools(call))].filter(
+    (tool) => call.principal.permissions.includes(tool.permission) && (tool.offeredTo?.(call.principal) ?? true),
+  );
   for (const tool of tools) register(server, call, tool);
   return server;
 }

@@ -44,6 +44,8 @@ export interface LinksTool<I extends z.ZodObject, O extends z.ZodObject> {
   annotations: ToolAnnotations;
   /** The key permission the tool needs; a key without it is not shown the tool. */
   permission: Permission;
+  /** A further condition on the key (e.g. direct posting allowed); a key that fails it is not shown the tool. */
+  offeredTo?: (principal: Principal) => boolean;
   run(context: ToolContext, args: z.output<I>): Promise<z.input<O>>;
 }
 

@@ -10,7 +10,7 @@ import { AdminClient } from '../support/http.js';
 import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { createLedgerTenant, type LedgerTenant } from '../ledger/ledgerClient.js';
 import { connectMcp, errorOf, structuredOf, type McpConnection } from './mcpClient.js';
-import { argumentsFor, createMcpBooks, type McpBooks } from './toolCases.js';
+import { argumentsFor, cashSale, createMcpBooks, type McpBooks } from './toolCases.js';
 
 describe.skipIf(!postgresAvailable())('MCP tools', () => {
   let links: TestLinks;
@@ -41,14 +41,16 @@ describe.skipIf(!postgresAvailable())('MCP tools', () => {
       const { tools } = await mcp.client.listTools();
       expect(tools.map((t) => t.name)).toContain(books.sourceTool);
       expect(tools.length).toBeGreaterThanOrEqual(16);
+      expect(tools.filter((t) => !t.annotations?.readOnlyHint).map((t) => t.name)).toEqual(['propose_journal_entry', 'post_journal_entry']);
       for (const tool of tools) {
         expect(tool.title, tool.name).toBeTruthy();
-        expect(tool.description, tool.name).toMatch(/Read-only: changes nothing\./);
+        expect(tool.description, tool.name).toMatch(tool.annotations?.readOnlyHint ? /Read-only: changes nothing\./ : /Side effects: /);
         expect(tool.inputSchema.type).toBe('object');
         expect((tool.inputSchema.properties as Record<string, unknown>).tenant_id, tool.name).toBeDefined();
         expect(tool.outputSchema?.type, tool.name).toBe('object');
         const { readOnlyHint, destructiveHint, idempotentHint, openWorldHint } = tool.annotations ?? {};
-        expect([readOnlyHint, destructiveHint, idempotentHint, typeof openWorldHint], tool.name).toEqual([true, false, true, 'boolean']);
+        expect([typeof readOnlyHint, destructiveHint, typeof idempotentHint, typeof openWorldHint], tool.name).toEqual(['boolean', false, 'boolean', 'boolean']);
+        if (readOnlyHint) expect(idempotentHint, tool.name).toBe(true);
       }
     });
 
@@ -141,14 +143,18 @@ describe.skipIf(!postgresAvailable())('MCP tools', () => {
     expect(links.logs.join('')).toContain('"tool":"get_trial_balance"');
   });
 
-  it('a read-only key is served the read tools', async () => {
+  it('a read-only key is shown no write tool, and calling one is an error', async () => {
     const admin = new AdminClient(links.url('console'), links.adminToken);
     const readOnly = await admin.createKey(tenant.tenantId, { environment: 'sandbox', user_id: tenant.userId, permissions: ['read'] });
     const mcp = await connectMcp(links.url('sandbox'), readOnly.key);
     try {
       const { tools } = await mcp.client.listTools();
+      expect(tools.length).toBeGreaterThanOrEqual(16);
       expect(tools.every((t) => t.annotations?.readOnlyHint === true)).toBe(true);
-      expect(structuredOf(await mcp.client.callTool({ name: 'whoami', arguments: {} })).permissions).toEqual(['read']);
+      const before = await tenant.sandbox.entryCount();
+      // A tool the key is not offered does not exist for it: a protocol error (-32602 tool not found).
+      await expect(mcp.client.callTool({ name: 'propose_journal_entry', arguments: { entry: cashSale(books, '1.00') } })).rejects.toThrow(/propose_journal_entry not found/);
+      expect(await tenant.sandbox.entryCount()).toBe(before);
     } finally {
       await mcp.close();
     }

@@ -71,7 +71,22 @@ const CORE_CASES: Record<string, (books: McpBooks) => Record<string, unknown>> =
   list_data_sources: () => ({}),
   describe_data_source: (b) => ({ source_id: b.sourceId }),
   query_data_source: (b) => ({ source_id: b.sourceId, filters: { city: 'London' } }),
+  propose_journal_entry: (b) => ({ entry: cashSale(b, '7.00') }),
+  post_journal_entry: (b) => ({ entry: cashSale(b, '3.00'), idempotency_key: `post-${b.cash}` }),
 };
+
+/** A balanced cash sale on the books' accounts. */
+export function cashSale(books: McpBooks, amount: string, date = '2026-03-20') {
+  return {
+    date,
+    description: 'Cash sale',
+    currency: 'USD',
+    lines: [
+      { account: books.cash, debit: amount },
+      { account: books.revenue, credit: amount },
+    ],
+  };
+}
 
 /** The arguments for a tool, or undefined when the tool is not covered (a test failure). */
 export function argumentsFor(tool: string, books: McpBooks): Record<string, unknown> | undefined {

@@ -1,4 +1,4 @@
-/** The tools every key is offered (filtered by its permissions), in a fixed order. */
+/** The tools a key may be offered (filtered by its permissions and offeredTo), in a fixed order. Nothing deletes or reverses. */
 import type { AnyLinksTool } from '../tool.js';
 import describeDataSource from './describeDataSource.js';
 import getAccountBalance from './getAccountBalance.js';
@@ -13,6 +13,8 @@ import listAccounts from './listAccounts.js';
 import listDataSources from './listDataSources.js';
 import listJournalEntries from './listJournalEntries.js';
 import listRecords from './listRecords.js';
+import postJournalEntry from './postJournalEntry.js';
+import proposeJournalEntry from './proposeJournalEntry.js';
 import queryDataSource from './queryDataSource.js';
 import whoami from './whoami.js';
 
@@ -32,4 +34,6 @@ export const coreTools: AnyLinksTool[] = [
   listDataSources,
   describeDataSource,
   queryDataSource,
+  proposeJournalEntry,
+  postJournalEntry,
 ];
