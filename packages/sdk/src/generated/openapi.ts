@@ -3653,6 +3653,325 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/journal-entry-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: string;
+                    limit?: string;
+                    cursor?: string;
+                    status?: "pending_approval" | "approved" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["JournalEntryDraft"][];
+                            page: number;
+                            limit: number;
+                            totalPages: number;
+                            totalResults: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                429: components["responses"]["RateLimited"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-11-30
+                         */
+                        date: string;
+                        description: string;
+                        /** @enum {string} */
+                        currency: "AED" | "ARS" | "AUD" | "BGN" | "BHD" | "BRL" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EGP" | "EUR" | "GBP" | "HKD" | "HUF" | "IDR" | "ILS" | "INR" | "ISK" | "JOD" | "JPY" | "KES" | "KRW" | "KWD" | "MAD" | "MXN" | "MYR" | "NGN" | "NOK" | "NZD" | "OMR" | "PEN" | "PHP" | "PKR" | "PLN" | "QAR" | "RON" | "RSD" | "SAR" | "SEK" | "SGD" | "THB" | "TND" | "TRY" | "TWD" | "UAH" | "UGX" | "USD" | "VND" | "XAF" | "XOF" | "ZAR";
+                        reference?: string;
+                        lines: {
+                            account: string;
+                            debit?: string;
+                            credit?: string;
+                            subledger_account?: string;
+                            dimensions?: {
+                                [key: string]: string;
+                            };
+                            memo?: string;
+                        }[];
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["JournalEntryDraft"];
+                        };
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["RateLimited"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journal-entry-drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["JournalEntryDraft"];
+                        };
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                429: components["responses"]["RateLimited"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journal-entry-drafts/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["JournalEntry"];
+                        };
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["RateLimited"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journal-entry-drafts/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["JournalEntryDraft"];
+                        };
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["RateLimited"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The API key, for clients that cannot send a header (Claude custom connectors); prefer Authorization. */
+                    apiKey?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["McpMessageInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["McpAnswer"];
+                    };
+                };
+                /** @description A notification or response was accepted. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["RateLimited"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3674,6 +3993,13 @@ export interface components {
                 [key: string]: string | number | boolean;
             };
         };
+        McpPublicationInput: {
+            enabled: boolean;
+            /** @description default: from the connection name; the tool is named source_<tool_name> */
+            tool_name?: string;
+            /** @description what the agent is told the source holds */
+            description?: string;
+        };
         ExternalConnectionCreateInput: {
             name: string;
             /** @enum {string} */
@@ -3684,6 +4010,7 @@ export interface components {
             table?: string;
             query?: string;
             mapping?: components["schemas"]["ConnectionMappingInput"];
+            mcp?: components["schemas"]["McpPublicationInput"];
         };
         ExternalConnectionUpdateInput: {
             name?: string;
@@ -3693,6 +4020,16 @@ export interface components {
             table?: string;
             query?: string;
             mapping?: components["schemas"]["ConnectionMappingInput"];
+            mcp?: components["schemas"]["McpPublicationInput"];
+        };
+        /** @description One JSON-RPC 2.0 message of the Model Context Protocol (docs/mcp.md). */
+        McpMessageInput: {
+            /** @constant */
+            jsonrpc: "2.0";
+            method?: string;
+            id?: string | number | null;
+        } & {
+            [key: string]: unknown;
         };
         UnifiedCustomerCreateInput: {
             email: string;
@@ -4653,6 +4990,11 @@ export interface components {
             last_sync: {
                 [key: string]: unknown;
             } | null;
+            mcp: {
+                enabled: boolean;
+                tool_name: string | null;
+                description: string | null;
+            };
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -4711,6 +5053,67 @@ export interface components {
             data: components["schemas"]["AccountingException"][];
             limit: number;
             next_cursor: string | null;
+        };
+        JournalEntryDraft: {
+            id: string;
+            /** @enum {string} */
+            status: "pending_approval" | "approved" | "rejected";
+            entry: {
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                date: string;
+                description: string;
+                /** @enum {string} */
+                currency: "AED" | "ARS" | "AUD" | "BGN" | "BHD" | "BRL" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EGP" | "EUR" | "GBP" | "HKD" | "HUF" | "IDR" | "ILS" | "INR" | "ISK" | "JOD" | "JPY" | "KES" | "KRW" | "KWD" | "MAD" | "MXN" | "MYR" | "NGN" | "NOK" | "NZD" | "OMR" | "PEN" | "PHP" | "PKR" | "PLN" | "QAR" | "RON" | "RSD" | "SAR" | "SEK" | "SGD" | "THB" | "TND" | "TRY" | "TWD" | "UAH" | "UGX" | "USD" | "VND" | "XAF" | "XOF" | "ZAR";
+                reference?: string;
+                lines: {
+                    account: string;
+                    debit?: string;
+                    credit?: string;
+                    subledger_account?: string;
+                    dimensions?: {
+                        [key: string]: string;
+                    };
+                    memo?: string;
+                }[];
+                metadata?: {
+                    [key: string]: unknown;
+                };
+            };
+            impact: {
+                account: string;
+                currency: string;
+                /** @description The account's balance in this currency when the draft was proposed, signed by its normal side. */
+                before: string;
+                /** @description The balance once the entry posts (on the books as they stood when proposed). */
+                after: string;
+            }[];
+            proposed_by: {
+                key_id: string;
+                user_id: string;
+                /** @enum {string} */
+                via: "api" | "mcp";
+            };
+            /** Format: date-time */
+            created_at: string;
+            decided_by: {
+                key_id: string;
+                user_id: string;
+            } | null;
+            decided_at: string | null;
+            reason: string | null;
+            journal_entry_id: string | null;
+        };
+        McpAnswer: {
+            /** @constant */
+            jsonrpc: "2.0";
+            id: string | number | null;
+            result?: unknown;
+            error?: unknown;
+        } & {
+            [key: string]: unknown;
         };
         UnifiedCustomer: {
             id: string;
