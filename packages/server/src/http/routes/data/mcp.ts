@@ -29,7 +29,11 @@ const MODERN_ONLY = { legacy: 'reject' } as const;
 
 export default function route(app: LinksApp, services: LinksServices): void {
   // The per-request server is built from the verified key the route hands over in authInfo.extra.
-  const modern = createMcpHandler((context) => buildLinksMcpServer(callOf(context.authInfo?.extra)), { ...MODERN_ONLY, onerror: () => {} });
+  // Requests the SDK rejects (headers that disagree with the body, an unsupported revision) are the client's mistakes.
+  const modern = createMcpHandler((context) => buildLinksMcpServer(callOf(context.authInfo?.extra)), {
+    ...MODERN_ONLY,
+    onerror: (error) => app.log.debug({ err: error }, 'mcp request rejected'),
+  });
   app.addHook('onClose', () => modern.close());
 
   app.post(
