@@ -159,4 +159,30 @@ describe.skipIf(!postgresAvailable())('MCP tools', () => {
       await mcp.close();
     }
   });
+
+  it('publishing a data source: a bad tool name is 400, a taken one 409; at most 20 become tools, the rest stay queryable', async () => {
+    const connection = (name: string, mcp: Record<string, unknown>) =>
+      tenant.sandbox.post('/external-connections', { name, type: 'csv', csv: `id,n\n${name},1\n`, mcp });
+    const bad = await connection('bad name', { enabled: true, tool_name: 'Drop Tables!' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('mcp.tool_name');
+    const taken = await connection('taken name', { enabled: true, tool_name: books.sourceTool.replace(/^source_/, '') });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.details).toEqual([{ path: 'mcp.tool_name', message: 'taken' }]);
+    // The test's books published one source already; 20 more make 21.
+    const created: Array<{ id: string; mcp: { tool_name: string } }> = [];
+    for (let i = 1; i <= 20; i++) created.push((await connection(`Cap Source ${i}`, { enabled: true })).body.data);
+    expect(created[0]!.mcp.tool_name).toBe('cap_source_1');
+    const mcp = await connectMcp(links.url('sandbox'), tenant.sandbox.key);
+    try {
+      const sourceTools = (await mcp.client.listTools()).tools.map((t) => t.name).filter((n) => n.startsWith('source_'));
+      expect(sourceTools).toHaveLength(20);
+      expect(sourceTools).toContain(books.sourceTool);
+      expect(sourceTools).not.toContain('source_cap_source_20');
+      const last = structuredOf(await mcp.client.callTool({ name: 'query_data_source', arguments: { source_id: created[19]!.id } }));
+      expect(last.rows).toEqual([{ id: 'Cap Source 20', n: '1' }]);
+    } finally {
+      await mcp.close();
+    }
+  });
 });
