@@ -18,6 +18,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const README = path.join(ROOT, 'README.md');
 const RECORDS_GUIDE = path.join(ROOT, 'docs', 'records.md');
 const LEDGER_GUIDE = path.join(ROOT, 'docs/ledger.md');
+const MCP_GUIDE = path.join(ROOT, 'docs/mcp.md');
 
 function bashBlocks(markdown: string): string {
   return [...markdown.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n');
@@ -164,5 +165,19 @@ describe.skipIf(!postgresAvailable())('README walkthrough and docs guides, throu
     expect(out).toMatch(/"data":\[\{"record_id":"[0-9a-f-]{36}","model":"invoice","version":1,"source_system":"billing","source_id":"INV-OLD","error":\{"code":"period_closed"/);
     expect(out).toMatch(/"version":2,.*"source_id":"INV-OLD".*"accounting":\{"status":"accounted","entries":\["[0-9a-f-]{36}"\],"error":null\}/);
     expect(out).toContain('{"data":[],"limit":10,"next_cursor":null}');
+  });
+
+  it('docs/mcp.md runs as written, with the results it describes', async () => {
+    const result = await runGuide(MCP_GUIDE, 'MCP guide');
+    expect(result.status, result.stderr + result.stdout).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain('"protocolVersion":"2025-11-25"');
+    expect(out).toMatch(/"structuredContent":\{"tenant_id":"[0-9a-f-]{36}","tenant_name":"MCP guide","environment":"sandbox"/);
+    expect(out).toContain('whoami list_accounts get_account_balance get_trial_balance get_balance_sheet get_income_statement list_journal_entries get_journal_entry list_records get_record get_customer_balance list_accounting_exceptions list_data_sources describe_data_source query_data_source propose_journal_entry post_journal_entry');
+    expect(out).toMatch(/"structuredContent":\{"as_of":null,"currency":[^}]*"total_debits":"[\d.]+","total_credits":"[\d.]+"\}/);
+    expect(out).toContain('"capabilities":{"tools":{"listChanged":true}},"serverInfo":{"name":"links","title":"Links","version":"1.0.0"}');
+    expect(out).toContain('{"enabled":true,"tool_name":"guide_vendors","description":"Vendors we buy office supplies from."}');
+    expect(out).toContain('[{"vendor":"Bolt Supplies","city":"York"}]');
+    expect(out).toContain('pending_approval [{"account":"6550","currency":"USD","before":"0.00","after":"42.50"},{"account":"1050","currency":"USD","before":"0.00","after":"-42.50"}]');
   });
 });

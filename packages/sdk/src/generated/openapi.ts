@@ -3916,6 +3916,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The API key, for clients that cannot send a header (Claude custom connectors); prefer Authorization. */
+                    apiKey?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["McpMessageInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["McpAnswer"];
+                    };
+                };
+                /** @description A notification or response was accepted. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["RateLimited"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3937,6 +3995,13 @@ export interface components {
                 [key: string]: string | number | boolean;
             };
         };
+        McpPublicationInput: {
+            enabled: boolean;
+            /** @description default: from the connection name; the tool is named source_<tool_name> */
+            tool_name?: string;
+            /** @description what the agent is told the source holds */
+            description?: string;
+        };
         ExternalConnectionCreateInput: {
             name: string;
             /** @enum {string} */
@@ -3947,6 +4012,7 @@ export interface components {
             table?: string;
             query?: string;
             mapping?: components["schemas"]["ConnectionMappingInput"];
+            mcp?: components["schemas"]["McpPublicationInput"];
         };
         ExternalConnectionUpdateInput: {
             name?: string;
@@ -3956,6 +4022,16 @@ export interface components {
             table?: string;
             query?: string;
             mapping?: components["schemas"]["ConnectionMappingInput"];
+            mcp?: components["schemas"]["McpPublicationInput"];
+        };
+        /** @description One JSON-RPC 2.0 message of the Model Context Protocol (docs/mcp.md). */
+        McpMessageInput: {
+            /** @constant */
+            jsonrpc: "2.0";
+            method?: string;
+            id?: string | number | null;
+        } & {
+            [key: string]: unknown;
         };
         UnifiedCustomerCreateInput: {
             email: string;
@@ -4924,6 +5000,11 @@ export interface components {
             last_sync: {
                 [key: string]: unknown;
             } | null;
+            mcp: {
+                enabled: boolean;
+                tool_name: string | null;
+                description: string | null;
+            };
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -5034,6 +5115,15 @@ export interface components {
             decided_at: string | null;
             reason: string | null;
             journal_entry_id: string | null;
+        };
+        McpAnswer: {
+            /** @constant */
+            jsonrpc: "2.0";
+            id: string | number | null;
+            result?: unknown;
+            error?: unknown;
+        } & {
+            [key: string]: unknown;
         };
         UnifiedCustomer: {
             id: string;

@@ -99,3 +99,22 @@ export async function recordDataEvents(trx: Transaction<EnvironmentDatabase>, te
     )
     .execute();
 }
+
+/** The events of one resource (e.g. a journal entry: posted, reversed), oldest first, at most `limit`. */
+export async function eventsOfResource(
+  trx: Kysely<EnvironmentDatabase>,
+  environment: Environment,
+  resource: { type: string; id: string },
+  limit: number,
+): Promise<AuditEvent[]> {
+  const rows = await trx
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('resource_type', '=', resource.type)
+    .where('resource_id', '=', resource.id)
+    .orderBy('at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => dataEventView(r, environment));
+}

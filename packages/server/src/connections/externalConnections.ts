@@ -2,7 +2,8 @@
  * External connections: where unified records come from — an uploaded CSV file, or a table or
  * query of a PostgreSQL database read with a read-only connection. The connection string is sealed
  * with the process's secrets key (AES-256-GCM, bound to the tenant and connection) and never returned.
- * Errors: not_found, conflict (name taken), invalid_request (unreadable source, a sealed connection
+ * A connection may be published to MCP agents (`mcp`): a read-only tool of its own (src/mcp/).
+ * Errors: not_found, conflict (name or MCP tool name taken), invalid_request (unreadable source, a sealed connection
  * string this server's key cannot open, mapping that names unknown fields or columns).
  */
 import { v7 as uuidv7 } from 'uuid';
@@ -42,8 +43,16 @@ export interface ExternalConnection {
   has_connection_string: boolean;
   mapping: ConnectionMapping | null;
   last_sync: Record<string, unknown> | null;
+  mcp: McpPublication;
   created_at: string;
   updated_at: string;
+}
+
+/** Whether agents see the connection as a tool of its own, under which name, described how. */
+export interface McpPublication {
+  enabled: boolean;
+  tool_name: string | null;
+  description: string | null;
 }
 
 export interface ConnectionInput {
@@ -54,6 +63,7 @@ export interface ConnectionInput {
   table?: string | undefined;
   query?: string | undefined;
   mapping?: ConnectionMapping | undefined;
+  mcp?: { enabled: boolean; tool_name?: string | undefined; description?: string | undefined } | undefined;
 }
 
 type Row = Selectable<ExternalConnectionRow>;
@@ -75,6 +85,7 @@ export function connectionView(row: Row): ExternalConnection {
     has_connection_string: row.sealed_secret !== null,
     mapping: (row.mapping as ConnectionMapping | null) ?? null,
     last_sync: row.last_sync ?? null,
+    mcp: { enabled: row.mcp_enabled, tool_name: row.mcp_tool_name, description: row.mcp_description },
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
@@ -213,9 +224,11 @@ async function saveConnection(scope: LedgerScope, request: WriteRequest, secrets
         sealed_secret: stored.sealed_secret,
         source: JSON.stringify({ ...stored.source, ...(snapshot ? { rows: snapshot.rows.length } : {}) }),
         mapping: mapping ? JSON.stringify(mapping) : null,
+        ...mcpColumns(input, previous),
         updated_at: now,
       };
       if (previous) await findConnection(trx, previous.id);
+      if (values.mcp_tool_name) await checkToolNameFree(trx, values.mcp_tool_name, connectionId);
       const row = previous
         ? await trx.updateTable('external_connections').set(values).where('id', '=', previous.id).returningAll().executeTakeFirstOrThrow()
         : await trx.insertInto('external_connections').values({ tenant_id: scope.tenantId, id: connectionId, type, created_at: now, ...values }).returningAll().executeTakeFirstOrThrow();
@@ -223,9 +236,43 @@ async function saveConnection(scope: LedgerScope, request: WriteRequest, secrets
       return connectionView(row);
     });
   } catch (error) {
+    if (isUniqueViolation(error) && (error as { constraint?: string }).constraint === 'external_connections_mcp_tool_name') {
+      throw new LinksError('conflict', 'The MCP tool name was taken by another connection at the same moment; choose another mcp.tool_name.', [{ path: 'mcp.tool_name', message: 'taken' }]);
+    }
     if (isUniqueViolation(error)) throw new LinksError('conflict', `An external connection named ${JSON.stringify(input.name)} exists already.`, [{ path: 'name', message: 'taken' }]);
     throw error;
   }
+}
+
+/** A tool name from the connection's name: lower-case letters, digits and underscores. */
+export function toolNameOf(name: string): string {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  return /^[a-z]/.test(slug) ? slug : `source_${slug}`.slice(0, 40).replace(/_+$/, '');
+}
+
+/** The MCP columns the input sets; a name once given stays when the input leaves it out. */
+function mcpColumns(input: ConnectionInput, previous: Row | undefined) {
+  const sent = input.mcp;
+  if (!sent) return {};
+  const toolName = sent.tool_name ?? previous?.mcp_tool_name ?? (sent.enabled ? toolNameOf(input.name ?? previous!.name) : null);
+  return { mcp_enabled: sent.enabled, mcp_tool_name: toolName, mcp_description: sent.description ?? previous?.mcp_description ?? null };
+}
+
+async function checkToolNameFree(trx: LedgerTransaction, toolName: string, connectionId: string): Promise<void> {
+  const holder = await trx.selectFrom('external_connections').select('name').where('mcp_tool_name', '=', toolName).where('id', '<>', connectionId).executeTakeFirst();
+  if (holder) {
+    throw new LinksError('conflict', `The MCP tool name ${JSON.stringify(toolName)} is taken by the connection ${JSON.stringify(holder.name)}; choose another mcp.tool_name.`, [
+      { path: 'mcp.tool_name', message: 'taken' },
+    ]);
+  }
+}
+
+/** The connections published to MCP, oldest first, at most `limit`. */
+export async function listPublishedConnections(scope: LedgerScope, limit: number): Promise<ExternalConnection[]> {
+  return readLedger(scope, async (trx) => {
+    const rows = await trx.selectFrom('external_connections').selectAll().where('mcp_enabled', '=', true).orderBy('created_at').orderBy('id').limit(limit).execute();
+    return rows.map(connectionView);
+  });
 }
 
 export function createConnection(scope: LedgerScope, request: WriteRequest, secretsKey: () => Buffer, input: ConnectionInput & { name: string; type: ConnectionType }) {

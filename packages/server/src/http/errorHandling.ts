@@ -61,6 +61,8 @@ export function toLinksError(error: unknown): LinksError {
 export function sendError(reply: FastifyReply, request: FastifyRequest, error: LinksError): FastifyReply {
   reply.header('Request-Id', request.id);
   if (error.code === 'rate_limited' && !reply.hasHeader('Retry-After')) reply.header('Retry-After', '1');
+  // RFC 9110: a 401 names its scheme; MCP clients read it to tell a key problem from an OAuth one.
+  if (error.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="links"');
   return reply.code(error.status).type('application/json; charset=utf-8').send({
     error: { code: error.code, message: error.message, request_id: request.id, details: error.details },
   });

@@ -1,12 +1,17 @@
 /** What a data-plane handler needs to call the ledger: the scope of the key, and write context. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '../domain/controlPlane.js';
 import { LinksError } from '../domain/errors.js';
 import type { LedgerScope, WriteOutcome, WriteRequest } from '../ledger/scope.js';
 import { keyWriteContext, principalOf } from './requestContext.js';
 import type { LinksServices } from './services.js';
 
 export function ledgerScope(request: FastifyRequest, services: LinksServices): LedgerScope {
-  const principal = principalOf(request);
+  return scopeOf(principalOf(request), services);
+}
+
+/** The ledger scope of an authenticated key (REST routes and MCP tools alike). */
+export function scopeOf(principal: Principal, services: LinksServices): LedgerScope {
   const db = services.environments[principal.environment];
   if (!db) throw new Error(`no ${principal.environment} database in this process`);
   return { db, tenantId: principal.tenantId, environment: principal.environment, groupCommit: services.groupCommit, cursorKey: services.cursorKey };

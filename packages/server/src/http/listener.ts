@@ -11,7 +11,7 @@ import { LinksError } from '../domain/errors.js';
 import { publicId } from '../auth/apiKeyFormat.js';
 import { installErrorHandling } from './errorHandling.js';
 import { declareErrorResponses } from './errorResponses.js';
-import './requestContext.js';
+import { credentialOf } from './requestContext.js';
 import type { LinksServices } from './services.js';
 import type { RouteAccess, RouteRecord } from './app.js';
 import { registerHealthRoute } from './routes/health.js';
@@ -103,7 +103,7 @@ export async function buildListener(name: ListenerName, services: LinksServices,
       await withinFailureLimit(services, request.ip, reply, () => admin.authenticate(request.headers.authorization));
     } else if (config.permission) {
       if (name === 'console') throw new LinksError('not_found', 'The data plane is served at the environment endpoints.');
-      const principal = await withinFailureLimit(services, request.ip, reply, () => services.apiKeys.authenticate(request.headers.authorization, name));
+      const principal = await withinFailureLimit(services, request.ip, reply, () => services.apiKeys.authenticate(credentialOf(request), name));
       const wait = services.keyRates.take(principal.keyId);
       if (wait > 0) {
         reply.header('Retry-After', String(wait));

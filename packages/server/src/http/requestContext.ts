@@ -15,7 +15,17 @@ declare module 'fastify' {
     admin?: boolean;
     /** Routes anyone may call (health checks). */
     public?: boolean;
+    /** The key may also come as `?apiKey=` (the MCP endpoint: some clients cannot send headers). */
+    queryKey?: boolean;
   }
+}
+
+/** The request's credential: the Authorization header, or on a queryKey route `?apiKey=` as a Bearer key. */
+export function credentialOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header !== undefined || !request.routeOptions.config.queryKey) return header;
+  const key = (request.query as Record<string, unknown> | undefined)?.apiKey;
+  return typeof key === 'string' ? `Bearer ${key}` : undefined;
 }
 
 export function principalOf(request: FastifyRequest): Principal {

@@ -103,7 +103,11 @@ export interface EntryFilter {
   from?: string | undefined;
   to?: string | undefined;
   reference?: string | undefined;
+  /** Case-insensitive substring of the description or reference. */
+  text?: string | undefined;
 }
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const isSequenceCursor = (v: unknown): v is { s: string } => typeof v === 'object' && v !== null && typeof (v as { s: unknown }).s === 'string' && /^\d{1,19}$/.test((v as { s: string }).s);
 
@@ -131,6 +135,10 @@ export async function listJournalEntries(
     if (filter.from !== undefined) query = query.where('e.date', '>=', filter.from);
     if (filter.to !== undefined) query = query.where('e.date', '<=', filter.to);
     if (filter.reference !== undefined) query = query.where('e.reference', '=', filter.reference);
+    if (filter.text !== undefined) {
+      const pattern = likePattern(filter.text);
+      query = query.where((eb) => eb.or([eb('e.description', 'ilike', pattern), eb('e.reference', 'ilike', pattern)]));
+    }
 
     let pageQuery = query.selectAll('e').orderBy('e.sequence', 'desc').limit(page.limit + 1);
     if (page.cursor !== undefined) {

@@ -201,6 +201,9 @@ export interface ExternalConnectionRow {
   last_sync: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   created_at: ColumnType<Date, Date, never>;
   updated_at: ColumnType<Date, Date, Date>;
+  mcp_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  mcp_tool_name: string | null;
+  mcp_description: string | null;
 }
 
 /** A proposed entry awaiting approval (migration 0015). */

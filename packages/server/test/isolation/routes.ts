@@ -255,6 +255,17 @@ const ledgerCases: IsolationCase[] = [
     permission: 'read',
     prepare: async (w) => ({ path: '/api/v1/audit-events?limit=100', ownedIds: ids(await booksOfA(w)) }),
   },
+  {
+    // Every MCP tool on its own: mcpTools.test.ts in this folder.
+    method: 'POST',
+    route: '/api/v1/mcp',
+    permission: 'read',
+    prepare: async (w) => ({
+      path: '/api/v1/mcp',
+      body: { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_journal_entries', arguments: { limit: 100 } } },
+      ownedIds: ids(await booksOfA(w)),
+    }),
+  },
 ];
 
 export const isolationCases: IsolationCase[] = [...ledgerCases, ...recordCases, ...draftCases];

@@ -19,6 +19,19 @@ export const mappingBody = z
   })
   .meta({ id: 'ConnectionMapping' });
 
+/** Publishing the connection to MCP agents as a read-only tool `source_<tool_name>` (docs/mcp.md). */
+export const mcpPublicationBody = z
+  .strictObject({
+    enabled: z.boolean(),
+    tool_name: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be 1–40 of lower-case letters, digits and _, starting with a letter')
+      .optional()
+      .meta({ description: 'default: from the connection name; the tool is named source_<tool_name>' }),
+    description: text(500).optional().meta({ description: 'what the agent is told the source holds' }),
+  })
+  .meta({ id: 'McpPublication' });
+
 /** CSV text; the body limit (1 MiB) bounds it. */
 const csvText = z.string().min(1, 'must not be empty').max(1_000_000, 'must be at most 1,000,000 characters');
 const connectionString = z
@@ -37,6 +50,7 @@ export const createConnectionBody = z
     table: text(255).optional(),
     query: z.string().min(1).max(20_000).optional(),
     mapping: mappingBody.optional(),
+    mcp: mcpPublicationBody.optional(),
   })
   .meta({ id: 'ExternalConnectionCreate' });
 
@@ -48,6 +62,7 @@ export const updateConnectionBody = z
     table: text(255).optional(),
     query: z.string().min(1).max(20_000).optional(),
     mapping: mappingBody.optional(),
+    mcp: mcpPublicationBody.optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'send at least one field to change')
   .meta({ id: 'ExternalConnectionUpdate' });
@@ -62,6 +77,7 @@ export const connectionView = z
     has_connection_string: z.boolean(),
     mapping: z.object({ model: z.enum(UNIFIED_MODELS), source_system: z.string().optional(), fields: z.record(z.string(), z.string()), defaults: z.record(z.string(), z.unknown()).optional() }).nullable(),
     last_sync: z.record(z.string(), z.unknown()).nullable(),
+    mcp: z.object({ enabled: z.boolean(), tool_name: z.string().nullable(), description: z.string().nullable() }),
     created_at: timestamp,
     updated_at: timestamp,
   })

@@ -53,6 +53,7 @@ import listJournalEntryDrafts from './drafts/listJournalEntryDrafts.js';
 import getJournalEntryDraft from './drafts/getJournalEntryDraft.js';
 import approveJournalEntryDraft from './drafts/approveJournalEntryDraft.js';
 import rejectJournalEntryDraft from './drafts/rejectJournalEntryDraft.js';
+import mcp from './mcp.js';
 
 export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void> = [
   whoami,
@@ -107,4 +108,5 @@ export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void>
   getJournalEntryDraft,
   approveJournalEntryDraft,
   rejectJournalEntryDraft,
+  mcp,
 ];
