@@ -8,7 +8,7 @@ export interface AuditEventRow {
   tenant_id: string;
   id: string;
   at: Date;
-  actor_type: 'admin' | 'api_key' | 'user';
+  actor_type: 'admin' | 'api_key' | 'user' | 'system';
   actor_id: string;
   action: string;
   resource_type: string;

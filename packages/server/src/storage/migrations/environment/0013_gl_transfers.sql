@@ -32,7 +32,7 @@ CREATE TABLE gl_transfers (
   connection_id uuid NOT NULL,
   status text NOT NULL CHECK (status IN ('pending', 'sending', 'confirmed', 'failed', 'uncertain')),
   entry_ids uuid[] NOT NULL CHECK (cardinality(entry_ids) >= 1),
-  -- The chain positions the transfer covers: a connection's transfers never overlap.
+  -- The lowest and highest chain position of its entries (a summary may interleave with another date's).
   first_position bigint NOT NULL,
   last_position bigint NOT NULL,
   date date NOT NULL,
