@@ -57,7 +57,11 @@ describe.skipIf(!postgresAvailable())('GL transfer crash safety: kill -9 mid-tra
     // Every `ENTRIES / (KILLS + 1)`-th delivery is held without an answer: the server is killed meanwhile.
     let held = 0;
     const heldAt = new Set(Array.from({ length: KILLS }, (_, k) => (k + 1) * Math.floor(ENTRIES / (KILLS + 1))));
-    receiver.plan = (_d, index) => (heldAt.has(index) ? (held++, 'hang') : 'ok');
+    receiver.plan = (_d, index) => {
+      if (!heldAt.has(index)) return 'ok';
+      held += 1;
+      return 'hang';
+    };
     const path = `/crash-hook-${randomBytes(4).toString('hex')}`;
     const created = await api('POST', '/gl-connections', { provider: 'webhook', name: 'crash receiver', credentials: { url: `${receiver.url}${path}` }, settings: { start_date: '2026-01-01' } });
     receiver.secrets.set(path, [created.signing_secret]);
