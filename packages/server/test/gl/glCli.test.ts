@@ -28,7 +28,7 @@ describe.skipIf(!postgresAvailable())('links gl', () => {
 
   it('connects a webhook (secret shown once, on stderr), shows status and transfers, refuses a retry of a confirmed one, reconciles', { timeout: 180_000 }, async () => {
     const path = `/cli-hook-${randomBytes(4).toString('hex')}`;
-    const connect = await gl(['connect', 'cli receiver', '--url', `${receiver.url}${path}`, '--start-date', '2026-08-01', '--summarize', 'daily']);
+    const connect = await gl(['connect', 'cli receiver', '--webhook-url', `${receiver.url}${path}`, '--start-date', '2026-08-01', '--summarize', 'daily']);
     expect(connect.status, connect.stderr).toBe(0);
     const secret = connect.stderr.match(/whsec_[A-Za-z0-9_-]+/)?.[0];
     expect(secret).toBeDefined();

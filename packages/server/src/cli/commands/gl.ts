@@ -44,17 +44,17 @@ const transferRow = (t: GlTransfer) => [t.id, t.status, t.date, t.entry_ids.leng
 export function registerGl(program: Command): void {
   const gl = program.command('gl').description('transfer to the general ledger (docs/gl.md)');
 
-  leaf(gl, 'connect', 'connect a general ledger: a signed webhook (--url) or an ERP (--credential NAME=VALUE …)')
+  leaf(gl, 'connect', 'connect a general ledger: a signed webhook (--webhook-url) or an ERP (--credential NAME=VALUE …)')
     .argument('<name>', 'a name for the connection')
     .addOption(new Option('--provider <provider>', 'where to send').choices(['webhook', 'xero']).default('webhook'))
-    .option('--url <url>', 'webhook: the receiver URL')
+    .option('--webhook-url <url>', 'webhook: the receiver URL')
     .option('--credential <name=value>', 'a provider credential (repeatable), e.g. client_id=…', credential)
     .option('--start-date <date>', 'entries dated before it are never sent (default: today)', date)
     .addOption(new Option('--summarize <mode>', 'one journal per entry, per day or per month').choices(['none', 'daily', 'monthly']))
     .option('--paused', 'create it paused')
-    .action(async (name: string, options: Options & { provider: 'webhook' | 'xero'; url?: string; credential?: Record<string, string>; startDate?: string; summarize?: 'none' | 'daily' | 'monthly'; paused?: boolean }) =>
+    .action(async (name: string, options: Options & { provider: 'webhook' | 'xero'; webhookUrl?: string; credential?: Record<string, string>; startDate?: string; summarize?: 'none' | 'daily' | 'monthly'; paused?: boolean }) =>
       withData(options, async ({ sdk }) => {
-        const credentials = { ...(options.url ? { url: options.url } : {}), ...options.credential };
+        const credentials = { ...(options.webhookUrl ? { url: options.webhookUrl } : {}), ...options.credential };
         const created = await sdk.glConnections.create({
           provider: options.provider,
           name,
