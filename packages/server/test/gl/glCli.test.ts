@@ -34,14 +34,15 @@ describe.skipIf(!postgresAvailable())('links gl', () => {
     expect(secret).toBeDefined();
     plantedSecrets.push(secret!);
     receiver.secrets.set(path, [secret!]);
-    const id = connect.stdout.match(/id\s+([0-9a-f-]{36})/)?.[1];
+    const id = connect.stdout.match(/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/)?.[1];
     expect(id).toBeDefined();
     let transfers: any[] = [];
-    for (let i = 0; i < 300 && !(transfers.length === 1 && transfers[0].status === 'confirmed'); i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      const listed = await gl(['transfers', id!, '--json']);
-      transfers = JSON.parse(listed.stdout);
+    for (let i = 0; i < 600 && !(transfers.length === 1 && transfers[0].status === 'confirmed'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      transfers = (await ledger.ok('GET', `/gl-connections/${id}/transfers`)) as any[];
     }
+    const listed = await gl(['transfers', id!, '--json']);
+    expect(JSON.parse(listed.stdout)).toEqual(transfers);
     expect(transfers[0]).toMatchObject({ status: 'confirmed', date: '2026-08-03' });
     const status = await gl(['status', id!, '--json']);
     expect(JSON.parse(status.stdout)).toMatchObject({ id, status: 'active', transfers: { confirmed: 1, failed: 0 } });
@@ -54,6 +55,7 @@ describe.skipIf(!postgresAvailable())('links gl', () => {
     const reconcile = await gl(['reconcile', id!, '--as-of', '2026-08-31', '--currency', 'USD']);
     expect(reconcile.status, reconcile.stderr).toBe(0);
     expect(reconcile.stdout).toMatch(/^matched as of 2026-08-31 \(USD\)/);
-    expect(reconcile.stdout).toMatch(/4000\s+-12\.00\s+-12\.00\s+0\.00/);
+    const reconciled = JSON.parse((await gl(['reconcile', id!, '--as-of', '2026-08-31', '--currency', 'USD', '--json'])).stdout);
+    expect(reconciled.accounts).toContainEqual({ erp_account: '4000', links_balance: '-12.00', erp_balance: '-12.00', difference: '0.00' });
   });
 });

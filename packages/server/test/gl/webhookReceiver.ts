@@ -65,6 +65,12 @@ export class WebhookReceiver {
       body: JSON.parse(raw || 'null'),
       raw,
     };
+    if (!this.secrets.has(path)) {
+      // The test has not been told this connection's secret yet (the engine may deliver before the
+      // creating answer is read): "busy, try again", not recorded.
+      res.writeHead(503, { 'retry-after': '0' }).end();
+      return;
+    }
     const now = Math.floor(Date.now() / 1000);
     const verified = (this.secrets.get(path) ?? []).some((secret) => verifyLinksSignature(base.signature, raw, secret, now));
     const fault = verified ? this.plan(base, this.deliveries.length) : 'refuse422';
