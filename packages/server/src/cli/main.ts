@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCapabilities } from './commands/capabilities.js';
 import { registerData } from './commands/data.js';
 import { registerDrafts } from './commands/drafts.js';
+import { registerGl } from './commands/gl.js';
 import { registerImport } from './commands/importEntries.js';
 import { registerOperator } from './commands/operator.js';
 import { registerQuickstart } from './commands/quickstart.js';
@@ -34,6 +35,7 @@ registerData(program);
 registerCapabilities(program);
 registerDrafts(program);
 registerImport(program);
+registerGl(program);
 
 try {
   await program.parseAsync(process.argv);

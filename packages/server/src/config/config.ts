@@ -46,6 +46,8 @@ export interface LinksConfig {
   secretsKey: string | undefined;
   /** LINKS_STATEMENT_TIMEOUT_MS: the longest one SQL statement of a request may run (0 = no limit). */
   statementTimeoutMs: number;
+  /** The GL transfer engine's timings (LINKS_GL_*): see gl/transferEngine.ts. */
+  gl: { pollMs: number; discoveryMs: number; leaseMs: number; requestTimeoutMs: number; backoffMs: number };
 }
 
 export type TrustProxy = false | number | string[];
@@ -235,6 +237,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
     dataDir,
     secretsKey,
     statementTimeoutMs: integer(env, 'LINKS_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    gl: {
+      pollMs: integer(env, 'LINKS_GL_POLL_MS', 1000, 10, 3_600_000),
+      discoveryMs: integer(env, 'LINKS_GL_DISCOVERY_MS', 10_000, 10, 3_600_000),
+      leaseMs: integer(env, 'LINKS_GL_LEASE_MS', 120_000, 100, 3_600_000),
+      requestTimeoutMs: integer(env, 'LINKS_GL_REQUEST_TIMEOUT_MS', 30_000, 50, 600_000),
+      backoffMs: integer(env, 'LINKS_GL_BACKOFF_MS', 1000, 1, 3_600_000),
+    },
   };
 }
 

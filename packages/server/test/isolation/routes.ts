@@ -5,6 +5,7 @@
  */
 import { asA, booksOfA, entryBody, ids, unique } from './booksOfA.js';
 import { draftCases } from './draftRoutes.js';
+import { glCases } from './glRoutes.js';
 import { recordCases } from './recordRoutes.js';
 import type { IsolationWorld } from './world.js';
 
@@ -268,4 +269,4 @@ const ledgerCases: IsolationCase[] = [
   },
 ];
 
-export const isolationCases: IsolationCase[] = [...ledgerCases, ...recordCases, ...draftCases];
+export const isolationCases: IsolationCase[] = [...ledgerCases, ...recordCases, ...draftCases, ...glCases];

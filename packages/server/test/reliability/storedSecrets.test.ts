@@ -26,6 +26,16 @@ describe.skipIf(!postgresAvailable())('secrets at rest', () => {
         const rotated = await admin.request('POST', `/api-keys/${key.id}/rotate`, { grace_period_seconds: 60 });
         secrets.push(rotated.key);
         expect((await call(links.url(environment), 'POST', '/api/v1/accounts', { token: rotated.key, body: { code: '1000', name: 'Cash', type: 'asset' } })).status).toBe(201);
+        // A GL webhook connection: its URL (with a token in it) and signing secrets are sealed, also under an Idempotency-Key.
+        const urlToken = `hooktoken${environment}${Date.now()}`;
+        const gl = await call(links.url(environment), 'POST', '/api/v1/gl-connections', {
+          token: rotated.key,
+          headers: { 'idempotency-key': `gl-${environment}` },
+          body: { provider: 'webhook', name: 'ledger hook', credentials: { url: `http://127.0.0.1:9/${urlToken}` }, settings: { paused: true } },
+        });
+        expect(gl.status, gl.text).toBe(201);
+        const rotatedSecret = await call(links.url(environment), 'POST', `/api/v1/gl-connections/${gl.body.data.id}/rotate-secret`, { token: rotated.key });
+        secrets.push(urlToken, gl.body.data.signing_secret, rotatedSecret.body.data.signing_secret);
       }
     } finally {
       await links.stop();

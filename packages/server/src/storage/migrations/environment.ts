@@ -24,6 +24,8 @@ export const environmentGrants: Record<string, string> = {
   record_postings: 'SELECT, INSERT',
   external_connections: 'SELECT, INSERT, UPDATE',
   journal_entry_drafts: 'SELECT, INSERT, UPDATE',
+  gl_connections: 'SELECT, INSERT, UPDATE',
+  gl_transfers: 'SELECT, INSERT, UPDATE',
 };
 
 /** Sequences the application role draws from. */

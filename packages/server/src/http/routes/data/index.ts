@@ -54,6 +54,18 @@ import getJournalEntryDraft from './drafts/getJournalEntryDraft.js';
 import approveJournalEntryDraft from './drafts/approveJournalEntryDraft.js';
 import rejectJournalEntryDraft from './drafts/rejectJournalEntryDraft.js';
 import mcp from './mcp.js';
+import createGlConnection from './gl/createGlConnection.js';
+import listGlConnections from './gl/listGlConnections.js';
+import getGlConnection from './gl/getGlConnection.js';
+import updateGlConnection from './gl/updateGlConnection.js';
+import deleteGlConnection from './gl/deleteGlConnection.js';
+import listErpAccounts from './gl/listErpAccounts.js';
+import putGlMapping from './gl/putGlMapping.js';
+import listGlTransfers from './gl/listGlTransfers.js';
+import retryGlTransfer from './gl/retryGlTransfer.js';
+import runGlConnection from './gl/runGlConnection.js';
+import reconcileGlConnection from './gl/reconcileGlConnection.js';
+import rotateGlSecret from './gl/rotateGlSecret.js';
 
 export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void> = [
   whoami,
@@ -109,4 +121,16 @@ export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void>
   approveJournalEntryDraft,
   rejectJournalEntryDraft,
   mcp,
+  createGlConnection,
+  listGlConnections,
+  getGlConnection,
+  updateGlConnection,
+  deleteGlConnection,
+  listErpAccounts,
+  putGlMapping,
+  listGlTransfers,
+  retryGlTransfer,
+  runGlConnection,
+  reconcileGlConnection,
+  rotateGlSecret,
 ];
