@@ -23,6 +23,7 @@ export const environmentGrants: Record<string, string> = {
   accounting_rules: 'SELECT, INSERT, UPDATE',
   record_postings: 'SELECT, INSERT',
   external_connections: 'SELECT, INSERT, UPDATE',
+  xero_tokens: 'SELECT, INSERT, UPDATE, DELETE',
 };
 
 /** Sequences the application role draws from. */
