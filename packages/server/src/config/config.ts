@@ -48,6 +48,8 @@ export interface LinksConfig {
   statementTimeoutMs: number;
   /** Where Xero is (tests and the docs walkthrough point these at a local stand-in). */
   xero: XeroEndpoints;
+  /** The GL transfer engine's timings (LINKS_GL_*): see gl/transferEngine.ts. */
+  gl: { pollMs: number; discoveryMs: number; leaseMs: number; requestTimeoutMs: number; backoffMs: number };
 }
 
 export interface XeroEndpoints {
@@ -268,6 +270,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
       identityUrl: endpointUrl(env, 'LINKS_XERO_IDENTITY_URL', 'https://identity.xero.com'),
       connectionsUrl: endpointUrl(env, 'LINKS_XERO_CONNECTIONS_URL', 'https://api.xero.com/connections'),
       loginUrl: endpointUrl(env, 'LINKS_XERO_LOGIN_URL', 'https://login.xero.com/identity/connect/authorize'),
+    },
+    gl: {
+      pollMs: integer(env, 'LINKS_GL_POLL_MS', 1000, 10, 3_600_000),
+      discoveryMs: integer(env, 'LINKS_GL_DISCOVERY_MS', 10_000, 10, 3_600_000),
+      leaseMs: integer(env, 'LINKS_GL_LEASE_MS', 120_000, 100, 3_600_000),
+      requestTimeoutMs: integer(env, 'LINKS_GL_REQUEST_TIMEOUT_MS', 30_000, 50, 600_000),
+      backoffMs: integer(env, 'LINKS_GL_BACKOFF_MS', 1000, 1, 3_600_000),
     },
   };
 }

@@ -1,7 +1,8 @@
 /** Who did a write, and under which request: recorded with the write, in its transaction. */
 import type { Environment } from './tenancy.js';
 
-export type ActorType = 'admin' | 'api_key' | 'user';
+/** `system`: work Links does by itself (the GL transfer engine), not on a request. */
+export type ActorType = 'admin' | 'api_key' | 'user' | 'system';
 
 export interface Actor {
   type: ActorType;

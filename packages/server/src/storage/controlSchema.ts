@@ -51,7 +51,7 @@ export interface ControlAuditEventRow {
   at: Date;
   tenant_id: string | null;
   environment: Environment | null;
-  actor_type: 'admin' | 'api_key' | 'user';
+  actor_type: 'admin' | 'api_key' | 'user' | 'system';
   actor_id: string;
   action: string;
   resource_type: string;

@@ -8,7 +8,7 @@ export interface AuditEventRow {
   tenant_id: string;
   id: string;
   at: Date;
-  actor_type: 'admin' | 'api_key' | 'user';
+  actor_type: 'admin' | 'api_key' | 'user' | 'system';
   actor_id: string;
   action: string;
   resource_type: string;
@@ -32,6 +32,8 @@ export interface EnvironmentDatabase {
   accounting_rules: AccountingRuleRow;
   record_postings: RecordPostingRow;
   external_connections: ExternalConnectionRow;
+  gl_connections: GlConnectionRow;
+  gl_transfers: GlTransferRow;
   xero_tokens: XeroTokenRow;
 }
 
@@ -201,6 +203,43 @@ export interface ExternalConnectionRow {
   last_sync: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   created_at: ColumnType<Date, Date, never>;
   updated_at: ColumnType<Date, Date, Date>;
+}
+
+export interface GlConnectionRow {
+  tenant_id: string;
+  id: string;
+  provider: string;
+  name: string;
+  status: string;
+  settings: JsonValue<Record<string, unknown>>;
+  sealed_credentials: string;
+  mapping: JsonValue<Record<string, unknown>>;
+  queued_position: ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
+  created_at: ColumnType<Date, Date, never>;
+  updated_at: ColumnType<Date, Date, Date>;
+  deleted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface GlTransferRow {
+  tenant_id: string;
+  id: string;
+  connection_id: string;
+  status: string;
+  entry_ids: ColumnType<string[], string[], string[]>;
+  first_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+  date: DateColumn;
+  currency: string;
+  journal: JsonValue<Record<string, unknown>>;
+  erp_document_id: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  key_generation: ColumnType<number, number | undefined, number>;
+  last_error: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  next_attempt_at: ColumnType<Date, Date, Date>;
+  lease_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: ColumnType<Date, Date, never>;
+  sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  confirmed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** A Xero connection's tokens (migration 0014): one row per GL connection, the token set sealed. */

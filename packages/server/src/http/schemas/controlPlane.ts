@@ -42,7 +42,7 @@ export const auditEvent = z
     at: timestamp,
     tenant_id: z.string().nullable(),
     environment: environment.nullable(),
-    actor: z.object({ type: z.enum(['api_key', 'admin', 'user']), id: z.string() }),
+    actor: z.object({ type: z.enum(['api_key', 'admin', 'user', 'system']), id: z.string() }),
     action: z.string(),
     resource_type: z.string(),
     resource_id: z.string(),

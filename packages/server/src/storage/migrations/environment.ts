@@ -23,6 +23,8 @@ export const environmentGrants: Record<string, string> = {
   accounting_rules: 'SELECT, INSERT, UPDATE',
   record_postings: 'SELECT, INSERT',
   external_connections: 'SELECT, INSERT, UPDATE',
+  gl_connections: 'SELECT, INSERT, UPDATE',
+  gl_transfers: 'SELECT, INSERT, UPDATE',
   xero_tokens: 'SELECT, INSERT, UPDATE, DELETE',
 };
 

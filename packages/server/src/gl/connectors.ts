@@ -1,0 +1,64 @@
+/**
+ * The ERP providers Links can transfer to: provider name → how its credentials are accepted and how
+ * a connector is built from a connection's unsealed credentials. A new provider is one entry here.
+ * Errors (from `acceptCredentials`): invalid_request (credentials the provider cannot use).
+ */
+import type { Kysely } from 'kysely';
+import type { ErpConnector, GlProvider, GlSummarizeMode } from '../domain/glTransfer.js';
+import type { Environment } from '../domain/tenancy.js';
+import type { EnvironmentDatabase } from '../storage/environmentSchema.js';
+import { webhookProvider } from './webhook/webhookProvider.js';
+
+export interface GlSettings {
+  /** Entries dated before it are never sent. */
+  start_date: string;
+  summarize: GlSummarizeMode;
+  paused: boolean;
+}
+
+/** What a connector is built from; the credentials are unsealed for this process's memory only. */
+export interface ConnectorContext {
+  db: Kysely<EnvironmentDatabase>;
+  environment: Environment;
+  tenantId: string;
+  connectionId: string;
+  credentials: Record<string, unknown>;
+  settings: GlSettings;
+  /** How long one request to the ERP may take before its answer counts as lost. */
+  requestTimeoutMs: number;
+}
+
+export interface AcceptedCredentials {
+  /** Sealed at rest; never returned. */
+  stored: Record<string, unknown>;
+  /** Shown in the creating response only (the webhook's signing secret), never again. */
+  shownOnce?: Record<string, unknown>;
+}
+
+export interface GlProviderDefinition {
+  acceptCredentials(input: unknown, now: Date): AcceptedCredentials;
+  connector(context: ConnectorContext): ErpConnector;
+  /**
+   * False when the receiver has no chart or trial balance Links can read (the webhook): a mapping
+   * is then taken as given, and reconciliation compares against what the receiver confirmed.
+   */
+  readsBack: boolean;
+}
+
+export type GlProviderRegistry = Partial<Record<GlProvider, GlProviderDefinition>>;
+
+/** The providers this build ships. */
+export const glProviders: GlProviderRegistry = {
+  webhook: webhookProvider,
+};
+
+/** Builds a connector for a connection; tests and the simulation inject their own. */
+export type ConnectorFactory = (provider: GlProvider, context: ConnectorContext) => ErpConnector;
+
+export function registryFactory(registry: GlProviderRegistry): ConnectorFactory {
+  return (provider, context) => {
+    const definition = registry[provider];
+    if (!definition) throw new Error(`no GL provider ${provider} in this build`);
+    return definition.connector(context);
+  };
+}
