@@ -69,7 +69,7 @@ export async function beginXeroAuthorization(ctx: XeroIdentityContext, scopes: s
 
 /** The callback: checks `state`, exchanges `code`, stores the tokens and the organisation. */
 export async function completeXeroAuthorization(ctx: XeroIdentityContext, callback: { state: string; code: string }): Promise<XeroOrganisationChoice> {
-  const row = await readXeroTokens(ctx.db, ctx.tenantId, ctx.connectionId);
+  const row = await inTenantTransaction(ctx.db, ctx.tenantId, (trx) => readXeroTokens(trx, ctx.tenantId, ctx.connectionId));
   const expected = row?.pending_state_hash ? Buffer.from(row.pending_state_hash, 'hex') : null;
   const given = Buffer.from(stateHash(callback.state), 'hex');
   if (!expected || expected.length !== given.length || !timingSafeEqual(expected, given)) {

@@ -118,7 +118,7 @@ export class XeroTokenSource {
   async current(): Promise<{ accessToken: string; xeroTenantId: string }> {
     const now = this.ctx.clock.now();
     if (this.cached && this.cached.expiresAt - now > RENEW_BEFORE_MS) return this.cached;
-    const row = await readXeroTokens(this.ctx.db, this.ctx.tenantId, this.ctx.connectionId);
+    const row = await inTenantTransaction(this.ctx.db, this.ctx.tenantId, (trx) => readXeroTokens(trx, this.ctx.tenantId, this.ctx.connectionId));
     const usable = row && this.usable(row, now);
     if (usable) return usable;
     return this.renew(this.cached?.accessToken ?? null);
