@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { ConfigError, databasesFor, type DatabaseName, type LinksConfig, type ListenerName } from './config/config.js';
 import { AdminAuthenticator } from './auth/adminAuthenticator.js';
@@ -21,6 +22,9 @@ import { openDatabase, type DatabaseHandle } from './storage/database.js';
 import type { ControlDatabase } from './storage/controlSchema.js';
 import type { EnvironmentDatabase } from './storage/environmentSchema.js';
 import { lockDataDirectory } from './storage/dataDirectoryLock.js';
+import { listTenants } from './controlPlane/tenants.js';
+import { glProviders, registryFactory } from './gl/connectors.js';
+import { GlTransferEngine } from './gl/transferEngine.js';
 
 const LISTENER_LABEL: Record<ListenerName, { label: string; variable: string; path: string }> = {
   production: { label: 'production API', variable: 'LINKS_PRODUCTION_PORT', path: '/api/v1' },
@@ -131,6 +135,15 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
 
     const secretsKey = secretsKeyLoader(config);
     let cursorKey: Buffer | undefined;
+    const glConnectors = registryFactory(glProviders);
+    const glEngine = new GlTransferEngine({
+      environments,
+      tenantIds: () => allTenantIds(control),
+      secretsKey,
+      connectors: glConnectors,
+      timings: config.gl,
+      logger,
+    });
     const services: LinksServices = {
       control,
       environments,
@@ -143,6 +156,13 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       secretsKey,
       cursorKey: () => (cursorKey ??= cursorKeyFrom(secretsKey())),
       trustProxy: config.trustProxy,
+      gl: {
+        secretsKey,
+        providers: glProviders,
+        connectors: glConnectors,
+        requestTimeoutMs: config.gl.requestTimeoutMs,
+        wake: (environment, tenantId, connectionId) => glEngine.wake(environment, tenantId, connectionId),
+      },
     };
     for (const name of config.listeners) {
       const { app, routes } = await buildListener(name, services, logger);
@@ -151,6 +171,11 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       running.origins[name] = origin;
       running.urls[name] = origin + LISTENER_LABEL[name].path;
       running.routes[name] = routes;
+    }
+    // Stopped first at close (cleanups run in reverse), before the databases it uses.
+    if (Object.keys(environments).length > 0) {
+      glEngine.start();
+      cleanups.push(() => glEngine.stop());
     }
     return running;
   } catch (error) {
@@ -165,4 +190,14 @@ function secretsKeyLoader(config: LinksConfig): () => Buffer {
   // PostgreSQL mode never falls back to a key file (loadConfig requires LINKS_SECRETS_KEY there).
   const dataDir = config.storage.kind === 'embedded' ? config.dataDir : undefined;
   return () => (key ??= loadSecretsKey({ secretsKey: config.secretsKey, dataDir }));
+}
+
+/** Every tenant id, for the GL engine's discovery of connections made by other processes. */
+async function allTenantIds(control: Kysely<ControlDatabase>): Promise<string[]> {
+  const ids: string[] = [];
+  for (let page = 1; ; page++) {
+    const found = await listTenants(control, { page, limit: 100 });
+    ids.push(...found.data.map((t) => t.id));
+    if (page >= found.totalPages) return ids;
+  }
 }

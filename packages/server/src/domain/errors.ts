@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   unbalanced_entry: 422,
   unknown_account: 422,
+  unknown_erp_account: 422,
   inactive_account: 422,
   currency_mismatch: 422,
   invalid_amount: 422,

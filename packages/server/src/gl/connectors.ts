@@ -28,11 +28,13 @@ export interface ConnectorContext {
   requestTimeoutMs: number;
 }
 
+export type ShownOnce = Partial<Record<'signing_secret' | 'authorize_url', string>>;
+
 export interface AcceptedCredentials {
   /** Sealed at rest; never returned. */
   stored: Record<string, unknown>;
-  /** Shown in the creating response only (the webhook's signing secret), never again. */
-  shownOnce?: Record<string, unknown>;
+  /** Shown in the creating response only (the webhook's signing secret; an OAuth authorize_url), never stored in a replay. */
+  shownOnce?: ShownOnce;
 }
 
 export interface GlProviderDefinition {

@@ -64,8 +64,9 @@ export function buildTransferDrafts(entries: ChainedEntry[], mode: GlSummarizeMo
     const describe = mode === 'none' ? (entry: ChainedEntry, memo: string | null) => memo ?? entry.description : () => narration;
     return {
       entryIds: group.map((e) => e.entry_id),
-      firstPosition: group.reduce((min, e) => (e.position < min ? e.position : min), first.position),
-      lastPosition: group.reduce((max, e) => (e.position > max ? e.position : max), first.position),
+      // Entries come in chain order: the group's first and last are its lowest and highest positions.
+      firstPosition: first.position,
+      lastPosition: group.at(-1)!.position,
       date,
       currency: first.currency,
       journal: { date, currency: first.currency, narration, entryIds: group.map((e) => e.entry_id), lines: summedLines(group, mapping, describe) },

@@ -19,7 +19,7 @@ export const ERROR_RESPONSES: Record<number, { name: string; description: string
   422: {
     name: 'Unprocessable',
     description:
-      'A well-formed request the books refuse: unbalanced_entry, unknown_account, inactive_account, currency_mismatch, invalid_amount, subledger_account_required, period_closed, user_not_member, permission_exceeds_role.',
+      'A well-formed request the books refuse: unbalanced_entry, unknown_account, inactive_account, currency_mismatch, invalid_amount, subledger_account_required, period_closed, user_not_member, permission_exceeds_role, unknown_erp_account.',
   },
   429: { name: 'RateLimited', description: "rate_limited: over the key's rate, or too many failed authentications from this address; see Retry-After." },
   503: { name: 'Unavailable', description: 'unavailable: a database is unreachable or the server is shutting down; the request changed nothing and is safe to retry.' },

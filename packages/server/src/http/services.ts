@@ -5,6 +5,7 @@ import type { ApiKeyAuthenticator } from '../auth/apiKeyAuthenticator.js';
 import type { AuthFailureLimiter, KeyRateLimiter } from '../auth/rateLimits.js';
 import type { TrustProxy } from '../config/config.js';
 import type { Environment } from '../domain/tenancy.js';
+import type { GlContext } from '../gl/glConnections.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import type { ControlDatabase } from '../storage/controlSchema.js';
 import type { EnvironmentDatabase } from '../storage/environmentSchema.js';
@@ -27,4 +28,6 @@ export interface LinksServices {
   secretsKey: () => Buffer;
   /** Seals list cursors; derived from the secrets key. */
   cursorKey: () => Buffer;
+  /** GL connections: providers, connectors and the transfer engine's wake-up. */
+  gl: GlContext;
 }

@@ -58,8 +58,8 @@ export function webhookBody(journal: GlJournal): string {
     entry_ids: journal.entryIds,
     lines: journal.lines.map((l) => ({
       account: l.erpAccountCode,
-      debit: l.amountMinor > 0n ? formatMinor(l.amountMinor, journal.currency) : '0',
-      credit: l.amountMinor < 0n ? formatMinor(-l.amountMinor, journal.currency) : '0',
+      debit: l.amountMinor > 0n ? formatMinor(l.amountMinor, journal.currency) : formatMinor(0n, journal.currency),
+      credit: l.amountMinor < 0n ? formatMinor(-l.amountMinor, journal.currency) : formatMinor(0n, journal.currency),
       description: l.description,
       dimensions: l.dimensions,
     })),

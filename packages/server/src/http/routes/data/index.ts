@@ -48,6 +48,18 @@ import putExternalConnectionMapping from './connections/putExternalConnectionMap
 import getExternalConnectionSchema from './connections/getExternalConnectionSchema.js';
 import syncExternalConnection from './connections/syncExternalConnection.js';
 import listAccountingExceptions from './accounting/listAccountingExceptions.js';
+import createGlConnection from './gl/createGlConnection.js';
+import listGlConnections from './gl/listGlConnections.js';
+import getGlConnection from './gl/getGlConnection.js';
+import updateGlConnection from './gl/updateGlConnection.js';
+import deleteGlConnection from './gl/deleteGlConnection.js';
+import listErpAccounts from './gl/listErpAccounts.js';
+import putGlMapping from './gl/putGlMapping.js';
+import listGlTransfers from './gl/listGlTransfers.js';
+import retryGlTransfer from './gl/retryGlTransfer.js';
+import runGlConnection from './gl/runGlConnection.js';
+import reconcileGlConnection from './gl/reconcileGlConnection.js';
+import rotateGlSecret from './gl/rotateGlSecret.js';
 
 export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void> = [
   whoami,
@@ -97,4 +109,16 @@ export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void>
   getExternalConnectionSchema,
   syncExternalConnection,
   listAccountingExceptions,
+  createGlConnection,
+  listGlConnections,
+  getGlConnection,
+  updateGlConnection,
+  deleteGlConnection,
+  listErpAccounts,
+  putGlMapping,
+  listGlTransfers,
+  retryGlTransfer,
+  runGlConnection,
+  reconcileGlConnection,
+  rotateGlSecret,
 ];

@@ -1,0 +1,158 @@
+/**
+ * A connection's transfers as the API shows them, a person's retry, "send now", and reconciliation
+ * of Links' balances per ERP account against the ERP's trial balance.
+ * Errors: not_found, conflict (retry of a transfer that is confirmed or being sent), invalid_request
+ * (a cursor this API did not issue for this list), unavailable (the ERP did not answer).
+ */
+import { recordDataEvent } from '../audit/environmentAudit.js';
+import { decodeCursor, encodeCursor, type CursorBinding } from '../domain/cursor.js';
+import { LinksError } from '../domain/errors.js';
+import type { GlProvider, GlTransferStatus } from '../domain/glTransfer.js';
+import { formatMinor } from '../domain/money.js';
+import { readLedger, writeLedger, type LedgerScope, type WriteOutcome, type WriteRequest } from '../ledger/scope.js';
+import { confirmedJournals, findGlTransfer, glTransferPage, latestTransferCurrency, movementsByAccount, settleTransfer, transferCounts, type GlTransferRecord } from '../storage/glTransfers.js';
+import type { GlSettings } from './connectors.js';
+import { askErp, loadGlConnection, requestConnector, type GlContext } from './glConnections.js';
+import { journalFromStored, type GlMapping } from './journals.js';
+import { inTenantTransaction } from '../storage/tenantScope.js';
+import { queueNewEntries } from './transferQueue.js';
+
+export interface GlTransferView {
+  id: string;
+  status: GlTransferStatus;
+  entry_ids: string[];
+  date: string;
+  currency: string;
+  erp_document_id: string | null;
+  attempts: number;
+  last_error: { code: string; message: string; erp_status: number | null; erp_body: unknown } | null;
+  created_at: string;
+  sent_at: string | null;
+  confirmed_at: string | null;
+}
+
+export function glTransferView(row: GlTransferRecord): GlTransferView {
+  return {
+    id: row.id,
+    status: row.status as GlTransferStatus,
+    entry_ids: row.entry_ids,
+    date: row.date,
+    currency: row.currency,
+    erp_document_id: row.erp_document_id,
+    attempts: row.attempts,
+    last_error: (row.last_error as GlTransferView['last_error']) ?? null,
+    created_at: row.created_at.toISOString(),
+    sent_at: row.sent_at?.toISOString() ?? null,
+    confirmed_at: row.confirmed_at?.toISOString() ?? null,
+  };
+}
+
+const isAfter = (v: unknown): v is { id: string } => typeof v === 'object' && v !== null && typeof (v as { id: unknown }).id === 'string' && /^[0-9a-f-]{36}$/.test((v as { id: string }).id);
+
+export interface TransferFilter {
+  status?: GlTransferStatus | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** The connection's transfers, oldest first; `next_cursor` continues the list (null at its end). */
+export async function listGlTransfers(scope: LedgerScope, binding: CursorBinding, id: string, filter: TransferFilter): Promise<{ data: GlTransferView[]; limit: number; next_cursor: string | null }> {
+  const after = filter.cursor === undefined ? undefined : decodeCursor(binding, filter.cursor, isAfter);
+  return readLedger(scope, async (trx) => {
+    await loadGlConnection(trx, id);
+    const rows = await glTransferPage(trx, id, { status: filter.status, afterId: after?.id }, filter.limit + 1);
+    const shown = rows.slice(0, filter.limit);
+    const last = shown.at(-1);
+    return { data: shown.map(glTransferView), limit: filter.limit, next_cursor: rows.length > filter.limit && last ? encodeCursor(binding, { id: last.id }) : null };
+  });
+}
+
+/**
+ * Makes a transfer due now. A failed one is sent under a new idempotency key (the ERP refused the
+ * old request; an ERP that cached that refusal under its key would answer it again). An uncertain
+ * or pending one keeps its key: it may be in the ERP already.
+ */
+export async function retryGlTransfer(scope: LedgerScope, request: WriteRequest, gl: GlContext, id: string, transferId: string): Promise<WriteOutcome<GlTransferView>> {
+  const outcome = await writeLedger(scope, request, 200, async (trx) => {
+    await loadGlConnection(trx, id);
+    const transfer = await findGlTransfer(trx, id, transferId, true);
+    if (!transfer) throw new LinksError('not_found', `No transfer ${JSON.stringify(transferId)} on this GL connection.`);
+    if (transfer.status === 'confirmed' || transfer.status === 'sending') {
+      throw new LinksError('conflict', `The transfer is ${transfer.status}; only a failed, uncertain or pending transfer can be retried.`);
+    }
+    const now = new Date();
+    const failed = transfer.status === 'failed';
+    const status = failed ? 'pending' : transfer.status;
+    const keyGeneration = failed ? transfer.key_generation + 1 : transfer.key_generation;
+    await settleTransfer(trx, transferId, undefined, { status: status as GlTransferStatus, next_attempt_at: now, key_generation: keyGeneration });
+    await recordDataEvent(trx, scope.tenantId, request.context, { action: 'gl_transfer.retried', resourceType: 'gl_transfer', resourceId: transferId });
+    return glTransferView({ ...transfer, status, key_generation: keyGeneration, next_attempt_at: now, lease_until: null });
+  });
+  gl.wake(scope.environment, scope.tenantId, id);
+  return outcome;
+}
+
+export interface RunReport {
+  /** Transfers this call queued from newly posted entries. */
+  queued: number;
+  /** Transfers now waiting to be sent (pending or uncertain), sent by the engine right after this answer. */
+  waiting: number;
+  failed: number;
+  confirmed: number;
+}
+
+/** "Send now": queues what was posted and wakes the engine for this connection; the sending is the engine's. */
+export async function runGlConnection(scope: LedgerScope, gl: GlContext, id: string): Promise<RunReport> {
+  const report = await inTenantTransaction(scope.db, scope.tenantId, async (trx) => {
+    await loadGlConnection(trx, id);
+    const queued = await queueNewEntries(trx, scope.tenantId, id, new Date());
+    const counts = await transferCounts(trx, id);
+    return { queued, waiting: (counts.pending ?? 0) + (counts.uncertain ?? 0) + (counts.sending ?? 0), failed: counts.failed ?? 0, confirmed: counts.confirmed ?? 0 };
+  });
+  gl.wake(scope.environment, scope.tenantId, id);
+  return report;
+}
+
+export interface Reconciliation {
+  as_of: string;
+  currency: string;
+  matched: boolean;
+  accounts: Array<{ erp_account: string; links_balance: string; erp_balance: string; difference: string }>;
+}
+
+/**
+ * Links' movements from start_date to `asOf` per ERP account (mapped as transfers map them) against
+ * the ERP's trial balance at `asOf`; for a receiver without read-back (webhook), against the
+ * journals it confirmed.
+ */
+export async function reconcileGlConnection(scope: LedgerScope, gl: GlContext, id: string, asOf: string, currency: string | undefined): Promise<Reconciliation> {
+  const { row, links, confirmed, chosen } = await readLedger(scope, async (trx) => {
+    const row = await loadGlConnection(trx, id);
+    const chosen = currency ?? (await latestTransferCurrency(trx, id)) ?? 'USD';
+    const settings = row.settings as unknown as GlSettings;
+    const links = await movementsByAccount(trx, settings.start_date, asOf, chosen);
+    const confirmed = await confirmedJournals(trx, id, asOf, chosen);
+    return { row, links, confirmed, chosen };
+  });
+  const mapping = row.mapping as unknown as GlMapping;
+  const linksByErp = new Map<string, bigint>();
+  for (const [code, net] of links) {
+    const erp = mapping.accounts[code] ?? code;
+    linksByErp.set(erp, (linksByErp.get(erp) ?? 0n) + net);
+  }
+  let erp: Map<string, bigint>;
+  if (gl.providers[row.provider as GlProvider]?.readsBack ?? true) {
+    erp = await askErp(() => requestConnector(scope, gl, row).trialBalance(asOf, chosen));
+  } else {
+    erp = new Map();
+    for (const stored of confirmed) {
+      for (const line of journalFromStored('', stored).lines) erp.set(line.erpAccountCode, (erp.get(line.erpAccountCode) ?? 0n) + line.amountMinor);
+    }
+  }
+  const codes = [...new Set([...linksByErp.keys(), ...erp.keys()])].sort();
+  const accounts = codes
+    .map((code) => ({ code, links: linksByErp.get(code) ?? 0n, erp: erp.get(code) ?? 0n }))
+    .filter((a) => a.links !== 0n || a.erp !== 0n)
+    .map((a) => ({ erp_account: a.code, links_balance: formatMinor(a.links, chosen), erp_balance: formatMinor(a.erp, chosen), difference: formatMinor(a.links - a.erp, chosen) }));
+  return { as_of: asOf, currency: chosen, matched: accounts.every((a) => a.difference === formatMinor(0n, chosen)), accounts };
+}
