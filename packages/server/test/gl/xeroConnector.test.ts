@@ -146,6 +146,8 @@ describe('Xero connector against the stand-in', () => {
       error: { code: 'erp_validation', erpStatus: 400, message: 'The document date cannot be before the end of year lock date, currently set at 30-Jun-2026' },
     });
     org.endOfYearLockDate = null;
+    // Xero caches error answers under the key too: only a new key is looked at again.
+    expect(await connector.send(locked, { idempotencyKey: `k1-${locked.transferId}` })).toMatchObject({ kind: 'refused' });
     expect(await connector.send(locked, { idempotencyKey: `k2-${locked.transferId}` })).toMatchObject({ kind: 'confirmed' });
     expect(stored(locked.transferId)).toHaveLength(1);
     const archived = journal([['090', 100n], ['300', -100n]]);

@@ -7,7 +7,8 @@
  *   (Xero manual journals have no currency: they are in the base currency);
  * - 429 → retry_later after Retry-After; limits reached in Links' own shaper → retry_later, not sent;
  * - no answer (reset, timeout) or 5xx once sent → uncertain: Xero may hold it, read back first;
- * - the token refused → needs_authorization.
+ * - the token refused, or 403 (the organisation disconnected) → needs_authorization; a 401 even
+ *   after a renewed token → retry_later (Xero did not process it).
  * Never call it inside a database transaction: a token refresh takes the connection's token row lock.
  */
 import type { Kysely } from 'kysely';
@@ -167,7 +168,8 @@ class XeroConnector implements ErpConnector {
     if (answer.status === 200) return answer.body;
     const error = erpError(answer);
     if (answer.status === 429) throw new ErpCallError('retry_later', error, retryAfterMs(answer));
-    if (answer.status === 401 || answer.status === 403) throw new ErpCallError('needs_authorization', error);
+    if (answer.status === 401) throw new ErpCallError('retry_later', error, 1_000);
+    if (answer.status === 403) throw new ErpCallError('needs_authorization', error);
     if (answer.status >= 500) throw new ErpCallError('uncertain', error);
     throw new ErpCallError('refused', error);
   }
@@ -223,7 +225,9 @@ function sendOutcome(answer: XeroAnswer): GlSendOutcome {
   }
   const error = erpError(answer);
   if (answer.status === 429) return { kind: 'retry_later', retryAfterMs: retryAfterMs(answer), error };
-  if (answer.status === 401 || answer.status === 403) return { kind: 'needs_authorization', error };
+  // 401 even after the token was renewed: not processed; a refused renewal is what needs a person.
+  if (answer.status === 401) return { kind: 'retry_later', retryAfterMs: 1_000, error };
+  if (answer.status === 403) return { kind: 'needs_authorization', error };
   if (answer.status >= 500) return { kind: 'uncertain', error };
   return { kind: 'refused', error };
 }
