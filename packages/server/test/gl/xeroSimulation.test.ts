@@ -13,7 +13,7 @@
  * Why the real engine on the real storage, not a model of it: the exactly-once argument lives in the
  * storage (claims under FOR UPDATE SKIP LOCKED, leases, settling only by the lease holder), so a
  * model of it would test the model. The price is speed: a schedule is a few hundred transactions,
- * so a CI run is 20 schedules (1.2 s each on PGlite, 2.2 s on PostgreSQL, 2 loaded cores), not thousands; LINKS_SIM_SCHEDULES
+ * so a CI run is 12 schedules (1 to 2.5 s each on 2 loaded cores), not thousands; LINKS_SIM_SCHEDULES
  * raises it for a longer hunt. Seeds differ per run (printed on failure).
  * A failing schedule prints its seed; `LINKS_SIM_SEED=<seed>` replays exactly that one.
  */
@@ -36,7 +36,7 @@ import { inProcessFetch, standInUrls } from '../support/xero/xeroHttp.js';
 import { type XeroFault, XeroModel } from '../support/xero/xeroModel.js';
 
 const BASE = 'http://xero.sim';
-const SCHEDULES = Number(process.env.LINKS_SIM_SCHEDULES ?? 20);
+const SCHEDULES = Number(process.env.LINKS_SIM_SCHEDULES ?? 12);
 const STEPS = 40;
 
 function prng(seed: number): () => number {
@@ -82,7 +82,7 @@ describe('seeded simulation: the transfer engine against the Xero model', () => 
     await storage?.destroy();
   });
 
-  async function runSchedule(seed: number): Promise<{ entries: number; requests: number; faults: number; calmRounds: number }> {
+  async function runSchedule(seed: number): Promise<{ entries: number; requests: number; faults: number; calmRounds: number; limitedByXero: number }> {
     const random = prng(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     const clock = new SimClock();
@@ -250,18 +250,22 @@ describe('seeded simulation: the transfer engine against the Xero model', () => 
     }
     for (const code of ['1000', '4000', '6000']) expect(xero.get(code) ?? 0n, `seed ${seed}: account ${code}`).toBe(links.get(code) ?? 0n);
     expect(model.identity.stats.refusedRefreshes, `seed ${seed}: a refresh token was lost`).toBe(0);
-    return { entries: posted.length, requests: model.log.length, faults: faultCount, calmRounds: round };
+    const connection = await inTenantTransaction(db, tenantId, (trx) => trx.selectFrom('gl_connections').select('status').where('id', '=', connectionId).executeTakeFirstOrThrow());
+    expect(connection.status, `seed ${seed}: the connection still works`).toBe('active');
+    const limited = model.stats.get(org.tenantId)?.limited ?? { concurrent: 0, minute: 0, day: 0 };
+    return { entries: posted.length, requests: model.log.length, faults: faultCount, calmRounds: round, limitedByXero: limited.concurrent + limited.minute + limited.day };
   }
 
   it(`${process.env.LINKS_SIM_SEED ? 'replays one seed' : `${SCHEDULES} seeded schedules`}: every entry in Xero exactly once`, async () => {
     const seeds = process.env.LINKS_SIM_SEED ? [Number(process.env.LINKS_SIM_SEED)] : Array.from({ length: SCHEDULES }, (_, i) => (Date.now() + i * 7919) % 2 ** 31);
-    const totals = { schedules: 0, entries: 0, requests: 0, faults: 0, calmRounds: 0, ms: 0 };
+    const totals = { schedules: 0, entries: 0, requests: 0, faults: 0, calmRounds: 0, limitedByXero: 0, ms: 0 };
     for (const seed of seeds) {
       try {
         const started = performance.now();
         const r = await runSchedule(seed);
         totals.ms += Math.round(performance.now() - started);
         totals.calmRounds += r.calmRounds;
+        totals.limitedByXero += r.limitedByXero;
         totals.schedules++;
         totals.entries += r.entries;
         totals.requests += r.requests;
