@@ -8,7 +8,8 @@
  * before or after the store, answered 500 before or after the store, 429, or find its token expired;
  * token requests may lose their answer. After every step the invariants hold: no journal is in Xero
  * twice, every journal in Xero belongs to a transfer, a confirmed transfer names the one journal
- * Xero holds. Then the faults stop and every schedule must end with every entry in Xero exactly once.
+ * Xero holds, a failed one (some schedules lock the books to mid-November) is not in Xero and
+ * carries Xero's lock-date message; the lock is lifted and the failed transfers retried at the end. Then the faults stop and every schedule must end with every entry in Xero exactly once.
  *
  * Why the real engine on the real storage, not a model of it: the exactly-once argument lives in the
  * storage (claims under FOR UPDATE SKIP LOCKED, leases, settling only by the lease holder), so a
@@ -22,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { registryFactory } from '../../src/gl/connectors.js';
 import { sealGlCredentials } from '../../src/gl/credentials.js';
+import { retryGlTransfer } from '../../src/gl/glTransferService.js';
 import { GlTransferEngine } from '../../src/gl/transferEngine.js';
 import { xeroProvider } from '../../src/gl/xero/xeroProvider.js';
 import { XeroShapers } from '../../src/gl/xero/xeroRateShaper.js';
@@ -51,7 +53,9 @@ function prng(seed: number): () => number {
 }
 
 class SimClock {
-  t = Date.parse('2026-12-07T09:00:00Z');
+  // Starts at the real time and only runs ahead of it, so what the services stamp with the real
+  // clock (a retry's next attempt) is never in the simulation's future.
+  t = Date.now();
   now = () => this.t;
   sleep = async (ms: number) => {
     this.t += Math.max(0, ms);
@@ -82,7 +86,7 @@ describe('seeded simulation: the transfer engine against the Xero model', () => 
     await storage?.destroy();
   });
 
-  async function runSchedule(seed: number): Promise<{ entries: number; requests: number; faults: number; calmRounds: number; limitedByXero: number }> {
+  async function runSchedule(seed: number): Promise<{ entries: number; requests: number; faults: number; calmRounds: number; limitedByXero: number; retriedAfterLock: number }> {
     const random = prng(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     const clock = new SimClock();
@@ -114,6 +118,10 @@ describe('seeded simulation: the transfer engine against the Xero model', () => 
       });
     });
 
+    // Some schedules lock the books up to mid-November: Xero refuses those journals (failed, with
+    // Xero's message) until the lock is lifted and a person retries them.
+    const lockDate = random() < 0.3 ? '2026-11-15' : null;
+    org.periodLockDate = lockDate;
     let faultsOn = true;
     let faultCount = 0;
     let crashNext: (() => void) | null = null;
@@ -203,6 +211,10 @@ describe('seeded simulation: the transfer engine against the Xero model', () => 
       for (const t of rows) {
         const held = org.journals.filter((j) => j.Narration.includes(`links:${t.id}`));
         if (held.length > 1) throw new Error(`${step}: transfer ${t.id} is in Xero ${held.length} times`);
+        if (t.status === 'failed') {
+          const message = String((t.last_error as { message?: unknown } | null)?.message);
+          if (held.length > 0 || !message.includes('period lock date')) throw new Error(`${step}: transfer ${t.id} failed (${message}) yet Xero holds ${held.length}`);
+        }
         if (t.status === 'confirmed' && t.erp_document_id !== null && held[0]?.ManualJournalID !== t.erp_document_id) {
           throw new Error(`${step}: confirmed transfer ${t.id} names ${t.erp_document_id}, Xero holds ${held[0]?.ManualJournalID ?? 'nothing'}`);
         }
@@ -225,8 +237,22 @@ describe('seeded simulation: the transfer engine against the Xero model', () => 
     // Calm: no faults, time passes (leases of crashed workers run out), the engines catch up.
     faultsOn = false;
     crashNext = null;
+    org.periodLockDate = null;
+    const scope = { db, tenantId, environment: 'sandbox' as const, groupCommit: false, cursorKey: () => key };
+    const gl = { secretsKey: () => key, providers: {}, connectors: registryFactory({}), requestTimeoutMs: 30_000, wake: () => {} };
+    // A person retries what failed. A transfer whose refusal was lost on the way can fail only now:
+    // resent under the same key, Xero replays the refusal it cached; the retry takes a new key.
+    let retried = 0;
+    const retryFailed = async () => {
+      for (const t of (await transfers()).filter((row) => row.status === 'failed')) {
+        if (!lockDate) throw new Error(`seed ${seed}: transfer ${t.id} failed without a lock date`);
+        retried++;
+        await retryGlTransfer(scope, { context: { actor: { type: 'system', id: 'simulation' }, requestId: `retry-${t.id}-${retried}` }, fingerprint: `${t.id}-${retried}` }, gl, connectionId, t.id);
+      }
+    };
     let round = 0;
     for (; round < 200; round++) {
+      await retryFailed();
       await clock.sleep(61_000);
       await Promise.all([tick(0), tick(1)]);
       await check(`seed ${seed} calm ${round}`);
@@ -253,12 +279,12 @@ describe('seeded simulation: the transfer engine against the Xero model', () => 
     const connection = await inTenantTransaction(db, tenantId, (trx) => trx.selectFrom('gl_connections').select('status').where('id', '=', connectionId).executeTakeFirstOrThrow());
     expect(connection.status, `seed ${seed}: the connection still works`).toBe('active');
     const limited = model.stats.get(org.tenantId)?.limited ?? { concurrent: 0, minute: 0, day: 0 };
-    return { entries: posted.length, requests: model.log.length, faults: faultCount, calmRounds: round, limitedByXero: limited.concurrent + limited.minute + limited.day };
+    return { entries: posted.length, requests: model.log.length, faults: faultCount, calmRounds: round, limitedByXero: limited.concurrent + limited.minute + limited.day, retriedAfterLock: retried };
   }
 
   it(`${process.env.LINKS_SIM_SEED ? 'replays one seed' : `${SCHEDULES} seeded schedules`}: every entry in Xero exactly once`, async () => {
     const seeds = process.env.LINKS_SIM_SEED ? [Number(process.env.LINKS_SIM_SEED)] : Array.from({ length: SCHEDULES }, (_, i) => (Date.now() + i * 7919) % 2 ** 31);
-    const totals = { schedules: 0, entries: 0, requests: 0, faults: 0, calmRounds: 0, limitedByXero: 0, ms: 0 };
+    const totals = { schedules: 0, entries: 0, requests: 0, faults: 0, calmRounds: 0, limitedByXero: 0, retriedAfterLock: 0, ms: 0 };
     for (const seed of seeds) {
       try {
         const started = performance.now();
@@ -266,6 +292,7 @@ describe('seeded simulation: the transfer engine against the Xero model', () => 
         totals.ms += Math.round(performance.now() - started);
         totals.calmRounds += r.calmRounds;
         totals.limitedByXero += r.limitedByXero;
+        totals.retriedAfterLock += r.retriedAfterLock;
         totals.schedules++;
         totals.entries += r.entries;
         totals.requests += r.requests;
