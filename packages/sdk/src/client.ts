@@ -19,6 +19,7 @@ import {
 } from './compat.js';
 import { LinksCore, type RequestOptions } from './core.js';
 import type { EndpointOptions } from './endpoints.js';
+import { GlConnections } from './glConnections.js';
 import { Accounting, Accounts, AuditEvents, ChartTemplates, JournalEntries, Periods, Reports, Subledgers } from './resources.js';
 import type { LedgerVerification, Whoami } from './types.js';
 
@@ -52,6 +53,8 @@ export class LinksSDK {
   readonly auditEvents: AuditEvents;
   /** What the accounting pipeline could not account for: `accounting.exceptions()`. */
   readonly accounting: Accounting;
+  /** Transfer to the general ledger (an ERP or a signed webhook): docs/gl.md. */
+  readonly glConnections: GlConnections;
   /** The Links-compatible groups (axios-style answers: `response.data` is the HTTP body). */
   readonly unifiedCustomersApi: UnifiedCustomersApi;
   readonly unifiedContactsApi: UnifiedContactsApi;
@@ -87,6 +90,7 @@ export class LinksSDK {
     this.chartTemplates = new ChartTemplates(this.core);
     this.auditEvents = new AuditEvents(this.core);
     this.accounting = new Accounting(this.core);
+    this.glConnections = new GlConnections(this.core);
     this.unifiedCustomersApi = unifiedCustomersApi(this.core);
     this.unifiedContactsApi = unifiedContactsApi(this.core);
     this.unifiedInvoicesApi = unifiedApi(this.core, 'invoice');

@@ -12,6 +12,7 @@ export {
   UnavailableError,
   type ErrorDetail,
 } from './errors.js';
+export type { GlConnections } from './glConnections.js';
 export { PageResult, type CursorPage, type Page, type PageParams } from './pagination.js';
 export type { RequestOptions, ResponseInfo, LinksResponse } from './core.js';
 export type {

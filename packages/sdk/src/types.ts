@@ -80,3 +80,16 @@ export type AccountingRuleUpdateInput = NonNullable<paths['/api/v1/accounting-ru
 export type RulePreview = Schemas['RulePreview'];
 /** `record`: the invoice or payment as it would be written; `record_id`: the stored record it would update. */
 export type RulePreviewInput = NonNullable<paths['/api/v1/accounting-rules/{event}/preview']['post']['requestBody']>['content']['application/json'];
+
+export type GlConnection = Schemas['GlConnection'];
+/** The creating answer: a webhook's `signing_secret` is in it, and never again. */
+export type CreatedGlConnection = Schemas['CreatedGlConnection'];
+export type CreateGlConnectionInput = NonNullable<paths['/api/v1/gl-connections']['post']['requestBody']>['content']['application/json'];
+export type UpdateGlConnectionInput = NonNullable<paths['/api/v1/gl-connections/{id}']['patch']['requestBody']>['content']['application/json'];
+export type GlMappingInput = Schemas['GlMappingInput'];
+export type GlTransfer = Schemas['GlTransfer'];
+export type GlTransferStatus = GlTransfer['status'];
+export type GlRun = Schemas['GlRun'];
+export type GlReconciliation = Schemas['GlReconciliation'];
+export type GlRotatedSecret = Schemas['GlRotatedSecret'];
+export type ErpAccount = Schemas['ErpAccount'];

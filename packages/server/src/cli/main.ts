@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerData } from './commands/data.js';
+import { registerGl } from './commands/gl.js';
 import { registerImport } from './commands/importEntries.js';
 import { registerOperator } from './commands/operator.js';
 import { registerQuickstart } from './commands/quickstart.js';
@@ -26,6 +27,7 @@ registerQuickstart(program);
 registerOperator(program);
 registerData(program);
 registerImport(program);
+registerGl(program);
 
 try {
   await program.parseAsync(process.argv);

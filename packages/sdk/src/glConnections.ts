@@ -1,0 +1,72 @@
+/** `glConnections.*`: transfer of the books to a general ledger (an ERP or a signed webhook), see docs/gl.md. */
+import type { LinksCore, RequestOptions } from './core.js';
+import { type CursorPage, PageResult, type Page, type PageParams } from './pagination.js';
+import type {
+  CreatedGlConnection,
+  CreateGlConnectionInput,
+  ErpAccount,
+  GlConnection,
+  GlMappingInput,
+  GlReconciliation,
+  GlRotatedSecret,
+  GlRun,
+  GlTransfer,
+  GlTransferStatus,
+  UpdateGlConnectionInput,
+} from './types.js';
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+export class GlConnections {
+  constructor(private readonly core: LinksCore) {}
+  /** Creates a connection; a webhook's `signing_secret` is in this answer only: keep it. */
+  create(input: CreateGlConnectionInput, options?: RequestOptions): Promise<CreatedGlConnection> {
+    return this.core.data({ method: 'POST', path: '/api/v1/gl-connections', body: input, creates: true, options });
+  }
+  list(params: PageParams = {}, options?: RequestOptions): PageResult<GlConnection> {
+    return new PageResult<GlConnection, Page<GlConnection>>(
+      (p) => this.core.call<Page<GlConnection>>({ method: 'GET', path: '/api/v1/gl-connections', query: { ...(params as Query), ...(p as Query) }, options }),
+      params,
+    );
+  }
+  get(id: string, options?: RequestOptions): Promise<GlConnection> {
+    return this.core.data({ method: 'GET', path: '/api/v1/gl-connections/{id}', pathParams: { id }, options });
+  }
+  /** Renames or changes settings; `{settings: {paused: false}}` resumes (also after `needs_authorization`). */
+  update(id: string, changes: UpdateGlConnectionInput, options?: RequestOptions): Promise<GlConnection> {
+    return this.core.data({ method: 'PATCH', path: '/api/v1/gl-connections/{id}', pathParams: { id }, body: changes, options });
+  }
+  delete(id: string, options?: RequestOptions): Promise<GlConnection> {
+    return this.core.data({ method: 'DELETE', path: '/api/v1/gl-connections/{id}', pathParams: { id }, options });
+  }
+  /** The ERP's chart of accounts, read live. */
+  accounts(id: string, options?: RequestOptions): Promise<ErpAccount[]> {
+    return this.core.data({ method: 'GET', path: '/api/v1/gl-connections/{id}/accounts', pathParams: { id }, options });
+  }
+  /** Links account code → ERP account code (checked against the ERP's chart: `unknown_erp_account`). */
+  setMapping(id: string, mapping: GlMappingInput, options?: RequestOptions): Promise<GlConnection> {
+    return this.core.data({ method: 'PUT', path: '/api/v1/gl-connections/{id}/mapping', pathParams: { id }, body: mapping, options });
+  }
+  /** The connection's transfers, oldest first, paged by cursor; iterate it to walk them all. */
+  transfers(id: string, params: { status?: GlTransferStatus; limit?: number; cursor?: string } = {}, options?: RequestOptions): PageResult<GlTransfer, CursorPage<GlTransfer>> {
+    return new PageResult<GlTransfer, CursorPage<GlTransfer>>(
+      (p) => this.core.call<CursorPage<GlTransfer>>({ method: 'GET', path: '/api/v1/gl-connections/{id}/transfers', pathParams: { id }, query: { ...(params as Query), ...(p as Query) }, options }),
+      params,
+    );
+  }
+  /** Sends a failed (after fixing its cause), uncertain or pending transfer now. */
+  retry(id: string, transferId: string, options?: RequestOptions): Promise<GlTransfer> {
+    return this.core.data({ method: 'POST', path: '/api/v1/gl-connections/{id}/transfers/{transfer_id}/retry', pathParams: { id, transfer_id: transferId }, options });
+  }
+  /** Queues what was posted and sends it now (202: the sending follows the answer). */
+  run(id: string, options?: RequestOptions): Promise<GlRun> {
+    return this.core.data({ method: 'POST', path: '/api/v1/gl-connections/{id}/run', pathParams: { id }, options });
+  }
+  reconciliation(id: string, params: { as_of?: string; currency?: string } = {}, options?: RequestOptions): Promise<GlReconciliation> {
+    return this.core.data({ method: 'GET', path: '/api/v1/gl-connections/{id}/reconciliation', pathParams: { id }, query: params, options });
+  }
+  /** A webhook's new signing secret (in this answer only); the previous one stays valid for a day. */
+  rotateSecret(id: string, options?: RequestOptions): Promise<GlRotatedSecret> {
+    return this.core.data({ method: 'POST', path: '/api/v1/gl-connections/{id}/rotate-secret', pathParams: { id }, options });
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * GL transfer crash safety: `kill -9` of the server while transfers are in flight to a slow
+ * webhook receiver (one delivery held unanswered at each kill), restart, several times. In the end
+ * every entry is confirmed in exactly one transfer, the receiver booked each entry once, and a
+ * transfer cut off mid-send was sent again under the same idempotency key.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startLinksProcess } from '../support/childProcess.js';
+import { AdminClient, call } from '../support/http.js';
+import { newStorage, plantedSecrets, postgresAvailable, type TestStorage } from '../support/linksServer.js';
+import { WebhookReceiver } from '../gl/webhookReceiver.js';
+
+const ADMIN_TOKEN = `glcrash-admin-${randomBytes(16).toString('hex')}`;
+const ENTRIES = 12;
+const KILLS = 2;
+
+describe.skipIf(!postgresAvailable())('GL transfer crash safety: kill -9 mid-transfer', () => {
+  const storage: TestStorage = newStorage();
+  const receiver = new WebhookReceiver();
+  afterAll(async () => {
+    await receiver.stop();
+    await storage.destroy();
+  });
+
+  const start = () =>
+    startLinksProcess({
+      LINKS_ADMIN_TOKEN: ADMIN_TOKEN,
+      LINKS_GL_POLL_MS: '50',
+      LINKS_GL_DISCOVERY_MS: '200',
+      LINKS_GL_LEASE_MS: '1500',
+      LINKS_GL_REQUEST_TIMEOUT_MS: '60000',
+      LINKS_GL_BACKOFF_MS: '50',
+      ...storage.env,
+    });
+
+  it(`${KILLS} kills while a delivery is unanswered lose and duplicate nothing`, { timeout: 300_000 }, async () => {
+    await receiver.start();
+    let server = await start();
+    const admin = new AdminClient(server.console, ADMIN_TOKEN);
+    const tenant = await admin.createTenant('GL crash');
+    const user = await admin.createUser(`glcrash-${randomBytes(3).toString('hex')}@crash.example`);
+    await admin.addMember(tenant.id, user.id, 'owner');
+    const token = (await admin.createKey(tenant.id, { environment: 'sandbox', user_id: user.id })).key;
+    const api = async (method: string, path: string, body?: unknown) => {
+      const result = await call(server.sandbox, method, `/api/v1${path}`, { token, body });
+      if (result.status >= 300) throw new Error(`${method} ${path} → ${result.status} ${result.text}`);
+      return result.body.data;
+    };
+    for (const account of [{ code: '1000', name: 'Cash', type: 'asset' }, { code: '4000', name: 'Revenue', type: 'revenue' }]) await api('POST', '/accounts', account);
+    const posted: string[] = [];
+    for (let i = 1; i <= ENTRIES; i++) {
+      const made = await api('POST', '/journal-entries', { date: '2026-06-01', description: `Sale ${i}`, currency: 'USD', lines: [{ account: '1000', debit: `${i}.00` }, { account: '4000', credit: `${i}.00` }] });
+      posted.push(made.id);
+    }
+
+    // Every `ENTRIES / (KILLS + 1)`-th delivery is held without an answer: the server is killed meanwhile.
+    let held = 0;
+    const heldAt = new Set(Array.from({ length: KILLS }, (_, k) => (k + 1) * Math.floor(ENTRIES / (KILLS + 1))));
+    receiver.plan = (_d, index) => {
+      if (!heldAt.has(index)) return 'ok';
+      held += 1;
+      return 'hang';
+    };
+    const path = `/crash-hook-${randomBytes(4).toString('hex')}`;
+    const created = await api('POST', '/gl-connections', { provider: 'webhook', name: 'crash receiver', credentials: { url: `${receiver.url}${path}` }, settings: { start_date: '2026-01-01' } });
+    receiver.secrets.set(path, [created.signing_secret]);
+    plantedSecrets.push(created.signing_secret);
+
+    for (let kill = 1; kill <= KILLS; kill++) {
+      const deadline = Date.now() + 60_000;
+      while (held < kill) {
+        if (Date.now() > deadline) throw new Error(`delivery ${kill} was never held`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      server.proc.child.kill('SIGKILL');
+      await server.proc.exited;
+      server = await start();
+    }
+
+    const transfers = await (async () => {
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        const list = (await api('GET', `/gl-connections/${created.id}/transfers?limit=100`)) as any[];
+        if (list.length === ENTRIES && list.every((t) => t.status === 'confirmed')) return list;
+        if (Date.now() > deadline) throw new Error(`not all confirmed: ${JSON.stringify(list.map((t) => t.status))}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    expect(transfers.flatMap((t) => t.entry_ids).sort()).toEqual([...posted].sort());
+    const deliveries = receiver.deliveriesTo(path);
+    expect(deliveries.every((d) => d.verified)).toBe(true);
+    const booked = [...new Set(deliveries.filter((d) => d.fault === 'ok').map((d) => d.transferId))];
+    expect(booked.sort()).toEqual(transfers.map((t) => t.id).sort());
+    // The held transfers were sent again after the restart, under the same key.
+    const cut = deliveries.filter((d) => d.fault === 'hang');
+    expect(cut).toHaveLength(KILLS);
+    for (const d of cut) {
+      const again = deliveries.filter((x) => x.transferId === d.transferId && x.fault === 'ok');
+      expect(again.length).toBeGreaterThanOrEqual(1);
+      expect(new Set([d.idempotencyKey, ...again.map((x) => x.idempotencyKey)]).size).toBe(1);
+    }
+    server.proc.child.kill('SIGTERM');
+    await server.proc.exited;
+  });
+});
