@@ -14,7 +14,7 @@
  * Why the real engine on the real storage, not a model of it: the exactly-once argument lives in the
  * storage (claims under FOR UPDATE SKIP LOCKED, leases, settling only by the lease holder), so a
  * model of it would test the model. The price is speed: a schedule is a few hundred transactions,
- * so a CI run is 12 schedules (1 to 2.5 s each on 2 loaded cores), not thousands; LINKS_SIM_SCHEDULES
+ * so a CI run is 10 schedules (1 to 5 s each on 2 loaded cores), not thousands; LINKS_SIM_SCHEDULES
  * raises it for a longer hunt. Seeds differ per run (printed on failure).
  * A failing schedule prints its seed; `LINKS_SIM_SEED=<seed>` replays exactly that one.
  */
@@ -38,7 +38,7 @@ import { inProcessFetch, standInUrls } from '../support/xero/xeroHttp.js';
 import { type XeroFault, XeroModel } from '../support/xero/xeroModel.js';
 
 const BASE = 'http://xero.sim';
-const SCHEDULES = Number(process.env.LINKS_SIM_SCHEDULES ?? 12);
+const SCHEDULES = Number(process.env.LINKS_SIM_SCHEDULES ?? 10);
 const STEPS = 40;
 
 function prng(seed: number): () => number {
