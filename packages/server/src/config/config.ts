@@ -46,8 +46,21 @@ export interface LinksConfig {
   secretsKey: string | undefined;
   /** LINKS_STATEMENT_TIMEOUT_MS: the longest one SQL statement of a request may run (0 = no limit). */
   statementTimeoutMs: number;
+  /** Where Xero is (tests and the docs walkthrough point these at a local stand-in). */
+  xero: XeroEndpoints;
   /** The GL transfer engine's timings (LINKS_GL_*): see gl/transferEngine.ts. */
   gl: { pollMs: number; discoveryMs: number; leaseMs: number; requestTimeoutMs: number; backoffMs: number };
+}
+
+export interface XeroEndpoints {
+  /** LINKS_XERO_API_URL: the Accounting API root. */
+  apiUrl: string;
+  /** LINKS_XERO_IDENTITY_URL: the identity service; tokens at `/connect/token`. */
+  identityUrl: string;
+  /** LINKS_XERO_CONNECTIONS_URL: the organisations a token may use. */
+  connectionsUrl: string;
+  /** LINKS_XERO_LOGIN_URL: the page a person opens to authorise Links (authorization-code flow). */
+  loginUrl: string;
 }
 
 export type TrustProxy = false | number | string[];
@@ -124,6 +137,21 @@ function parseListeners(raw: string, source: string): ListenerName[] {
     }
   }
   return LISTENER_NAMES.filter((n) => names.includes(n));
+}
+
+/** An http(s) URL without a trailing slash (LINKS_XERO_* and the other ERP endpoints). */
+function endpointUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL (got ${JSON.stringify(raw)})`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${name} must start with https:// or http:// (got ${url.protocol}//)`);
+  if (url.search || url.hash) throw new ConfigError(`${name} must not carry a query or fragment`);
+  return url.toString().replace(/\/+$/, '');
 }
 
 function postgresUrl(name: string, raw: string): URL {
@@ -237,6 +265,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
     dataDir,
     secretsKey,
     statementTimeoutMs: integer(env, 'LINKS_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    xero: {
+      apiUrl: endpointUrl(env, 'LINKS_XERO_API_URL', 'https://api.xero.com/api.xro/2.0'),
+      identityUrl: endpointUrl(env, 'LINKS_XERO_IDENTITY_URL', 'https://identity.xero.com'),
+      connectionsUrl: endpointUrl(env, 'LINKS_XERO_CONNECTIONS_URL', 'https://api.xero.com/connections'),
+      loginUrl: endpointUrl(env, 'LINKS_XERO_LOGIN_URL', 'https://login.xero.com/identity/connect/authorize'),
+    },
     gl: {
       pollMs: integer(env, 'LINKS_GL_POLL_MS', 1000, 10, 3_600_000),
       discoveryMs: integer(env, 'LINKS_GL_DISCOVERY_MS', 10_000, 10, 3_600_000),

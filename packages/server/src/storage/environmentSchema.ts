@@ -35,6 +35,7 @@ export interface EnvironmentDatabase {
   journal_entry_drafts: JournalEntryDraftRow;
   gl_connections: GlConnectionRow;
   gl_transfers: GlTransferRow;
+  xero_tokens: XeroTokenRow;
 }
 
 
@@ -261,4 +262,21 @@ export interface GlTransferRow {
   created_at: ColumnType<Date, Date, never>;
   sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   confirmed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A Xero connection's tokens (migration 0014): one row per GL connection, the token set sealed. */
+export interface XeroTokenRow {
+  tenant_id: string;
+  connection_id: string;
+  grant_type: 'client_credentials' | 'authorization_code';
+  xero_tenant_id: string | null;
+  /** secretBox-sealed JSON `{access_token, refresh_token}`; null until authorised. */
+  sealed_tokens: string | null;
+  access_expires_at: Date | null;
+  /** SHA-256 (hex) of the `state` of an authorization in progress. */
+  pending_state_hash: string | null;
+  /** When Xero refused the refresh token or the client: a person must authorise again. */
+  refused_at: Date | null;
+  refreshes: ColumnType<string, string | bigint, string | bigint>;
+  updated_at: Date;
 }

@@ -47,6 +47,22 @@ describe('configuration', () => {
     expect(() => loadConfig({ LINKS_STATEMENT_TIMEOUT_MS: '5s' })).toThrow(/LINKS_STATEMENT_TIMEOUT_MS must be an integer from 0 to 3600000/);
   });
 
+  it("points at Xero's public endpoints unless LINKS_XERO_* say otherwise (a stand-in), and refuses what is not an http(s) URL", () => {
+    expect(loadConfig({}).xero).toEqual({
+      apiUrl: 'https://api.xero.com/api.xro/2.0',
+      identityUrl: 'https://identity.xero.com',
+      connectionsUrl: 'https://api.xero.com/connections',
+      loginUrl: 'https://login.xero.com/identity/connect/authorize',
+    });
+    expect(loadConfig({ LINKS_XERO_API_URL: 'http://127.0.0.1:4900/api.xro/2.0/', LINKS_XERO_IDENTITY_URL: 'http://127.0.0.1:4900' }).xero).toMatchObject({
+      apiUrl: 'http://127.0.0.1:4900/api.xro/2.0',
+      identityUrl: 'http://127.0.0.1:4900',
+    });
+    expect(() => loadConfig({ LINKS_XERO_LOGIN_URL: 'login.xero.com' })).toThrow(/LINKS_XERO_LOGIN_URL is not a URL/);
+    expect(() => loadConfig({ LINKS_XERO_CONNECTIONS_URL: 'ftp://x/connections' })).toThrow(/LINKS_XERO_CONNECTIONS_URL must start with https:\/\/ or http:\/\//);
+    expect(() => loadConfig({ LINKS_XERO_API_URL: 'https://x/api?a=1' })).toThrow(/must not carry a query/);
+  });
+
   it('reads LINKS_SECRETS_KEY and keeps LINKS_DATA_DIR in PostgreSQL mode too', () => {
     const hex = 'ab'.repeat(32);
     const base64 = Buffer.alloc(32, 7).toString('base64');

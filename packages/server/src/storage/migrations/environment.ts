@@ -26,6 +26,7 @@ export const environmentGrants: Record<string, string> = {
   journal_entry_drafts: 'SELECT, INSERT, UPDATE',
   gl_connections: 'SELECT, INSERT, UPDATE',
   gl_transfers: 'SELECT, INSERT, UPDATE',
+  xero_tokens: 'SELECT, INSERT, UPDATE, DELETE',
 };
 
 /** Sequences the application role draws from. */

@@ -1,0 +1,196 @@
+/**
+ * One Xero organisation's books as the stand-in keeps them: chart of accounts, manual journals,
+ * lock dates, and what Xero checks before it stores a journal (the manual-journal rules of
+ * `xero_accounting.yaml` plus the messages Xero answers with; where a message text was not found in
+ * public material it says so in a comment).
+ */
+import { randomUUID } from 'node:crypto';
+import { cents, dayMs, lockDateText, msDate, reportAmount } from './xeroFormats.js';
+
+export interface XeroAccount {
+  AccountID: string;
+  Code: string;
+  Name: string;
+  Type: string;
+  Status: 'ACTIVE' | 'ARCHIVED' | 'DELETED';
+  Class: 'ASSET' | 'EQUITY' | 'EXPENSE' | 'LIABILITY' | 'REVENUE';
+}
+
+export interface StoredLine {
+  cents: bigint;
+  AccountCode: string;
+  AccountID: string;
+  Description: string;
+  Tracking: Array<{ Name: string; Option: string }>;
+}
+
+export interface StoredJournal {
+  ManualJournalID: string;
+  Narration: string;
+  Date: string;
+  Status: string;
+  lines: StoredLine[];
+  updatedAt: number;
+}
+
+const CLASS_OF: Record<string, XeroAccount['Class']> = {
+  BANK: 'ASSET', CURRENT: 'ASSET', FIXED: 'ASSET', INVENTORY: 'ASSET', NONCURRENT: 'ASSET', PREPAYMENT: 'ASSET',
+  CURRLIAB: 'LIABILITY', LIABILITY: 'LIABILITY', TERMLIAB: 'LIABILITY', PAYG: 'LIABILITY',
+  EQUITY: 'EQUITY', REVENUE: 'REVENUE', SALES: 'REVENUE', OTHERINCOME: 'REVENUE',
+  DIRECTCOSTS: 'EXPENSE', EXPENSE: 'EXPENSE', OVERHEADS: 'EXPENSE', DEPRECIATN: 'EXPENSE',
+};
+
+export class XeroOrganisation {
+  readonly accounts: XeroAccount[] = [];
+  readonly journals: StoredJournal[] = [];
+  periodLockDate: string | null = null;
+  endOfYearLockDate: string | null = null;
+
+  constructor(
+    readonly tenantId: string,
+    readonly name: string,
+    readonly baseCurrency: string,
+  ) {}
+
+  addAccount(code: string, name: string, type: string, status: XeroAccount['Status'] = 'ACTIVE'): XeroAccount {
+    const account: XeroAccount = { AccountID: randomUUID(), Code: code, Name: name, Type: type, Status: status, Class: CLASS_OF[type] ?? 'ASSET' };
+    this.accounts.push(account);
+    return account;
+  }
+
+  account(code: string): XeroAccount | undefined {
+    return this.accounts.find((a) => a.Code === code);
+  }
+
+  /** The journal's validation errors (empty: it may be stored). */
+  check(input: Record<string, unknown>): string[] {
+    const errors: string[] = [];
+    if (typeof input.Narration !== 'string' || input.Narration.trim() === '') errors.push('Narration is required'); // text [inferred]
+    const date = typeof input.Date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(input.Date) ? input.Date.slice(0, 10) : null;
+    if (!date) errors.push('Date is required'); // text [inferred]
+    const lines = Array.isArray(input.JournalLines) ? (input.JournalLines as Array<Record<string, unknown>>) : [];
+    if (lines.length < 2) errors.push('A manual journal must have at least two lines'); // text [inferred]
+    let debits = 0n;
+    let credits = 0n;
+    for (const line of lines) {
+      const amount = cents(line.LineAmount);
+      if (amount === null) {
+        errors.push('Line amounts must be numbers with at most two decimal places'); // text [inferred]
+        continue;
+      }
+      if (amount > 0n) debits += amount;
+      else credits += amount;
+      const code = String(line.AccountCode ?? '');
+      const account = this.account(code);
+      if (!account || account.Status === 'DELETED') errors.push(`Account code '${code}' is not a valid code for this document.`); // text [inferred]
+      else if (account.Status === 'ARCHIVED') errors.push(`The account '${account.Name}' (${code}) is archived and cannot be used.`); // text [inferred]
+      if (Array.isArray(line.Tracking) && line.Tracking.length > 2) errors.push('Any JournalLine can have a maximum of 2 TrackingCategory elements');
+    }
+    if (debits + credits !== 0n) errors.push(`The total debits (${reportAmount(debits) || '0.00'}) must equal total credits (${reportAmount(credits) || '0.00'})`);
+    if (date && this.endOfYearLockDate && date <= this.endOfYearLockDate) {
+      errors.push(`The document date cannot be before the end of year lock date, currently set at ${lockDateText(this.endOfYearLockDate)}`);
+    } else if (date && this.periodLockDate && date <= this.periodLockDate) {
+      errors.push(`The document date cannot be before the period lock date, currently set at ${lockDateText(this.periodLockDate)}`); // [inferred] by analogy
+    }
+    return errors;
+  }
+
+  store(input: Record<string, unknown>, now: number): StoredJournal {
+    const lines = (input.JournalLines as Array<Record<string, unknown>>).map((line) => {
+      const account = this.account(String(line.AccountCode)) as XeroAccount;
+      return {
+        cents: cents(line.LineAmount) as bigint,
+        AccountCode: account.Code,
+        AccountID: account.AccountID,
+        Description: String(line.Description ?? ''),
+        Tracking: Array.isArray(line.Tracking) ? (line.Tracking as StoredLine['Tracking']) : [],
+      };
+    });
+    const journal: StoredJournal = {
+      ManualJournalID: randomUUID(),
+      Narration: String(input.Narration),
+      Date: String(input.Date).slice(0, 10),
+      Status: typeof input.Status === 'string' ? input.Status : 'DRAFT',
+      lines,
+      updatedAt: now,
+    };
+    this.journals.push(journal);
+    return journal;
+  }
+
+  /** The journal as Xero answers it. */
+  static view(j: StoredJournal): Record<string, unknown> {
+    return {
+      Date: msDate(dayMs(j.Date)),
+      Status: j.Status,
+      LineAmountTypes: 'NoTax',
+      UpdatedDateUTC: msDate(j.updatedAt),
+      ManualJournalID: j.ManualJournalID,
+      Narration: j.Narration,
+      JournalLines: j.lines.map((l) => ({
+        Description: l.Description,
+        TaxType: 'NONE',
+        LineAmount: Number(l.cents) / 100,
+        AccountCode: l.AccountCode,
+        Tracking: l.Tracking,
+        AccountID: l.AccountID,
+        IsBlank: false,
+      })),
+      ShowOnCashBasisReports: true,
+      HasAttachments: false,
+    };
+  }
+
+  /**
+   * Reports/TrialBalance as at `date` from the POSTED journals. Debit/Credit: the month's movement;
+   * YTD Debit/YTD Credit: the balance (balance-sheet accounts: since the beginning; profit and loss:
+   * since 1 January of the date's year; the stand-in's financial year is the calendar year).
+   */
+  trialBalance(date: string, now: number): Record<string, unknown> {
+    const month = date.slice(0, 7);
+    const year = date.slice(0, 4);
+    const rows = new Map<string, { month: bigint; ytd: bigint }>();
+    for (const j of this.journals) {
+      if (j.Status !== 'POSTED' || j.Date > date) continue;
+      for (const l of j.lines) {
+        const account = this.accounts.find((a) => a.AccountID === l.AccountID) as XeroAccount;
+        const profitAndLoss = account.Class === 'REVENUE' || account.Class === 'EXPENSE';
+        const row = rows.get(account.AccountID) ?? { month: 0n, ytd: 0n };
+        if (j.Date.startsWith(month)) row.month += l.cents;
+        if (!profitAndLoss || j.Date.startsWith(year)) row.ytd += l.cents;
+        rows.set(account.AccountID, row);
+      }
+    }
+    const sections = new Map<string, unknown[]>();
+    const totals = [0n, 0n, 0n, 0n];
+    for (const account of this.accounts) {
+      const row = rows.get(account.AccountID);
+      if (!row) continue;
+      const cells = [row.month > 0n ? row.month : 0n, row.month < 0n ? -row.month : 0n, row.ytd > 0n ? row.ytd : 0n, row.ytd < 0n ? -row.ytd : 0n];
+      for (const [i, c] of cells.entries()) totals[i] = (totals[i] as bigint) + c;
+      const attributes = [{ Value: account.AccountID, Id: 'account' }];
+      const title = account.Class.charAt(0) + account.Class.slice(1).toLowerCase();
+      const list = sections.get(title) ?? [];
+      list.push({ RowType: 'Row', Cells: [{ Value: `${account.Name} (${account.Code})`, Attributes: attributes }, ...cells.map((c) => ({ Value: reportAmount(c), Attributes: attributes }))] });
+      sections.set(title, list);
+    }
+    const asAt = new Date(dayMs(date)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    return {
+      Reports: [
+        {
+          ReportName: 'Trial Balance',
+          ReportType: 'TrialBalance',
+          ReportTitles: ['Trial Balance', this.name, `As at ${asAt}`],
+          ReportDate: asAt,
+          UpdatedDateUTC: msDate(now, false),
+          Fields: [],
+          Rows: [
+            { RowType: 'Header', Cells: ['Account', 'Debit', 'Credit', 'YTD Debit', 'YTD Credit'].map((Value) => ({ Value })) },
+            ...[...sections].map(([Title, Rows]) => ({ RowType: 'Section', Title, Rows })),
+            { RowType: 'Section', Title: '', Rows: [{ RowType: 'SummaryRow', Cells: [{ Value: 'Total' }, ...totals.map((t) => ({ Value: reportAmount(t) || '0.00' }))] }] },
+          ],
+        },
+      ],
+    };
+  }
+}
