@@ -51,7 +51,7 @@ function writeAdminTokenFile(dataDir: string, token: string): string {
 
 async function listen(app: FastifyInstance, name: ListenerName, config: LinksConfig): Promise<string> {
   try {
-    const address = await app.listen({ host: config.host, port: config.ports[name] });
+    const address = await app.listen({ host: config.host, port: config.ports[name], listenTextResolver: (at) => `${LISTENER_LABEL[name].label} listening at ${at}` });
     return address.replace('://[::1]', '://localhost');
   } catch (error) {
     throw listenError(error as NodeJS.ErrnoException, name, config);

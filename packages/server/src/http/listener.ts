@@ -3,7 +3,7 @@
  * or console (the operator API `/admin/v1`). Every route declares what it needs in its config
  * (`permission`, `admin` or `public`); a route that declares nothing is refused at startup.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ListenerName, TrustProxy } from '../config/config.js';
@@ -18,6 +18,7 @@ import { registerHealthRoute } from './routes/health.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { dataRoutes } from './routes/data/index.js';
 import { registerOpenApi } from './openApi.js';
+import { logRequest } from './requestLog.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -47,6 +48,8 @@ export async function buildListener(name: ListenerName, services: LinksServices,
   const app = Fastify({
     loggerInstance: logger.child({ listener: name }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Fastify's two lines per request (incoming, completed) give way to one (requestLog.ts).
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => publicId('req', 20),
     // Fastify's own 503 while closing has a body of its own; ours (below) carries the error schema.
     return503OnClosing: false,
@@ -85,6 +88,8 @@ export async function buildListener(name: ListenerName, services: LinksServices,
     routes.push(checkDeclaredAccess(name, route));
     declareErrorResponses(route);
   });
+
+  app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
 
   let closing = false;
   app.addHook('preClose', async () => {
