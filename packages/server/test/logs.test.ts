@@ -60,7 +60,7 @@ describe.skipIf(!postgresAvailable())('links start logs', () => {
     expect(proc.output().split(requestId).length - 1).toBe(1); // one line for the request, not two
     expectBannerFirst(proc);
     // Operator calls are logged as the admin's, without a tenant.
-    expect(proc.output()).toMatch(/ INFO  console POST \/admin\/v1\/tenants 201 [\d.]+ms tenant=- key=admin req_/);
+    expect(proc.output()).toMatch(/ INFO {2}console POST \/admin\/v1\/tenants 201 [\d.]+ms tenant=- key=admin req_/);
     expect(proc.output()).not.toMatch(/^\{/m);
   }, 120_000);
 

@@ -45,7 +45,7 @@ describe('readable log lines', () => {
         'POST /api/v1/journal-entries 422',
       ),
     );
-    expect(text).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z WARN  sandbox POST \/api\/v1\/journal-entries\?apiKey=\[REDACTED\] 422 4\.2ms period_closed tenant=t-1 key=key_9 req_1\n$/);
+    expect(text).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z WARN {2}sandbox POST \/api\/v1\/journal-entries\?apiKey=\[REDACTED\] 422 4\.2ms period_closed tenant=t-1 key=key_9 req_1\n$/);
   });
 
   it('shows other events as their message and fields, a 5xx with its stack, secrets still redacted', () => {
@@ -54,7 +54,7 @@ describe('readable log lines', () => {
       logger.error({ err: new Error('boom') }, 'request failed');
     });
     const [first, second, stack] = text.split('\n');
-    expect(first).toMatch(/ INFO  sync started connection_string=\[REDACTED\] table=billing\.customers$/);
+    expect(first).toMatch(/ INFO {2}sync started connection_string=\[REDACTED\] table=billing\.customers$/);
     expect(second).toMatch(/ ERROR request failed$/);
     expect(stack).toBe('    Error: boom');
     expect(text).not.toContain('pw-4f1c9e');
