@@ -14,6 +14,7 @@ import { ApiKeyAuthenticator } from './auth/apiKeyAuthenticator.js';
 import type { Environment } from './domain/tenancy.js';
 import type { RouteRecord } from './http/app.js';
 import { buildListener } from './http/listener.js';
+import { dataPlaneOpenApiDocument } from './http/openApiDocument.js';
 import type { LinksServices } from './http/services.js';
 import { loadSecretsKey } from './sources/secretBox.js';
 import { cursorKeyFrom } from './domain/cursor.js';
@@ -144,8 +145,11 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       cursorKey: () => (cursorKey ??= cursorKeyFrom(secretsKey())),
       trustProxy: config.trustProxy,
     };
+    // Built on first use (a listener of its own, never started): the console's API reference shows it.
+    let dataPlane: Promise<unknown> | undefined;
+    const dataPlaneDocument = () => (dataPlane ??= dataPlaneOpenApiDocument());
     for (const name of config.listeners) {
-      const { app, routes } = await buildListener(name, services, logger);
+      const { app, routes } = await buildListener(name, services, logger, name === 'console' ? { dataPlaneDocument } : {});
       cleanups.push(() => app.close());
       const origin = await listen(app, name, config);
       running.origins[name] = origin;

@@ -19,6 +19,7 @@ import { adminRoutes } from './routes/admin/index.js';
 import { dataRoutes } from './routes/data/index.js';
 import { registerOpenApi } from './openApi.js';
 import { logRequest } from './requestLog.js';
+import { REFERENCE_PREFIX, registerApiReference } from './apiReference.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -32,6 +33,11 @@ export interface BuiltListener {
 
 function checkDeclaredAccess(name: ListenerName, route: RouteOptions): RouteRecord {
   const config = (route.config ?? {}) as RouteAccess;
+  if (name === 'console' && route.url.startsWith(REFERENCE_PREFIX) && !config.permission && !config.admin) {
+    // The API reference's pages and documents (apiReference.ts), partly registered by Swagger UI's plugin.
+    route.config = { ...config, public: true };
+    return { method: String(route.method), url: route.url, public: true };
+  }
   const declared = [config.permission !== undefined, config.admin === true, config.public === true].filter(Boolean).length;
   if (declared !== 1) {
     throw new Error(`route ${String(route.method)} ${route.url} on the ${name} listener must declare exactly one of permission, admin or public`);
@@ -44,7 +50,12 @@ function checkDeclaredAccess(name: ListenerName, route: RouteOptions): RouteReco
   return { method: methods.join(','), url: route.url, ...config };
 }
 
-export async function buildListener(name: ListenerName, services: LinksServices, logger: Logger): Promise<BuiltListener> {
+export interface ListenerOptions {
+  /** Console only: the data plane's document, for the API reference at `/`. */
+  dataPlaneDocument?: () => Promise<unknown>;
+}
+
+export async function buildListener(name: ListenerName, services: LinksServices, logger: Logger, options: ListenerOptions = {}): Promise<BuiltListener> {
   const app = Fastify({
     loggerInstance: logger.child({ listener: name }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -124,8 +135,10 @@ export async function buildListener(name: ListenerName, services: LinksServices,
   const typed = app.withTypeProvider<ZodTypeProvider>();
   registerHealthRoute(typed, services, name);
   if (name === 'console') {
-    await registerOpenApi(typed, 'operator');
+    const operatorDocument = await registerOpenApi(typed, 'operator');
     for (const register of adminRoutes) register(typed, services);
+    const { dataPlaneDocument } = options;
+    if (dataPlaneDocument) await registerApiReference(typed, { dataPlane: dataPlaneDocument, operator: operatorDocument });
   } else {
     await registerOpenApi(typed, 'data');
     for (const register of dataRoutes) register(typed, services);
