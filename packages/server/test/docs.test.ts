@@ -74,6 +74,9 @@ describe.skipIf(!postgresAvailable())('the docs, in one shell, through an OpenAP
       LINKS_ADMIN_TOKEN: links.adminToken,
     });
     parts = splitOutput(result.stdout);
+    // What a newcomer's terminal shows, kept for people to read.
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    fs.writeFileSync(path.join(ARTIFACTS, `docs-output-${backend}.txt`), `${result.stdout}\n--- stderr ---\n${result.stderr}`);
     expect(result.status, `${result.stderr}\n${result.stdout}`).toBe(0);
     expect(parts.map((p) => p.file)).toEqual(expected);
     for (const p of parts) {

@@ -26,7 +26,7 @@ export function docsScript(examplesDir: string): { script: string; parts: string
   for (const guide of parts) lines.push(marker(guide), ...blocks(fs.readFileSync(path.join(ROOT, guide), 'utf8'), 'bash'));
   lines.push(marker(SDK_README), `mkdir -p '${examplesDir}' && cd '${examplesDir}'`, 'export LINKS_SANDBOX_API_KEY=$KEY LINKS_SANDBOX_URL=$SANDBOX');
   blocks(fs.readFileSync(path.join(ROOT, SDK_README), 'utf8'), 'ts').forEach((example, i) => {
-    lines.push(`cat > example${i}.ts <<'LINKS_EXAMPLE'\n${example}LINKS_EXAMPLE`, `npx tsx example${i}.ts`);
+    lines.push(`cat > example${i}.ts <<'LINKS_EXAMPLE'\n${example}LINKS_EXAMPLE`, `npx tsx "$PWD/example${i}.ts"`);
   });
   lines.push(marker('end'));
   return { script: lines.join('\n'), parts: [...parts, SDK_README] };

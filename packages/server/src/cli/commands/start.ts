@@ -7,7 +7,7 @@ function banner(config: LinksConfig, running: RunningLinks): string {
   const lines = ['', 'Links is running.'];
   if (running.urls.production) lines.push(`  production API  ${running.urls.production}`);
   if (running.urls.sandbox) lines.push(`  sandbox API     ${running.urls.sandbox}`);
-  if (running.urls.console) lines.push(`  console         ${running.urls.console}  (operator API: ${running.urls.console}/admin/v1)`);
+  if (running.urls.console) lines.push(`  console         ${running.urls.console}  (API reference in a browser; operator API: ${running.urls.console}/admin/v1)`);
   if (config.storage.kind === 'embedded') {
     lines.push(`  data directory  ${config.storage.dataDir}  (embedded PostgreSQL: PGlite)`);
   } else {
