@@ -101,4 +101,60 @@ describe.skipIf(!postgresAvailable())('the docs, in one shell, through an OpenAP
     );
     expect(out.trim().split('\n').at(-1)).toBe('{"data":[],"page":1,"limit":10,"totalPages":0,"totalResults":0}');
   });
+
+  it('docs/ledger.md: the results it describes, on the walkthrough\'s books', () => {
+    const out = part('docs/ledger.md');
+    expect(out).toContain('{"currency":"EUR","debits":"800.00","credits":"0.00","balance":"800.00"},{"currency":"USD","debits":"5000.00","credits":"0.00","balance":"5000.00"}');
+    expect(out).toContain('"reversed_by":"');
+    expect(out).toContain('{"subledger_account":"cus_ada","currency":"USD","debits":"300.00","credits":"0.00","balance":"300.00"}],"page":1,"limit":10,"totalPages":1,"totalResults":1');
+    // The walkthrough's customer is in the same sub-ledger: settled, so the balance is the guide's 750.
+    expect(out).toContain('"totals":[{"currency":"USD","debits":"1950.00","credits":"1200.00","balance":"750.00"}]');
+    expect(out).toContain('"total_debits":"6950.00","total_credits":"6950.00"');
+    expect(out).toContain('"action":"period.reopened"');
+    expect(out).toContain('"template":"saas","created":["1200","2000","2100","2400","3900","4100","5100","6100","6200","6300"],"existing":["4000"]');
+    expect(out).toContain('{"code":"1100","reason":"exists restricted to USD; the template\'s account takes any currency"}');
+    expect(out).toContain('"subledgers_existing":["AR"]');
+    expect(out).toContain('"control_account_balance":"750.00"');
+    expect(out).toContain('{"customer":"cus_ada","current":"0.00","days_1_30":"0.00","days_31_60":"0.00","days_61_90":"0.00","days_over_90":"0.00","unallocated":"300.00","total":"300.00"}');
+    expect(out).toContain('"code":"period_not_ended"');
+    expect(out).toContain('{"data":{"period":"2099-12","status":"closed"');
+    expect(out).toContain('"year":"2025","status":"closed","retained_earnings_account":"3900"');
+    expect(out).toContain('"net_income":"150.00"');
+    expect(out).toContain('"equity":{"accounts":[{"code":"3900","name":"Retained earnings","balance":"150.00"}],"total":"150.00","current_earnings":"0.00"}');
+    expect(out).toContain('"year":"2025","status":"open","retained_earnings_account":"3900"');
+    expect(out).toMatch(/"valid":true,"entries":\d+/);
+  });
+
+  it('docs/records.md: the results it describes', () => {
+    const out = part('docs/records.md');
+    expect(out).toContain('{"column_name":"id","data_type":"text"}');
+    expect(out).toContain('"rows":2,"created":2,"updated":0,"unchanged":0,"rejected":0');
+    expect(out).toContain('"rows":4,"created":3,"updated":0,"unchanged":0,"rejected":1');
+    expect(out).toContain('"source_id":"INV-4","code":"invalid_amount","message":"amount_due USD has 2 decimal places at most"');
+    expect(out).toMatch(/"total_debits":"(\d+\.\d\d)","total_credits":"\1"/);
+    expect(out).toContain('"rows":4,"created":0,"updated":0,"unchanged":3,"rejected":1');
+    expect(out).toContain('"rows":3,"created":0,"updated":1,"unchanged":2,"rejected":0');
+    expect(out).toContain('"description":"Invoice INV-2 amount changed"');
+    expect(out).toContain('"balance":"340.00"');
+    expect(out).toContain('"matches":true');
+    expect(out).toContain('{"account":"1100","debit":"99.00","subledger_account":"');
+    expect(out).toMatch(/"source_id":"INV-OLD".*"accounting":\{"status":"error","entries":\[\],"error":\{"code":"period_closed"/);
+    expect(out).toMatch(/"data":\[\{"record_id":"[0-9a-f-]{36}","model":"invoice","version":1,"source_system":"billing","source_id":"INV-OLD","error":\{"code":"period_closed"/);
+    expect(out).toMatch(/"version":2,.*"source_id":"INV-OLD".*"accounting":\{"status":"accounted","entries":\["[0-9a-f-]{36}"\],"error":null\}/);
+    expect(out.trim().split('\n').at(-1)).toBe('{"data":[],"limit":10,"next_cursor":null}');
+  });
+
+  it('the SDK README: its examples print what their comments say, dated today', () => {
+    const out = part('packages/sdk/README.md');
+    expect(out).toContain('Acme Corp (sandbox): read, write');
+    expect(out).toContain("[ '250.00', '250.00' ]");
+    expect(out).toContain(`${new Date().toISOString().slice(0, 10)} Invoice INV-7`);
+    expect(out).toMatch(/^\d+ entries touch 1000$/m);
+    expect(out).toContain('unbalanced_entry');
+    expect(out).toContain('201 1200.00');
+    expect(out).toContain("[ '1100: 1200.00' ]");
+    expect(out).toContain("[ 'email', 'first' ]");
+    expect(out).toMatch(/^synced 1, \d+ contacts$/m);
+    expect(out).toContain("[ '1100 50.00', '4000 -50.00' ]");
+  });
 });
