@@ -13,7 +13,7 @@ const ephemeralPorts = { LINKS_PRODUCTION_PORT: '0', LINKS_SANDBOX_PORT: '0', LI
 /** Starts `links start`, makes a tenant with a sandbox key, and posts an entry the books refuse. */
 async function refusedEntry(env: Record<string, string>) {
   const proc = spawnLinks({ ...ephemeralPorts, LINKS_ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env });
-  const sandbox = (await proc.waitFor(/sandbox API\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/v1/))[1]!;
+  const sandbox = (await proc.waitFor(/sandbox API\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/v1/, 300_000))[1]!;
   const consoleUrl = (await proc.waitFor(/console\s+(http:\/\/127\.0\.0\.1:\d+)/))[1]!;
   const admin = new AdminClient(consoleUrl, TEST_ADMIN_TOKEN);
   const tenant = await admin.createTenant('Logged');
@@ -62,7 +62,7 @@ describe.skipIf(!postgresAvailable())('links start logs', () => {
     // Operator calls are logged as the admin's, without a tenant.
     expect(proc.output()).toMatch(/ INFO {2}console POST \/admin\/v1\/tenants 201 [\d.]+ms tenant=- key=admin req_/);
     expect(proc.output()).not.toMatch(/^\{/m);
-  }, 120_000);
+  }, 400_000);
 
   it('stdout not a terminal: JSON lines with ISO times, the same fields, after the banner', async () => {
     const { proc, tenant, key, requestId } = await refusedEntry(storage().env);
@@ -76,5 +76,5 @@ describe.skipIf(!postgresAvailable())('links start logs', () => {
     expect(refused[0]).toMatchObject({ level: 'warn', listener: 'sandbox', method: 'POST', path: '/api/v1/journal-entries', status: 422, code: 'unknown_account', tenant_id: tenant.id, key_id: key.id });
     expect(refused[0]!.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(entries.some((e) => e.msg === 'sandbox API listening at ' + (e.msg as string).split(' at ')[1])).toBe(true);
-  }, 120_000);
+  }, 400_000);
 });

@@ -40,7 +40,7 @@ describe.skipIf(!postgresAvailable())("a newcomer's first hour", () => {
   it('finds none of the defects issue 16 found', async () => {
     storage = newStorage();
     links = spawnLinks({ LINKS_PRODUCTION_PORT: '0', LINKS_SANDBOX_PORT: '0', LINKS_CONSOLE_PORT: '0', LINKS_ADMIN_TOKEN: TEST_ADMIN_TOKEN, LINKS_LOG_FORMAT: 'pretty', ...storage.env });
-    const production = (await links.waitFor(/production API\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/v1/))[1]!;
+    const production = (await links.waitFor(/production API\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/v1/, 300_000))[1]!;
     const sandbox = (await links.waitFor(/sandbox API\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/v1/))[1]!;
     const consoleUrl = (await links.waitFor(/console\s+(http:\/\/127\.0\.0\.1:\d+)\s+\(API reference in a browser/))[1]!;
 
