@@ -33,7 +33,7 @@ export interface BuiltListener {
 
 function checkDeclaredAccess(name: ListenerName, route: RouteOptions): RouteRecord {
   const config = (route.config ?? {}) as RouteAccess;
-  if (name === 'console' && route.url.startsWith(REFERENCE_PREFIX) && !config.permission && !config.admin) {
+  if (name === 'console' && (route.url === REFERENCE_PREFIX || route.url.startsWith(`${REFERENCE_PREFIX}/`)) && !config.permission && !config.admin) {
     // The API reference's pages and documents (apiReference.ts), partly registered by Swagger UI's plugin.
     route.config = { ...config, public: true };
     return { method: String(route.method), url: route.url, public: true };
