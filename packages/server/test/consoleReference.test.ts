@@ -30,6 +30,9 @@ describe.skipIf(!postgresAvailable())('the console listener /', () => {
     const page = await call(links.url('console'), 'GET', '/reference/');
     expect(page.status).toBe(200);
     expect(page.text).toContain('Links API reference');
+    // Scripts, styles and images from the console itself only; never framed.
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self'; .*frame-ancestors 'none'$/);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
     const dataPlane = await call(links.url('console'), 'GET', '/reference/data-plane-openapi.json');
     expect(dataPlane.body).toEqual((await call(links.url('sandbox'), 'GET', '/api/v1/openapi')).body);
     const operator = await call(links.url('console'), 'GET', '/reference/operator-openapi.json');
