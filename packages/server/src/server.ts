@@ -15,6 +15,7 @@ import { ApiKeyAuthenticator } from './auth/apiKeyAuthenticator.js';
 import type { Environment } from './domain/tenancy.js';
 import type { RouteRecord } from './http/app.js';
 import { buildListener } from './http/listener.js';
+import { dataPlaneOpenApiDocument } from './http/openApiDocument.js';
 import type { LinksServices } from './http/services.js';
 import { loadSecretsKey } from './sources/secretBox.js';
 import { cursorKeyFrom } from './domain/cursor.js';
@@ -55,7 +56,7 @@ function writeAdminTokenFile(dataDir: string, token: string): string {
 
 async function listen(app: FastifyInstance, name: ListenerName, config: LinksConfig): Promise<string> {
   try {
-    const address = await app.listen({ host: config.host, port: config.ports[name] });
+    const address = await app.listen({ host: config.host, port: config.ports[name], listenTextResolver: (at) => `${LISTENER_LABEL[name].label} listening at ${at}` });
     return address.replace('://[::1]', '://localhost');
   } catch (error) {
     throw listenError(error as NodeJS.ErrnoException, name, config);
@@ -164,8 +165,11 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
         wake: (environment, tenantId, connectionId) => glEngine.wake(environment, tenantId, connectionId),
       },
     };
+    // Built on first use (a listener of its own, never started): the console's API reference shows it.
+    let dataPlane: Promise<unknown> | undefined;
+    const dataPlaneDocument = () => (dataPlane ??= dataPlaneOpenApiDocument());
     for (const name of config.listeners) {
-      const { app, routes } = await buildListener(name, services, logger);
+      const { app, routes } = await buildListener(name, services, logger, name === 'console' ? { dataPlaneDocument } : {});
       cleanups.push(() => app.close());
       const origin = await listen(app, name, config);
       running.origins[name] = origin;

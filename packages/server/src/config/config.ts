@@ -24,6 +24,8 @@ export interface LinksConfig {
   appRole: string;
   adminToken: string | undefined;
   logLevel: string;
+  /** `auto`: readable lines when stdout is a terminal, JSON otherwise. */
+  logFormat: LogFormatSetting;
   poolSize: number;
   /** How often a process looks for keys revoked or changed by another process. */
   keyChangePollMs: number;
@@ -70,6 +72,8 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormatSetting = (typeof LOG_FORMATS)[number];
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -246,6 +250,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
 
   const logLevel = env.LINKS_LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LINKS_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const logFormat = (env.LINKS_LOG_FORMAT || 'auto') as LogFormatSetting;
+  if (!LOG_FORMATS.includes(logFormat)) throw new ConfigError(`LINKS_LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')} (got ${JSON.stringify(logFormat)})`);
 
   return {
     host,
@@ -255,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
     appRole,
     adminToken,
     logLevel,
+    logFormat,
     poolSize: integer(env, 'LINKS_DATABASE_POOL_SIZE', 10, 1, 500),
     keyChangePollMs: integer(env, 'LINKS_KEY_CHANGE_POLL_MS', 250, 10, 1000),
     keyCacheMaxAgeMs: integer(env, 'LINKS_KEY_CACHE_MAX_AGE_MS', 60_000, 10, 3_600_000),

@@ -60,6 +60,7 @@ export function toLinksError(error: unknown): LinksError {
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, error: LinksError): FastifyReply {
   reply.header('Request-Id', request.id);
+  request.failure ??= { code: error.code };
   if (error.code === 'rate_limited' && !reply.hasHeader('Retry-After')) reply.header('Retry-After', '1');
   // RFC 9110: a 401 names its scheme; MCP clients read it to tell a key problem from an OAuth one.
   if (error.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="links"');
@@ -71,9 +72,8 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: L
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const linksError = toLinksError(error);
-    if (linksError.status >= 500) {
-      request.log.error({ err: error, code: linksError.code }, 'request failed');
-    }
+    // The request's one log line (listener.ts) carries the cause of a 5xx; a 4xx is the client's and needs only its code.
+    if (linksError.status >= 500) request.failure = { code: linksError.code, cause: error };
     return sendError(reply, request, linksError);
   });
   app.setNotFoundHandler((request, reply) =>

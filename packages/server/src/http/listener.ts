@@ -3,7 +3,7 @@
  * or console (the operator API `/admin/v1`). Every route declares what it needs in its config
  * (`permission`, `admin` or `public`); a route that declares nothing is refused at startup.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ListenerName, TrustProxy } from '../config/config.js';
@@ -18,6 +18,8 @@ import { registerHealthRoute } from './routes/health.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { dataRoutes } from './routes/data/index.js';
 import { registerOpenApi } from './openApi.js';
+import { logRequest } from './requestLog.js';
+import { REFERENCE_PREFIX, registerApiReference } from './apiReference.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -31,6 +33,11 @@ export interface BuiltListener {
 
 function checkDeclaredAccess(name: ListenerName, route: RouteOptions): RouteRecord {
   const config = (route.config ?? {}) as RouteAccess;
+  if (name === 'console' && (route.url === REFERENCE_PREFIX || route.url.startsWith(`${REFERENCE_PREFIX}/`)) && !config.permission && !config.admin) {
+    // The API reference's pages and documents (apiReference.ts), partly registered by Swagger UI's plugin.
+    route.config = { ...config, public: true };
+    return { method: String(route.method), url: route.url, public: true };
+  }
   const declared = [config.permission !== undefined, config.admin === true, config.public === true].filter(Boolean).length;
   if (declared !== 1) {
     throw new Error(`route ${String(route.method)} ${route.url} on the ${name} listener must declare exactly one of permission, admin or public`);
@@ -43,10 +50,17 @@ function checkDeclaredAccess(name: ListenerName, route: RouteOptions): RouteReco
   return { method: methods.join(','), url: route.url, ...config };
 }
 
-export async function buildListener(name: ListenerName, services: LinksServices, logger: Logger): Promise<BuiltListener> {
+export interface ListenerOptions {
+  /** Console only: the data plane's document, for the API reference at `/`. */
+  dataPlaneDocument?: () => Promise<unknown>;
+}
+
+export async function buildListener(name: ListenerName, services: LinksServices, logger: Logger, options: ListenerOptions = {}): Promise<BuiltListener> {
   const app = Fastify({
     loggerInstance: logger.child({ listener: name }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Fastify's two lines per request (incoming, completed) give way to one (requestLog.ts).
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => publicId('req', 20),
     // Fastify's own 503 while closing has a body of its own; ours (below) carries the error schema.
     return503OnClosing: false,
@@ -86,6 +100,8 @@ export async function buildListener(name: ListenerName, services: LinksServices,
     declareErrorResponses(route);
   });
 
+  app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
+
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
@@ -119,8 +135,10 @@ export async function buildListener(name: ListenerName, services: LinksServices,
   const typed = app.withTypeProvider<ZodTypeProvider>();
   registerHealthRoute(typed, services, name);
   if (name === 'console') {
-    await registerOpenApi(typed, 'operator');
+    const operatorDocument = await registerOpenApi(typed, 'operator');
     for (const register of adminRoutes) register(typed, services);
+    const { dataPlaneDocument } = options;
+    if (dataPlaneDocument) await registerApiReference(typed, { dataPlane: dataPlaneDocument, operator: operatorDocument });
   } else {
     await registerOpenApi(typed, 'data');
     for (const register of dataRoutes) register(typed, services);

@@ -39,7 +39,8 @@ const DOCUMENTS = {
   },
 } as const;
 
-export async function registerOpenApi(app: LinksApp, which: keyof typeof DOCUMENTS): Promise<void> {
+/** Registers the document's route; returns the document as served (for the console's API reference). */
+export async function registerOpenApi(app: LinksApp, which: keyof typeof DOCUMENTS): Promise<() => unknown> {
   const { url, config, info, servers, scheme } = DOCUMENTS[which];
   await app.register(fastifySwagger, {
     openapi: {
@@ -53,7 +54,9 @@ export async function registerOpenApi(app: LinksApp, which: keyof typeof DOCUMEN
     transformObject: jsonSchemaTransformObject,
   });
   let document: unknown;
-  app.get(url, { config: config as { public?: boolean; admin?: boolean }, schema: { hide: true } }, async () => (document ??= describeErrors(withOptionalBodies(withoutUnusedSchemas(app.swagger() as OpenApiDocument)))));
+  const served = () => (document ??= describeErrors(withOptionalBodies(withoutUnusedSchemas(app.swagger() as OpenApiDocument))));
+  app.get(url, { config: config as { public?: boolean; admin?: boolean }, schema: { hide: true } }, async () => served());
+  return served;
 }
 
 /** An operation extension (copied from the route schema by the generator) naming a body that may be left out. */

@@ -7,6 +7,8 @@ import type { Permission } from '../domain/tenancy.js';
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
+    /** Set when the answer is an error: its contract code, and for a 5xx what was thrown (for the log). */
+    failure?: { code: string; cause?: unknown };
   }
   interface FastifyContextConfig {
     /** Data-plane routes: the key permission the route needs. */

@@ -24,6 +24,8 @@ export interface Exchange {
   url: string;
   status: number;
   violations: Violation[];
+  /** When the answer came (ms since the epoch): tells which guide of a long script sent it. */
+  at: number;
 }
 
 export interface SpecValidator {
@@ -112,6 +114,7 @@ export async function startSpecValidator(spec: string, upstream: string): Promis
           url: request.url ?? '',
           status: answer.statusCode ?? 0,
           violations: typeof violations === 'string' ? (JSON.parse(violations) as Violation[]) : [],
+          at: Date.now(),
         });
         response.writeHead(answer.statusCode ?? 502, headers);
         answer.pipe(response);

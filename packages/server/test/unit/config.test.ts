@@ -121,6 +121,7 @@ describe('configuration', () => {
     [{ LINKS_SANDBOX_DATABASE_URL: 'postgres://h/s' }, /need LINKS_DATABASE_URL/],
     [{ LINKS_ADMIN_TOKEN: 'short' }, /at least 32 characters/],
     [{ LINKS_LOG_LEVEL: 'loud' }, /LINKS_LOG_LEVEL/],
+    [{ LINKS_LOG_FORMAT: 'colour' }, /LINKS_LOG_FORMAT must be one of auto, json, pretty \(got "colour"\)/],
     [{ LINKS_DATABASE_APP_ROLE: 'Robert"); DROP' }, /LINKS_DATABASE_APP_ROLE/],
     [{ LINKS_DATABASE_POOL_SIZE: '0' }, /LINKS_DATABASE_POOL_SIZE/],
     [{ LINKS_GROUP_COMMIT: 'maybe' }, /LINKS_GROUP_COMMIT must be on or off/],

@@ -7,7 +7,7 @@ function banner(config: LinksConfig, running: RunningLinks): string {
   const lines = ['', 'Links is running.'];
   if (running.urls.production) lines.push(`  production API  ${running.urls.production}`);
   if (running.urls.sandbox) lines.push(`  sandbox API     ${running.urls.sandbox}`);
-  if (running.urls.console) lines.push(`  console         ${running.urls.console}  (operator API: ${running.urls.console}/admin/v1)`);
+  if (running.urls.console) lines.push(`  console         ${running.urls.console}  (API reference in a browser; operator API: ${running.urls.console}/admin/v1)`);
   if (config.storage.kind === 'embedded') {
     lines.push(`  data directory  ${config.storage.dataDir}  (embedded PostgreSQL: PGlite)`);
   } else {
@@ -27,7 +27,8 @@ function banner(config: LinksConfig, running: RunningLinks): string {
 }
 
 async function start(options: { env?: string }): Promise<void> {
-  const { createLogger } = await import('../../logging.js');
+  const { chooseLogFormat, createLogger, heldUntilReleased } = await import('../../logging.js');
+  const { pino } = await import('pino');
   const { startLinks } = await import('../../server.js');
   let config: LinksConfig;
   try {
@@ -35,14 +36,18 @@ async function start(options: { env?: string }): Promise<void> {
   } catch (error) {
     fail(error);
   }
-  const logger = createLogger(config.logLevel);
+  // Held back until the banner is out: the listeners log while they start.
+  const stdout = heldUntilReleased(pino.destination({ fd: 1, sync: true }));
+  const logger = createLogger(config.logLevel, stdout, chooseLogFormat(config.logFormat, process.stdout.isTTY === true));
   let running: RunningLinks;
   try {
     running = await startLinks(config, logger);
   } catch (error) {
+    stdout.release();
     fail(error);
   }
   process.stdout.write(`${banner(config, running)}\n`);
+  stdout.release();
 
   let stopping = false;
   const stop = async (signal: string) => {

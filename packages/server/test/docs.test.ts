@@ -1,0 +1,160 @@
+/**
+ * The docs run top to bottom in ONE shell, as pasted, against one server and one tenant: the
+ * README's walkthrough (which makes the tenant and keeps its rotated sandbox key in KEY), then
+ * docs/ledger.md, docs/records.md (and the guides after them), then the SDK README's examples with
+ * tsx. Every request goes through an OpenAPI validator (Prism) loaded with the documents the server
+ * serves, and each guide's requests are checked on their own: an undocumented status, a body off
+ * its schema or an undocumented operation fails the guide that sent it.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS } from './support/browser.js';
+import { docsScript, ROOT, splitOutput, type DocsPart } from './support/docsScript.js';
+import { call } from './support/http.js';
+import { defectsOf, startSpecValidator, type SpecValidator } from './support/openApiValidator.js';
+import { backend, postgresAvailable, useTestServer, type TestLinks } from './support/linksServer.js';
+
+function runBash(script: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], { env, cwd: ROOT, timeout: 600_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe.skipIf(!postgresAvailable())('the docs, in one shell, through an OpenAPI validator', () => {
+  let links: TestLinks;
+  let validators: SpecValidator[];
+  let folder: string;
+  let parts: DocsPart[];
+  useTestServer((started) => {
+    links = started;
+  });
+  beforeAll(async () => {
+    const dataPlane = `${links.url('sandbox')}/api/v1/openapi`;
+    // The operator API's document needs the admin token, which Prism cannot send: it reads a copy.
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'links-docs-'));
+    const operator = path.join(folder, 'operator-openapi.json');
+    fs.writeFileSync(operator, (await call(links.url('console'), 'GET', '/admin/v1/openapi', { token: links.adminToken })).text);
+    validators = await Promise.all([
+      startSpecValidator(dataPlane, links.url('sandbox')),
+      startSpecValidator(dataPlane, links.url('production')),
+      startSpecValidator(operator, links.url('console')),
+    ]);
+    // The SDK examples import @links/sdk from the workspace: its built package, as users get it.
+    const sdk = path.join(ROOT, 'packages/sdk');
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsup/dist/cli-default.js')], { cwd: sdk, stdio: 'pipe' });
+  }, 300_000);
+  afterAll(async () => {
+    await Promise.all((validators ?? []).map((v) => v.close()));
+    if (folder) fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  const part = (file: string) => {
+    const found = parts.find((p) => p.file === file);
+    if (!found) throw new Error(`${file} did not run`);
+    return found.output;
+  };
+
+  it('runs README → docs/ledger.md → docs/records.md → … → the SDK README as pasted', async () => {
+    const [sandbox, production, console] = validators;
+    const { script, parts: expected } = docsScript(path.join(ARTIFACTS, `sdk-examples-${backend}`));
+    const result = await runBash(script, {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? os.tmpdir(),
+      CONSOLE: console!.url,
+      SANDBOX: sandbox!.url,
+      PRODUCTION: production!.url,
+      LINKS_ADMIN_TOKEN: links.adminToken,
+    });
+    parts = splitOutput(result.stdout);
+    // What a newcomer's terminal shows, kept for people to read.
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    fs.writeFileSync(path.join(ARTIFACTS, `docs-output-${backend}.txt`), `${result.stdout}\n--- stderr ---\n${result.stderr}`);
+    expect(result.status, `${result.stderr}\n${result.stdout}`).toBe(0);
+    expect(parts.map((p) => p.file)).toEqual(expected);
+    for (const p of parts) {
+      const exchanges = validators.flatMap((v) => v.exchanges).filter((e) => e.at >= p.startedAt && e.at <= p.endedAt);
+      expect(exchanges.length, `${p.file} sent no request`).toBeGreaterThan(0);
+      expect(defectsOf(exchanges), `${p.file}: violations of the served OpenAPI document`).toEqual([]);
+    }
+    // The README's whole walkthrough used the console and both environments.
+    for (const v of validators) expect(v.exchanges.length).toBeGreaterThan(0);
+  }, 900_000);
+
+  it('README: the walkthrough prints what it shows', () => {
+    const out = part('README.md');
+    expect(out).toMatch(/^\{"data":\{"tenant_id":"[\w-]+","tenant_name":"Acme Corp","environment":"sandbox","key_id":"key_\w+","user_id":"[\w-]+","permissions":\["read","write"\]\}\}$/m);
+    expect(out).toMatch(/^\{"data":\{"tenant_id":"[\w-]+","tenant_name":"Acme Corp","environment":"production","key_id":"key_\w+","user_id":"[\w-]+","permissions":\["read"\]\}\}$/m);
+    expect(out).toMatch(/^\{"error":\{"code":"environment_mismatch","message":"This API key belongs to the sandbox environment; send it to the sandbox endpoint, not the production one\.","request_id":"req_\w+","details":\[\]\}\}$/m);
+    expect(out).toContain('"action":"api_key.rotated"');
+    expect(out).toMatch(/^\{"error":\{"code":"period_closed","message":"the period 2026-11 is closed; reopen it or post in an open month"/m);
+    expect(out).toContain('{"subledger_account":"cus_42","currency":"USD","debits":"1200.00","credits":"1200.00","balance":"0.00"}');
+    expect(out).toMatch(
+      /^\{"data":\{"as_of":null,"currency":"USD","accounts":\[\{"code":"1000","name":"Cash","type":"asset","debit":"1195\.00","credit":"0\.00"\},\{"code":"4000","name":"Subscription revenue","type":"revenue","debit":"0\.00","credit":"1200\.00"\},\{"code":"6000","name":"Bank fees","type":"expense","debit":"5\.00","credit":"0\.00"\}\],"total_debits":"1200\.00","total_credits":"1200\.00"\}\}$/m,
+    );
+    expect(out.trim().split('\n').at(-1)).toBe('{"data":[],"page":1,"limit":10,"totalPages":0,"totalResults":0}');
+  });
+
+  it('docs/ledger.md: the results it describes, on the walkthrough\'s books', () => {
+    const out = part('docs/ledger.md');
+    expect(out).toContain('{"currency":"EUR","debits":"800.00","credits":"0.00","balance":"800.00"},{"currency":"USD","debits":"5000.00","credits":"0.00","balance":"5000.00"}');
+    expect(out).toContain('"reversed_by":"');
+    expect(out).toContain('{"subledger_account":"cus_ada","currency":"USD","debits":"300.00","credits":"0.00","balance":"300.00"}],"page":1,"limit":10,"totalPages":1,"totalResults":1');
+    // The walkthrough's customer is in the same sub-ledger: settled, so the balance is the guide's 750.
+    expect(out).toContain('"totals":[{"currency":"USD","debits":"1950.00","credits":"1200.00","balance":"750.00"}]');
+    expect(out).toContain('"total_debits":"6950.00","total_credits":"6950.00"');
+    expect(out).toContain('"action":"period.reopened"');
+    expect(out).toContain('"template":"saas","created":["1200","2000","2100","2400","3900","4100","5100","6100","6200","6300"],"existing":["4000"]');
+    expect(out).toContain('{"code":"1100","reason":"exists restricted to USD; the template\'s account takes any currency"}');
+    expect(out).toContain('"subledgers_existing":["AR"]');
+    expect(out).toContain('"control_account_balance":"750.00"');
+    expect(out).toContain('{"customer":"cus_ada","current":"0.00","days_1_30":"0.00","days_31_60":"0.00","days_61_90":"0.00","days_over_90":"0.00","unallocated":"300.00","total":"300.00"}');
+    expect(out).toContain('"code":"period_not_ended"');
+    expect(out).toContain('{"data":{"period":"2099-12","status":"closed"');
+    expect(out).toContain('"year":"2025","status":"closed","retained_earnings_account":"3900"');
+    expect(out).toContain('"net_income":"150.00"');
+    expect(out).toContain('"equity":{"accounts":[{"code":"3900","name":"Retained earnings","balance":"150.00"}],"total":"150.00","current_earnings":"0.00"}');
+    expect(out).toContain('"year":"2025","status":"open","retained_earnings_account":"3900"');
+    expect(out).toMatch(/"valid":true,"entries":\d+/);
+  });
+
+  it('docs/records.md: the results it describes', () => {
+    const out = part('docs/records.md');
+    expect(out).toContain('{"column_name":"id","data_type":"text"}');
+    expect(out).toContain('"rows":2,"created":2,"updated":0,"unchanged":0,"rejected":0');
+    expect(out).toContain('"rows":4,"created":3,"updated":0,"unchanged":0,"rejected":1');
+    expect(out).toContain('"source_id":"INV-4","code":"invalid_amount","message":"amount_due USD has 2 decimal places at most"');
+    expect(out).toMatch(/"total_debits":"(\d+\.\d\d)","total_credits":"\1"/);
+    expect(out).toContain('"rows":4,"created":0,"updated":0,"unchanged":3,"rejected":1');
+    expect(out).toContain('"rows":3,"created":0,"updated":1,"unchanged":2,"rejected":0');
+    expect(out).toContain('"description":"Invoice INV-2 amount changed"');
+    expect(out).toContain('"balance":"340.00"');
+    expect(out).toContain('"matches":true');
+    expect(out).toContain('{"account":"1100","debit":"99.00","subledger_account":"');
+    expect(out).toMatch(/"source_id":"INV-OLD".*"accounting":\{"status":"error","entries":\[\],"error":\{"code":"period_closed"/);
+    expect(out).toMatch(/"data":\[\{"record_id":"[0-9a-f-]{36}","model":"invoice","version":1,"source_system":"billing","source_id":"INV-OLD","error":\{"code":"period_closed"/);
+    expect(out).toMatch(/"version":2,.*"source_id":"INV-OLD".*"accounting":\{"status":"accounted","entries":\["[0-9a-f-]{36}"\],"error":null\}/);
+    expect(out.trim().split('\n').at(-1)).toBe('{"data":[],"limit":10,"next_cursor":null}');
+  });
+
+  it('the SDK README: its examples print what their comments say, dated today', () => {
+    const out = part('packages/sdk/README.md');
+    expect(out).toContain('Acme Corp (sandbox): read, write');
+    expect(out).toContain("[ '250.00', '250.00' ]");
+    expect(out).toContain(`${new Date().toISOString().slice(0, 10)} Invoice INV-7`);
+    expect(out).toMatch(/^\d+ entries touch 1000$/m);
+    expect(out).toContain('unbalanced_entry');
+    expect(out).toContain('201 1200.00');
+    expect(out).toContain("[ '1100: 1200.00' ]");
+    expect(out).toContain("[ 'email', 'first' ]");
+    expect(out).toMatch(/^synced 1, \d+ contacts$/m);
+    expect(out).toContain("[ '1100 50.00', '4000 -50.00' ]");
+  });
+});
