@@ -21,6 +21,9 @@ import { openDatabase, type DatabaseHandle } from './storage/database.js';
 import type { ControlDatabase } from './storage/controlSchema.js';
 import type { EnvironmentDatabase } from './storage/environmentSchema.js';
 import { lockDataDirectory } from './storage/dataDirectoryLock.js';
+import { JobWorker } from './jobs/jobWorker.js';
+import { jobHandlers } from './jobs/jobHandlers.js';
+import { recordCreateBody } from './http/schemas/unified.js';
 
 const LISTENER_LABEL: Record<ListenerName, { label: string; variable: string; path: string }> = {
   production: { label: 'production API', variable: 'LINKS_PRODUCTION_PORT', path: '/api/v1' },
@@ -143,7 +146,19 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       secretsKey,
       cursorKey: () => (cursorKey ??= cursorKeyFrom(secretsKey())),
       trustProxy: config.trustProxy,
+      wakeJobs: (environment) => workers.get(environment)?.wake(),
     };
+    // Each served environment's jobs run in this process; stopped before its database closes.
+    const workers = new Map<Environment, JobWorker>();
+    const handlers = jobHandlers(secretsKey, recordCreateBody);
+    for (const env of ['production', 'sandbox'] as const) {
+      const db = environments[env];
+      if (!db || !config.listeners.includes(env)) continue;
+      const worker = new JobWorker({ db, environment: env, embedded: config.storage.kind === 'embedded', handlers, cursorKey: services.cursorKey, logger });
+      await worker.start();
+      workers.set(env, worker);
+      cleanups.push(() => worker.stop());
+    }
     for (const name of config.listeners) {
       const { app, routes } = await buildListener(name, services, logger);
       cleanups.push(() => app.close());

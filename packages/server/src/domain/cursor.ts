@@ -19,7 +19,7 @@ export interface CursorBinding {
   key: () => Buffer;
   tenantId: string;
   environment: string;
-  list: 'journal_entries' | 'account_lines' | 'audit_events' | 'accounting_exceptions';
+  list: 'journal_entries' | 'account_lines' | 'audit_events' | 'accounting_exceptions' | 'jobs';
 }
 
 const PREFIX = 'c1.';

@@ -27,4 +27,6 @@ export interface LinksServices {
   secretsKey: () => Buffer;
   /** Seals list cursors; derived from the secrets key. */
   cursorKey: () => Buffer;
+  /** Tells the environment's job worker a job was queued (it also polls). */
+  wakeJobs: (environment: Environment) => void;
 }

@@ -32,6 +32,7 @@ export interface EnvironmentDatabase {
   accounting_rules: AccountingRuleRow;
   record_postings: RecordPostingRow;
   external_connections: ExternalConnectionRow;
+  jobs: JobRow;
 }
 
 
@@ -200,4 +201,23 @@ export interface ExternalConnectionRow {
   last_sync: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   created_at: ColumnType<Date, Date, never>;
   updated_at: ColumnType<Date, Date, Date>;
+}
+
+export interface JobRow {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  params: ColumnType<Record<string, unknown>, string, never>;
+  status: string;
+  progress_done: ColumnType<number, number | undefined, number>;
+  progress_total: ColumnType<number | null, number | null | undefined, number | null>;
+  checkpoint: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  error: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  attempts: ColumnType<number, number | undefined, number>;
+  claimed_by: string | null;
+  heartbeat_at: Date | null;
+  created_at: ColumnType<Date, Date, never>;
+  started_at: Date | null;
+  finished_at: Date | null;
 }

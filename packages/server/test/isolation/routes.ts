@@ -4,6 +4,7 @@
  * has a data-plane route that is missing here. Every new data-plane route is added to this list.
  */
 import { asA, booksOfA, entryBody, ids, unique } from './booksOfA.js';
+import { jobCases } from './jobRoutes.js';
 import { recordCases } from './recordRoutes.js';
 import type { IsolationWorld } from './world.js';
 
@@ -256,4 +257,4 @@ const ledgerCases: IsolationCase[] = [
   },
 ];
 
-export const isolationCases: IsolationCase[] = [...ledgerCases, ...recordCases];
+export const isolationCases: IsolationCase[] = [...ledgerCases, ...recordCases, ...jobCases];

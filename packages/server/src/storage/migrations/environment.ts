@@ -23,6 +23,7 @@ export const environmentGrants: Record<string, string> = {
   accounting_rules: 'SELECT, INSERT, UPDATE',
   record_postings: 'SELECT, INSERT',
   external_connections: 'SELECT, INSERT, UPDATE',
+  jobs: 'SELECT, INSERT, UPDATE',
 };
 
 /** Sequences the application role draws from. */

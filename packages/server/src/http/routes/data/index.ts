@@ -48,6 +48,9 @@ import putExternalConnectionMapping from './connections/putExternalConnectionMap
 import getExternalConnectionSchema from './connections/getExternalConnectionSchema.js';
 import syncExternalConnection from './connections/syncExternalConnection.js';
 import listAccountingExceptions from './accounting/listAccountingExceptions.js';
+import startAccountingRun from './accounting/startAccountingRun.js';
+import getJob from './jobs/getJob.js';
+import listJobs from './jobs/listJobs.js';
 
 export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void> = [
   whoami,
@@ -97,4 +100,7 @@ export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void>
   getExternalConnectionSchema,
   syncExternalConnection,
   listAccountingExceptions,
+  startAccountingRun,
+  listJobs,
+  getJob,
 ];
