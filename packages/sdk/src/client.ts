@@ -19,7 +19,7 @@ import {
 } from './compat.js';
 import { LinksCore, type RequestOptions } from './core.js';
 import type { EndpointOptions } from './endpoints.js';
-import { Accounting, Accounts, AuditEvents, ChartTemplates, JournalEntries, Periods, Reports, Subledgers } from './resources.js';
+import { Accounting, Accounts, AuditEvents, ChartTemplates, Connections, Jobs, JournalEntries, Periods, Reports, Subledgers } from './resources.js';
 import type { LedgerVerification, Whoami } from './types.js';
 
 export interface LinksSDKOptions extends EndpointOptions {
@@ -52,6 +52,10 @@ export class LinksSDK {
   readonly auditEvents: AuditEvents;
   /** What the accounting pipeline could not account for: `accounting.exceptions()`. */
   readonly accounting: Accounting;
+  /** Background work: `jobs.get()`, `jobs.list()`, `jobs.wait()`. */
+  readonly jobs: Jobs;
+  /** `connections.startSync(id)`: a sync as a job. */
+  readonly connections: Connections;
   /** The Links-compatible groups (axios-style answers: `response.data` is the HTTP body). */
   readonly unifiedCustomersApi: UnifiedCustomersApi;
   readonly unifiedContactsApi: UnifiedContactsApi;
@@ -87,6 +91,8 @@ export class LinksSDK {
     this.chartTemplates = new ChartTemplates(this.core);
     this.auditEvents = new AuditEvents(this.core);
     this.accounting = new Accounting(this.core);
+    this.jobs = new Jobs(this.core);
+    this.connections = new Connections(this.core);
     this.unifiedCustomersApi = unifiedCustomersApi(this.core);
     this.unifiedContactsApi = unifiedContactsApi(this.core);
     this.unifiedInvoicesApi = unifiedApi(this.core, 'invoice');

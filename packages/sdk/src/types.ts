@@ -25,6 +25,14 @@ export type AppliedChartTemplate = Schemas['AppliedChartTemplate'];
 export type ReceivablesAging = Schemas['ReceivablesAging'];
 export type YearEnd = Schemas['YearEnd'];
 export type AccountingException = Schemas['AccountingException'];
+/** A job (an accounting run, an asynchronous sync): status, progress, and its result or error once finished. */
+export type Job = Schemas['Job'];
+export interface AccountingRunInput {
+  mode: 'retry' | 'reaccount';
+  model?: string;
+  from?: string;
+  to?: string;
+}
 
 export interface CreateAccountInput {
   code: string;
