@@ -7,6 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerData } from './commands/data.js';
 import { registerImport } from './commands/importEntries.js';
+import { registerJobs } from './commands/jobs.js';
 import { registerOperator } from './commands/operator.js';
 import { registerQuickstart } from './commands/quickstart.js';
 import { registerStart } from './commands/start.js';
@@ -26,6 +27,7 @@ registerQuickstart(program);
 registerOperator(program);
 registerData(program);
 registerImport(program);
+registerJobs(program);
 
 try {
   await program.parseAsync(process.argv);
