@@ -38,8 +38,8 @@ describe.skipIf(!postgresAvailable())('links sync, jobs and accounting commands'
     const human = await cli(['sync', connection.id]);
     expect(human.status, human.stderr).toBe(0);
     expect(human.stderr).toMatch(/^sync started as job [0-9a-f-]{36}$/m);
-    expect(human.stdout).toMatch(/status\s+succeeded/);
-    expect(human.stdout).toMatch(/unchanged\s+5/);
+    expect(human.stdout).toMatch(/│ status +│ succeeded/);
+    expect(human.stdout).toMatch(/│ unchanged +│ 5 /);
 
     const exceptions = json<any[]>(await cli(['accounting', 'exceptions', '--json']));
     expect(exceptions.map((e) => e.error.code)).toEqual(Array(5).fill('unknown_account'));
@@ -53,7 +53,7 @@ describe.skipIf(!postgresAvailable())('links sync, jobs and accounting commands'
     expect(jobs.map((j) => j.kind)).toEqual(['accounting_run', 'connection_sync', 'connection_sync']);
     expect(json(await cli(['jobs', 'get', run.id, '--json']))).toMatchObject({ id: run.id, status: 'succeeded' });
     const shown = await cli(['jobs', 'get', run.id]);
-    expect(shown.stdout).toMatch(/accounted\s+5/);
+    expect(shown.stdout).toMatch(/│ accounted +│ 5 /);
 
     const missing = await cli(['jobs', 'get', '0190a4d2-0000-7000-8000-000000000000']);
     expect(missing.status).toBe(1);

@@ -33,8 +33,8 @@ function renderJob(job: Job): string {
     ['kind', job.kind],
     ['status', job.status],
     ['progress', progress],
-    ['created', job.created_at],
-    ['finished', job.finished_at],
+    ['created at', job.created_at],
+    ['finished at', job.finished_at],
   ];
   if (job.error) pairs.push(['error', `${job.error.code}: ${job.error.message}`]);
   for (const [key, value] of Object.entries(job.result ?? {})) {
