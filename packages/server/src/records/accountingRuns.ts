@@ -20,6 +20,7 @@ import { enqueueJob } from '../jobs/jobs.js';
 import { writeLedger, type LedgerScope, type LedgerTransaction, type WriteOutcome, type WriteRequest } from '../ledger/scope.js';
 import { planVersionPosting, type PlannedPosting } from '../rules/recordPosting.js';
 import { closedPeriodsFrom, countRunRecords, markPending, nextRunRecords, settlePending, type RunSelection } from '../storage/accountingRuns.js';
+import { rollbackToSavepoint, setSavepoint } from '../storage/savepoints.js';
 import { postable, storeRecordVersion } from './recordVersions.js';
 
 export interface AccountingRunParams {
@@ -40,6 +41,7 @@ export interface AccountingRunResult {
 }
 
 const RUN_STEP = 50;
+const RECORD_STEP = 'accounting_run_record';
 
 /** Queues the run (202 with the job); a retry marks the records it will account for `pending` in the same transaction. */
 export async function startAccountingRun(scope: LedgerScope, request: WriteRequest, params: AccountingRunParams): Promise<WriteOutcome<Job>> {
@@ -66,7 +68,19 @@ export async function runAccounting(context: JobContext): Promise<Record<string,
       total ??= await countRunRecords(trx, selection);
       const rows = await nextRunRecords(trx, selection, after, RUN_STEP);
       const step = { ...result };
-      for (const row of rows) await accountRecord(trx, context.scope.tenantId, writeContext, params.mode, row, step);
+      for (const row of rows) {
+        // A record that is no longer valid as a record (a reference gone) is counted and skipped, not the run's end.
+        await setSavepoint(trx, RECORD_STEP);
+        try {
+          await accountRecord(trx, context.scope.tenantId, writeContext, params.mode, row, step);
+        } catch (error) {
+          if (!(error instanceof LinksError)) throw error;
+          await rollbackToSavepoint(trx, RECORD_STEP);
+          await settlePending(trx, row.id);
+          step.records += 1;
+          step.errors += 1;
+        }
+      }
       const last = rows.at(-1);
       if (last) after = last.id;
       result = step;
