@@ -38,7 +38,7 @@ describe.skipIf(!postgresAvailable())('crash safety: kill -9 during jobs', () =>
     const killMidJob = async (id: string) => {
       for (;;) {
         const seen = await job(id);
-        expect(seen.status, 'the job must still be running when it is killed, or this tests nothing').not.toMatch(/succeeded|failed/);
+        expect(seen.status, `the ${seen.kind} job must still be running when it is killed, or this tests nothing (progress ${JSON.stringify(seen.progress)})`).not.toMatch(/succeeded|failed/);
         if (seen.status === 'running' && seen.progress.done > 0) break;
         await new Promise((r) => setTimeout(r, 20));
       }
