@@ -128,13 +128,17 @@ export class JobWorker {
         job,
         writeContext: requestedBy,
         checkpoint: Object.keys(checkpoint).length > 0 ? checkpoint : null,
-        step: (work) =>
-          readLedger(scope, async (trx) => {
+        step: async (work) => {
+          // PGlite answers in-process, as microtasks: without a turn of the event loop between
+          // steps, a long job would starve HTTP requests and its own lease renewal.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          return readLedger(scope, async (trx) => {
             if (this.stopping || !(await lockLeasedJob(trx, job.id, this.id))) throw new LeaseLost();
             const { value, ...progress } = await work(trx);
             await recordJobProgress(trx, job.id, { ...progress, checkpoint: { requested_by: requestedBy, ...progress.checkpoint } });
             return value;
-          }),
+          });
+        },
       };
       const result = await handler(context);
       await finish({ status: 'succeeded', result });
