@@ -107,6 +107,35 @@ describe.skipIf(!postgresAvailable())('MCP tools', () => {
     }
   });
 
+  it('list_gl_connections and list_gl_transfers: what the GL connection queued, paged by cursor; a REST cursor is refused', async () => {
+    await tenant.sandbox.ok('POST', `/gl-connections/${books.glConnectionId}/run`);
+    const rest = (await tenant.sandbox.get(`/gl-connections/${books.glConnectionId}/transfers?limit=1`)).body;
+    const all = await tenant.sandbox.ok('GET', `/gl-connections/${books.glConnectionId}/transfers?limit=100`);
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const mcp = await connectMcp(links.url('sandbox'), tenant.sandbox.key, { era: 'modern' });
+    try {
+      const connections = structuredOf(await mcp.client.callTool({ name: 'list_gl_connections', arguments: {} }));
+      expect(connections.data).toEqual([expect.objectContaining({ id: books.glConnectionId, provider: 'webhook', status: 'paused' })]);
+      expect(JSON.stringify(connections)).not.toContain('127.0.0.1:9'); // the webhook URL is a credential
+      const seen: Array<{ id: string; entry_ids: string[]; entry_count: number }> = [];
+      let cursor: string | undefined;
+      for (let i = 0; i <= all.length; i++) {
+        const page = structuredOf(await mcp.client.callTool({ name: 'list_gl_transfers', arguments: { connection_id: books.glConnectionId, limit: 1, ...(cursor ? { cursor } : {}) } }));
+        seen.push(...page.data);
+        cursor = page.next_cursor ?? undefined;
+        if (!cursor) break;
+      }
+      expect(seen.map((t) => t.id)).toEqual(all.map((t: { id: string }) => t.id));
+      expect(seen[0]).toMatchObject({ status: 'pending', entry_ids: [books.entryId], entry_count: 1 });
+      const restCursor = errorOf(await mcp.client.callTool({ name: 'list_gl_transfers', arguments: { connection_id: books.glConnectionId, cursor: rest.next_cursor } }));
+      expect(restCursor.code).toBe('invalid_request');
+      const unknown = errorOf(await mcp.client.callTool({ name: 'list_gl_transfers', arguments: { connection_id: '00000000-0000-7000-8000-000000000000' } }));
+      expect(unknown.code).toBe('not_found');
+    } finally {
+      await mcp.close();
+    }
+  });
+
   it('a large answer stops under 100,000 characters with a cursor for the rest', async () => {
     const wide = 'x'.repeat(2000);
     const csv = `id,note\n${Array.from({ length: 120 }, (_, i) => `r${i},${wide}`).join('\n')}\n`;
