@@ -60,7 +60,9 @@ describe.skipIf(!postgresAvailable())('MCP tools', () => {
       for (const tool of tools) {
         const args = argumentsFor(tool.name, books);
         expect(args, `no test arguments for tool ${tool.name} (test/mcp/toolCases.ts)`).toBeDefined();
-        const result = await mcp.client.callTool({ name: tool.name, arguments: { ...args, tenant_id: tenant.tenantId } });
+        const result = await mcp.client.callTool({ name: tool.name, arguments: { ...args, tenant_id: tenant.tenantId } }).catch((error: Error) => {
+          throw new Error(`${tool.name}: ${error.message}`);
+        });
         const structured = structuredOf(result);
         const validate = ajv.compile(tool.outputSchema!);
         expect(validate(structured), `${tool.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
@@ -108,7 +110,8 @@ describe.skipIf(!postgresAvailable())('MCP tools', () => {
   });
 
   it('list_gl_connections and list_gl_transfers: what the GL connection queued, paged by cursor; a REST cursor is refused', async () => {
-    await tenant.sandbox.ok('POST', `/gl-connections/${books.glConnectionId}/run`);
+    await tenant.sandbox.ok('POST', '/journal-entries', cashSale(books, '4.00'));
+    await tenant.sandbox.ok('POST', `/gl-connections/${books.glConnectionId}/run`, undefined, [202]);
     const rest = (await tenant.sandbox.get(`/gl-connections/${books.glConnectionId}/transfers?limit=1`)).body;
     const all = await tenant.sandbox.ok('GET', `/gl-connections/${books.glConnectionId}/transfers?limit=100`);
     expect(all.length).toBeGreaterThanOrEqual(2);

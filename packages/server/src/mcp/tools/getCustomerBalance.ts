@@ -11,6 +11,7 @@ export default defineTool({
   input: z.object({ customer_id: z.string().min(1).max(64), as_of: dateArgument.optional() }),
   output: z.object({
     customer_id: z.string(),
+    name: z.string().nullable().describe("The customer's current name, as its sub-ledger accounts show it."),
     as_of: z.string().nullable(),
     balances: z.array(z.object({ account: z.string(), currency: z.string(), debits: z.string(), credits: z.string(), balance: z.string() })),
   }),
