@@ -14,7 +14,6 @@ import type { McpCall } from '../../../mcp/tool.js';
 import type { LinksApp } from '../../app.js';
 import { scopeOf } from '../../ledgerRequest.js';
 import { principalOf } from '../../requestContext.js';
-import { errorBody } from '../../schemas/common.js';
 import type { LinksServices } from '../../services.js';
 
 const jsonRpcMessage = z
@@ -73,7 +72,8 @@ function refuseStreamsAndSessions(app: LinksApp): void {
     method: ['GET', 'DELETE'],
     url: '/api/v1/mcp',
     config: { public: true },
-    schema: { summary: 'Not served: the MCP endpoint is POST only', response: { 405: errorBody } },
+    // Not an operation of the API: left out of its OpenAPI document, like the document itself.
+    schema: { hide: true },
     handler: async (_request, reply) => {
       reply.header('Allow', 'POST');
       throw new LinksError('method_not_allowed', 'The MCP endpoint answers POST only: this stateless server opens no event stream (GET) and has no session to end (DELETE).');
