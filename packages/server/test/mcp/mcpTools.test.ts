@@ -89,6 +89,15 @@ describe.skipIf(!postgresAvailable())('MCP tools', () => {
       expect(missing.code).toBe('not_found');
       const otherTenant = errorOf(await mcp.client.callTool({ name: 'whoami', arguments: { tenant_id: '00000000-0000-4000-8000-000000000000' } }));
       expect(otherTenant).toMatchObject({ code: 'forbidden' });
+      for (const [name, args] of [
+        ['get_record', { model: 'customer', id: 'nope' }],
+        ['get_customer_balance', { customer_id: 'nope' }],
+        ['list_gl_transfers', { connection_id: 'nope' }],
+      ] as const) {
+        const notAnId = await mcp.client.callTool({ name, arguments: args });
+        expect(notAnId.isError, name).toBe(true);
+        expect(JSON.stringify(notAnId.content), name).toMatch(/UUID/i);
+      }
       const unknownColumn = errorOf(await mcp.client.callTool({ name: 'query_data_source', arguments: { source_id: books.sourceId, filters: { nope: 'x' } } }));
       expect(unknownColumn.code).toBe('invalid_request');
     });

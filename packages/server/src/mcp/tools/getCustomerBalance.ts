@@ -8,7 +8,7 @@ export default defineTool({
   name: 'get_customer_balance',
   title: 'Customer balance',
   description: `A customer's balance (by unified customer id) on every receivable that carries it, per currency, now or as of a date. ${READ_ONLY_NOTE}`,
-  input: z.object({ customer_id: z.string().min(1).max(64), as_of: dateArgument.optional() }),
+  input: z.object({ customer_id: z.uuid().describe('The unified customer id.'), as_of: dateArgument.optional() }),
   output: z.object({
     customer_id: z.string(),
     name: z.string().nullable().describe("The customer's current name, as its sub-ledger accounts show it."),

@@ -12,7 +12,7 @@ export default defineTool({
   title: 'GL transfers',
   description: `The transfers of one GL connection (see list_gl_connections), oldest first: each carries journal entries to the ERP and is pending, sending, confirmed (with the ERP's document id), failed or uncertain (with the last error). Filter by status. ${READ_ONLY_NOTE}`,
   input: z.object({
-    connection_id: z.string().min(1).max(64).describe('The id of a GL connection (list_gl_connections).'),
+    connection_id: z.uuid().describe('The id of a GL connection (list_gl_connections).'),
     status: z.enum(GL_TRANSFER_STATUSES).optional(),
     ...listArguments,
   }),
