@@ -148,6 +148,26 @@ describe.skipIf(!postgresAvailable())('MCP tools', () => {
     }
   });
 
+  it('list_gl_transfers: a summarized transfer shows its entry count and at most 50 of its entry ids', async () => {
+    const daily = await tenant.sandbox.ok('POST', '/gl-connections', {
+      provider: 'webhook',
+      name: 'daily erp',
+      credentials: { url: 'http://127.0.0.1:9/daily' },
+      settings: { start_date: '2026-04-10', summarize: 'daily', paused: true },
+    });
+    for (let i = 0; i < 55; i++) await tenant.sandbox.ok('POST', '/journal-entries', cashSale(books, '1.00', '2026-04-10'));
+    await tenant.sandbox.ok('POST', `/gl-connections/${daily.id}/run`, undefined, [202]);
+    const mcp = await connectMcp(links.url('sandbox'), tenant.sandbox.key);
+    try {
+      const page = structuredOf(await mcp.client.callTool({ name: 'list_gl_transfers', arguments: { connection_id: daily.id } }));
+      const [transfer] = page.data.filter((t: { date: string }) => t.date === '2026-04-10');
+      expect(transfer.entry_count).toBe(55);
+      expect(transfer.entry_ids).toHaveLength(50);
+    } finally {
+      await mcp.close();
+    }
+  });
+
   it('a large answer stops under 100,000 characters with a cursor for the rest', async () => {
     const wide = 'x'.repeat(2000);
     const csv = `id,note\n${Array.from({ length: 120 }, (_, i) => `r${i},${wide}`).join('\n')}\n`;
