@@ -63,8 +63,13 @@ export async function listGlTransfers(scope: LedgerScope, binding: CursorBinding
     const rows = await glTransferPage(trx, id, { status: filter.status, afterId: after?.id }, filter.limit + 1);
     const shown = rows.slice(0, filter.limit);
     const last = shown.at(-1);
-    return { data: shown.map(glTransferView), limit: filter.limit, next_cursor: rows.length > filter.limit && last ? encodeCursor(binding, { id: last.id }) : null };
+    return { data: shown.map(glTransferView), limit: filter.limit, next_cursor: rows.length > filter.limit && last ? glTransferCursor(binding, last.id) : null };
   });
+}
+
+/** The cursor that continues a transfer list after the given transfer (a caller that shows fewer than a page). */
+export function glTransferCursor(binding: CursorBinding, transferId: string): string {
+  return encodeCursor(binding, { id: transferId });
 }
 
 /**

@@ -23,8 +23,8 @@ import { REFERENCE_PREFIX, registerApiReference } from './apiReference.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** The only routes under /api/ that need no key: the API's own description. */
-const PUBLIC_DATA_ROUTES = ['/api/v1/openapi'];
+/** The only routes under /api/ that need no key: the API's own description, and the MCP endpoint's 405s (they reveal nothing). */
+const PUBLIC_DATA_ROUTES = ['GET /api/v1/openapi', 'GET /api/v1/mcp', 'DELETE /api/v1/mcp'];
 
 export interface BuiltListener {
   app: FastifyInstance;
@@ -42,11 +42,11 @@ function checkDeclaredAccess(name: ListenerName, route: RouteOptions): RouteReco
   if (declared !== 1) {
     throw new Error(`route ${String(route.method)} ${route.url} on the ${name} listener must declare exactly one of permission, admin or public`);
   }
-  if (route.url.startsWith('/api/') && config.permission === undefined && !PUBLIC_DATA_ROUTES.includes(route.url)) {
-    throw new Error(`data route ${route.url} must declare a permission`);
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  if (route.url.startsWith('/api/') && config.permission === undefined && !methods.every((m) => PUBLIC_DATA_ROUTES.includes(`${m} ${route.url}`))) {
+    throw new Error(`data route ${methods.join(',')} ${route.url} must declare a permission`);
   }
   if (route.url.startsWith('/admin/') && !config.admin) throw new Error(`admin route ${route.url} must require the admin token`);
-  const methods = Array.isArray(route.method) ? route.method : [route.method];
   return { method: methods.join(','), url: route.url, ...config };
 }
 

@@ -68,7 +68,13 @@ export async function offsetPage<T>(
   const offset = request.cursor === undefined ? 0 : decodeCursor(binding, request.cursor, isOffset).o;
   const page = Math.floor(offset / request.limit) + 1;
   const served = await fetchPage({ page, limit: request.limit });
-  const items = served.data.slice(offset - (page - 1) * request.limit);
+  const kept = fitsListBudget(served.data.slice(offset - (page - 1) * request.limit));
+  const next = offset + kept.length;
+  return { data: kept, total: served.totalResults, next_cursor: next < served.totalResults && kept.length > 0 ? encodeCursor(binding, { o: next }) : null };
+}
+
+/** The first items that fit the list budget (at least one, so a cursor always moves on). */
+export function fitsListBudget<T>(items: T[]): T[] {
   const kept: T[] = [];
   let size = 0;
   for (const item of items) {
@@ -76,8 +82,7 @@ export async function offsetPage<T>(
     if (kept.length > 0 && size > LIST_BUDGET_CHARS) break;
     kept.push(item);
   }
-  const next = offset + kept.length;
-  return { data: kept, total: served.totalResults, next_cursor: next < served.totalResults && kept.length > 0 ? encodeCursor(binding, { o: next }) : null };
+  return kept;
 }
 
 /** Only the named fields of each item (all when none are named). */

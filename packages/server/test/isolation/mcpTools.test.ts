@@ -26,7 +26,7 @@ describe.skipIf(!postgresAvailable())('isolation harness: MCP tools', () => {
   });
 
   /** Everything of A's that must never show elsewhere. */
-  const owned = () => [books.entryId, books.customerId, books.sourceId, books.sourceMarker, books.cash, books.reference, world.tenantA.id];
+  const owned = () => [books.entryId, books.customerId, books.sourceId, books.sourceMarker, books.glConnectionId, books.cash, books.reference, world.tenantA.id];
 
   it("every tool of A's is covered, its own data-source tool included", () => {
     expect(toolsOfA).toContain(books.sourceTool);

@@ -75,6 +75,32 @@ describe.skipIf(!postgresAvailable())('MCP endpoint over HTTP', () => {
     expect(logs).not.toContain(tenant.sandbox.key);
   });
 
+  it('GET and DELETE answer 405 method_not_allowed with Allow: POST (no event stream, no session), with or without a key', async () => {
+    for (const method of ['GET', 'DELETE']) {
+      for (const token of [tenant.sandbox.key, undefined]) {
+        const result = await call(links.url('sandbox'), method, '/api/v1/mcp', { token, headers: { accept: 'text/event-stream' } });
+        expect(result.status, `${method} ${result.text}`).toBe(405);
+        expect(result.headers.get('allow')).toBe('POST');
+        expect(result.body.error).toMatchObject({ code: 'method_not_allowed', request_id: result.headers.get('request-id') });
+      }
+    }
+  });
+
+  it('a notification is accepted with 202 and no body', async () => {
+    const result = await post('/api/v1/mcp', { jsonrpc: '2.0', method: 'notifications/initialized' }, {}, tenant.sandbox.key);
+    expect(result.status, result.text).toBe(202);
+    expect(result.text).toBe('');
+  });
+
+  it('a JSON-RPC batch is refused with 400 naming why; a body over 1 MiB is 413 payload_too_large', async () => {
+    const batch = await post('/api/v1/mcp', [toolsCall('whoami'), { ...toolsCall('get_trial_balance'), id: 2 }], {}, tenant.sandbox.key);
+    expect(batch.status, batch.text).toBe(400);
+    expect(batch.body.error).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/batches/) });
+    const huge = await post('/api/v1/mcp', toolsCall('whoami', { padding: 'x'.repeat(1024 * 1024) }), {}, tenant.sandbox.key);
+    expect(huge.status, huge.text).toBe(413);
+    expect(huge.body.error.code).toBe('payload_too_large');
+  });
+
   it('an unknown tool and a malformed message are answered, never a 5xx', async () => {
     const unknown = await post('/api/v1/mcp', toolsCall('drop_tables'), {}, tenant.sandbox.key);
     expect(unknown.status).toBeLessThan(500);

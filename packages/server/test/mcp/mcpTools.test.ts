@@ -60,7 +60,9 @@ describe.skipIf(!postgresAvailable())('MCP tools', () => {
       for (const tool of tools) {
         const args = argumentsFor(tool.name, books);
         expect(args, `no test arguments for tool ${tool.name} (test/mcp/toolCases.ts)`).toBeDefined();
-        const result = await mcp.client.callTool({ name: tool.name, arguments: { ...args, tenant_id: tenant.tenantId } });
+        const result = await mcp.client.callTool({ name: tool.name, arguments: { ...args, tenant_id: tenant.tenantId } }).catch((error: Error) => {
+          throw new Error(`${tool.name}: ${error.message}`);
+        });
         const structured = structuredOf(result);
         const validate = ajv.compile(tool.outputSchema!);
         expect(validate(structured), `${tool.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
@@ -87,6 +89,15 @@ describe.skipIf(!postgresAvailable())('MCP tools', () => {
       expect(missing.code).toBe('not_found');
       const otherTenant = errorOf(await mcp.client.callTool({ name: 'whoami', arguments: { tenant_id: '00000000-0000-4000-8000-000000000000' } }));
       expect(otherTenant).toMatchObject({ code: 'forbidden' });
+      for (const [name, args] of [
+        ['get_record', { model: 'customer', id: 'nope' }],
+        ['get_customer_balance', { customer_id: 'nope' }],
+        ['list_gl_transfers', { connection_id: 'nope' }],
+      ] as const) {
+        const notAnId = await mcp.client.callTool({ name, arguments: args });
+        expect(notAnId.isError, name).toBe(true);
+        expect(JSON.stringify(notAnId.content), name).toMatch(/UUID/i);
+      }
       const unknownColumn = errorOf(await mcp.client.callTool({ name: 'query_data_source', arguments: { source_id: books.sourceId, filters: { nope: 'x' } } }));
       expect(unknownColumn.code).toBe('invalid_request');
     });
@@ -102,6 +113,56 @@ describe.skipIf(!postgresAvailable())('MCP tools', () => {
       expect([...first.data, ...second.data].map((a: { code: string }) => a.code)).toEqual([books.cash, books.receivable, books.revenue]);
       const misplaced = errorOf(await mcp.client.callTool({ name: 'list_records', arguments: { model: 'customer', cursor: first.next_cursor } }));
       expect(misplaced.code).toBe('invalid_request');
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  it('list_gl_connections and list_gl_transfers: what the GL connection queued, paged by cursor; a REST cursor is refused', async () => {
+    await tenant.sandbox.ok('POST', '/journal-entries', cashSale(books, '4.00'));
+    await tenant.sandbox.ok('POST', `/gl-connections/${books.glConnectionId}/run`, undefined, [202]);
+    const rest = (await tenant.sandbox.get(`/gl-connections/${books.glConnectionId}/transfers?limit=1`)).body;
+    const all = await tenant.sandbox.ok('GET', `/gl-connections/${books.glConnectionId}/transfers?limit=100`);
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const mcp = await connectMcp(links.url('sandbox'), tenant.sandbox.key, { era: 'modern' });
+    try {
+      const connections = structuredOf(await mcp.client.callTool({ name: 'list_gl_connections', arguments: {} }));
+      expect(connections.data).toEqual([expect.objectContaining({ id: books.glConnectionId, provider: 'webhook', status: 'paused' })]);
+      expect(JSON.stringify(connections)).not.toContain('127.0.0.1:9'); // the webhook URL is a credential
+      const seen: Array<{ id: string; entry_ids: string[]; entry_count: number }> = [];
+      let cursor: string | undefined;
+      for (let i = 0; i <= all.length; i++) {
+        const page = structuredOf(await mcp.client.callTool({ name: 'list_gl_transfers', arguments: { connection_id: books.glConnectionId, limit: 1, ...(cursor ? { cursor } : {}) } }));
+        seen.push(...page.data);
+        cursor = page.next_cursor ?? undefined;
+        if (!cursor) break;
+      }
+      expect(seen.map((t) => t.id)).toEqual(all.map((t: { id: string }) => t.id));
+      expect(seen[0]).toMatchObject({ status: 'pending', entry_ids: [books.entryId], entry_count: 1 });
+      const restCursor = errorOf(await mcp.client.callTool({ name: 'list_gl_transfers', arguments: { connection_id: books.glConnectionId, cursor: rest.next_cursor } }));
+      expect(restCursor.code).toBe('invalid_request');
+      const unknown = errorOf(await mcp.client.callTool({ name: 'list_gl_transfers', arguments: { connection_id: '00000000-0000-7000-8000-000000000000' } }));
+      expect(unknown.code).toBe('not_found');
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  it('list_gl_transfers: a summarized transfer shows its entry count and at most 50 of its entry ids', async () => {
+    const daily = await tenant.sandbox.ok('POST', '/gl-connections', {
+      provider: 'webhook',
+      name: 'daily erp',
+      credentials: { url: 'http://127.0.0.1:9/daily' },
+      settings: { start_date: '2026-04-10', summarize: 'daily', paused: true },
+    });
+    for (let i = 0; i < 55; i++) await tenant.sandbox.ok('POST', '/journal-entries', cashSale(books, '1.00', '2026-04-10'));
+    await tenant.sandbox.ok('POST', `/gl-connections/${daily.id}/run`, undefined, [202]);
+    const mcp = await connectMcp(links.url('sandbox'), tenant.sandbox.key);
+    try {
+      const page = structuredOf(await mcp.client.callTool({ name: 'list_gl_transfers', arguments: { connection_id: daily.id } }));
+      const [transfer] = page.data.filter((t: { date: string }) => t.date === '2026-04-10');
+      expect(transfer.entry_count).toBe(55);
+      expect(transfer.entry_ids).toHaveLength(50);
     } finally {
       await mcp.close();
     }

@@ -2,11 +2,12 @@
  * The MCP write tools: propose_journal_entry makes a draft with its balance impact and posts
  * nothing (a person approves it over REST); post_journal_entry is offered only where the key may
  * post directly, needs an idempotency_key and posts once however often it is retried; production
- * keys without direct agent posting, and developer keys, cannot post.
+ * keys without direct agent posting (an owner or admin key gets it through the operator API), and
+ * developer and read-only keys, cannot post.
  */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AdminClient } from '../support/http.js';
+import { AdminClient, call } from '../support/http.js';
 import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { createLedgerTenant, type LedgerTenant } from '../ledger/ledgerClient.js';
 import { connectMcp, errorOf, structuredOf } from './mcpClient.js';
@@ -99,6 +100,56 @@ describe.skipIf(!postgresAvailable())('MCP write tools', () => {
       const refused = mcp.client.callTool({ name: 'post_journal_entry', arguments: { entry: cashSale(books, '1.00'), idempotency_key: 'prod-1' } });
       await expect(refused).rejects.toThrow(/post_journal_entry not found/);
       expect(await owner.entryCount()).toBe(0);
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  it('production: an owner turns on agent_posting (PATCH /admin/v1/api-keys/{id}); the key is then offered post_journal_entry and posts once per idempotency_key; turned off, the tool is gone', async () => {
+    const owner = await tenant.production();
+    const admin = new AdminClient(links.url('console'), links.adminToken);
+    const [cash, revenue] = [`PC${randomBytes(3).toString('hex')}`, `PV${randomBytes(3).toString('hex')}`];
+    await owner.createAccount(cash, 'asset');
+    await owner.createAccount(revenue, 'revenue');
+    const sale = cashSale({ ...books, cash, revenue }, '12.00');
+    const toolsOf = async () => {
+      const mcp = await connectMcp(links.url('production'), owner.key);
+      try {
+        return (await mcp.client.listTools()).tools.map((t) => t.name);
+      } finally {
+        await mcp.close();
+      }
+    };
+    expect(await toolsOf()).not.toContain('post_journal_entry');
+    expect(await admin.request('PATCH', `/api-keys/${owner.keyId}`, { agent_posting: true })).toMatchObject({ id: owner.keyId, agent_posting: true });
+    expect(await toolsOf()).toContain('post_journal_entry');
+    const mcp = await connectMcp(links.url('production'), owner.key, { era: 'modern' });
+    try {
+      const args = { entry: sale, idempotency_key: `prod-${randomBytes(4).toString('hex')}` };
+      const first = structuredOf(await mcp.client.callTool({ name: 'post_journal_entry', arguments: args }));
+      const again = structuredOf(await mcp.client.callTool({ name: 'post_journal_entry', arguments: args }));
+      expect(first.replayed).toBe(false);
+      expect(again).toEqual({ entry: first.entry, replayed: true });
+      expect(await owner.entryCount()).toBe(1);
+      expect(await owner.balance(cash)).toBe('12.00');
+    } finally {
+      await mcp.close();
+    }
+    await admin.request('PATCH', `/api-keys/${owner.keyId}`, { agent_posting: false });
+    expect(await toolsOf()).not.toContain('post_journal_entry');
+  });
+
+  it('a read-only production key of an owner sees no write tool, and agent_posting cannot be turned on for it', async () => {
+    const admin = new AdminClient(links.url('console'), links.adminToken);
+    const readOnly = await admin.createKey(tenant.tenantId, { environment: 'production', user_id: tenant.userId, permissions: ['read'] });
+    const refused = await call(links.url('console'), 'PATCH', `/admin/v1/api-keys/${readOnly.id}`, { token: links.adminToken, body: { agent_posting: true } });
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.body.error.code).toBe('permission_exceeds_role');
+    const mcp = await connectMcp(links.url('production'), readOnly.key);
+    try {
+      const tools = (await mcp.client.listTools()).tools;
+      expect(tools.map((t) => t.name)).toContain('list_journal_entries');
+      expect(tools.filter((t) => !t.annotations?.readOnlyHint).map((t) => t.name)).toEqual([]);
     } finally {
       await mcp.close();
     }

@@ -18,6 +18,8 @@ export interface McpBooks {
   sourceTool: string;
   /** A value only this tenant's source holds. */
   sourceMarker: string;
+  /** A paused webhook GL connection with the posted entry queued as a transfer. */
+  glConnectionId: string;
 }
 
 async function ok(origin: string, key: string, method: string, path: string, body?: unknown): Promise<any> {
@@ -26,7 +28,7 @@ async function ok(origin: string, key: string, method: string, path: string, bod
   return result.body.data;
 }
 
-/** Accounts, one posted entry, a customer and a CSV data source published to MCP, through the REST API. */
+/** Accounts, one posted entry, a customer, a CSV data source published to MCP and a GL connection, through the REST API. */
 export async function createMcpBooks(origin: string, key: string): Promise<McpBooks> {
   const tag = randomBytes(3).toString('hex');
   const [cash, receivable, revenue] = [`C${tag}`, `R${tag}`, `V${tag}`];
@@ -52,7 +54,15 @@ export async function createMcpBooks(origin: string, key: string): Promise<McpBo
     csv: `id,name,city\ncus_1,${sourceMarker},London\ncus_2,Grace,Arlington\n`,
     mcp: { enabled: true, tool_name: `billing_${tag}`, description: 'Customers of the billing system.' },
   });
-  return { cash, receivable, revenue, entryId: entry.id, reference, customerId: customer.id, sourceId: source.id, sourceTool: `source_billing_${tag}`, sourceMarker };
+  // Paused, so the engine sends nothing; the URL is never reached.
+  const gl = await ok(origin, key, 'POST', '/gl-connections', {
+    provider: 'webhook',
+    name: `erp ${tag}`,
+    credentials: { url: 'http://127.0.0.1:9/erp' },
+    settings: { start_date: '2000-01-01', summarize: 'none', paused: true },
+  });
+  await ok(origin, key, 'POST', `/gl-connections/${gl.id}/run`);
+  return { cash, receivable, revenue, entryId: entry.id, reference, customerId: customer.id, sourceId: source.id, sourceTool: `source_billing_${tag}`, sourceMarker, glConnectionId: gl.id };
 }
 
 const CORE_CASES: Record<string, (books: McpBooks) => Record<string, unknown>> = {
@@ -68,6 +78,8 @@ const CORE_CASES: Record<string, (books: McpBooks) => Record<string, unknown>> =
   get_record: (b) => ({ model: 'customer', id: b.customerId }),
   get_customer_balance: (b) => ({ customer_id: b.customerId }),
   list_accounting_exceptions: () => ({}),
+  list_gl_connections: () => ({}),
+  list_gl_transfers: (b) => ({ connection_id: b.glConnectionId, status: 'pending' }),
   list_data_sources: () => ({}),
   describe_data_source: (b) => ({ source_id: b.sourceId }),
   query_data_source: (b) => ({ source_id: b.sourceId, filters: { city: 'London' } }),

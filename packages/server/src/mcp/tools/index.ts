@@ -10,6 +10,8 @@ import getRecord from './getRecord.js';
 import getTrialBalance from './getTrialBalance.js';
 import listAccountingExceptions from './listAccountingExceptions.js';
 import listAccounts from './listAccounts.js';
+import listGlConnections from './listGlConnections.js';
+import listGlTransfers from './listGlTransfers.js';
 import listDataSources from './listDataSources.js';
 import listJournalEntries from './listJournalEntries.js';
 import listRecords from './listRecords.js';
@@ -31,6 +33,8 @@ export const coreTools: AnyLinksTool[] = [
   getRecord,
   getCustomerBalance,
   listAccountingExceptions,
+  listGlConnections,
+  listGlTransfers,
   listDataSources,
   describeDataSource,
   queryDataSource,

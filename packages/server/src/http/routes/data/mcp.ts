@@ -36,10 +36,13 @@ export default function route(app: LinksApp, services: LinksServices): void {
   });
   app.addHook('onClose', () => modern.close());
 
+  refuseStreamsAndSessions(app);
   app.post(
     '/api/v1/mcp',
     {
       config: { permission: 'read', queryKey: true },
+      // Before the schema, so a batch is told why rather than that it is not an object.
+      preValidation: async (request) => refuseBatches(request.body),
       schema: {
         querystring: z.strictObject({ apiKey: z.string().optional().meta({ description: 'The API key, for clients that cannot send a header (Claude custom connectors); prefer Authorization.' }) }),
         body: jsonRpcMessage,
@@ -60,6 +63,24 @@ export default function route(app: LinksApp, services: LinksServices): void {
   );
 }
 
+/**
+ * GET (a server-sent event stream) and DELETE (ending a session): this stateless server has neither,
+ * and Streamable HTTP lets it say so with 405. Public: the answer is the same for every caller.
+ */
+function refuseStreamsAndSessions(app: LinksApp): void {
+  app.route({
+    method: ['GET', 'DELETE'],
+    url: '/api/v1/mcp',
+    config: { public: true },
+    // Not an operation of the API: left out of its OpenAPI document, like the document itself.
+    schema: { hide: true },
+    handler: async (_request, reply) => {
+      reply.header('Allow', 'POST');
+      throw new LinksError('method_not_allowed', 'The MCP endpoint answers POST only: this stateless server opens no event stream (GET) and has no session to end (DELETE).');
+    },
+  });
+}
+
 function callOf(extra: Record<string, unknown> | undefined): McpCall {
   const call = extra?.call as McpCall | undefined;
   if (!call) throw new Error('MCP request without a verified key reached the server factory');
@@ -75,6 +96,13 @@ async function serveLegacy(call: McpCall, request: Request, body: unknown): Prom
     return await transport.handleRequest(request, { parsedBody: body });
   } finally {
     await server.close();
+  }
+}
+
+/** JSON-RPC batches left MCP in its 2025-06-18 revision; no client of a later one sends them. */
+function refuseBatches(body: unknown): void {
+  if (Array.isArray(body)) {
+    throw new LinksError('invalid_request', 'JSON-RPC batches (an array of messages) are not served: send one message per request, as MCP has asked since 2025-06-18.');
   }
 }
 
