@@ -83,6 +83,20 @@ describe.skipIf(!postgresAvailable())('bad input on every write route', () => {
     expect(CONTRACT_4XX.has(answer.code!), `${what}: ${answer.text}`).toBe(true);
   };
 
+  /**
+   * The MCP endpoint speaks JSON-RPC: a body that is no JSON-RPC message is a 4xx with a JSON-RPC
+   * error (-32700 parse error, -32600 invalid request) or a contract error; a well-formed message
+   * asking for something wrong is a JSON-RPC error inside a 200, as the protocol has it.
+   */
+  const refusedRpc = (what: string, answer: { status: number; code: string | undefined; text: string }) => {
+    expect(answer.status, `${what}: ${answer.text}`).toBeLessThan(500);
+    const rpcError = /"error":\{"code":-32\d{3},/.test(answer.text) || /"isError":true/.test(answer.text);
+    expect(CONTRACT_4XX.has(answer.code!) || rpcError, `${what}: ${answer.text}`).toBe(true);
+  };
+
+  /** Fields where `{}` is a valid value: an empty settings object takes the defaults, an empty mapping clears it. */
+  const emptyObjectAccepted = new Set(['POST /api/v1/gl-connections settings', 'PUT /api/v1/gl-connections/:id/mapping accounts', 'PUT /api/v1/gl-connections/:id/mapping dimensions']);
+
   it.each(writes.map((c) => [`${c.method} ${c.route}`, c] as const))('%s refuses every hostile body and changes nothing', async (_name, route) => {
     const owned = await route.prepare(world);
     const before = await books();
@@ -93,18 +107,22 @@ describe.skipIf(!postgresAvailable())('bad input on every write route', () => {
     }
     if (owned.body !== undefined && typeof owned.body === 'object') {
       const valid = owned.body as Record<string, unknown>;
+      const rejects = route.route === '/api/v1/mcp' ? refusedRpc : refused;
       // (A top-level null is "no body": accepted where the body is optional, as reverse's is.)
       for (const top of [[valid], 'a string', 42, true]) {
-        refused(`top-level ${JSON.stringify(top).slice(0, 20)}`, await send(route.method, owned.path, JSON.stringify(top)));
+        rejects(`top-level ${JSON.stringify(top).slice(0, 20)}`, await send(route.method, owned.path, JSON.stringify(top)));
         tried += 1;
       }
-      refused('unknown field', await send(route.method, owned.path, JSON.stringify({ ...valid, is_admin: true })));
+      rejects('unknown field', await send(route.method, owned.path, JSON.stringify({ ...valid, is_admin: true })));
       for (const field of Object.keys(valid)) {
         // A unified record's PUT is a merge-patch: there null clears an optional field, by design.
         const nullClears = route.method === 'PUT' && route.route.startsWith('/api/v1/unified/');
         for (const wrong of typeof valid[field] === 'number' ? wrongNumbers : wrongValues) {
           if (wrong === null && nullClears) continue;
-          refused(`${field} = ${JSON.stringify(wrong).slice(0, 30)}`, await send(route.method, owned.path, JSON.stringify({ ...valid, [field]: wrong })));
+          if (JSON.stringify(wrong) === '{}' && emptyObjectAccepted.has(`${route.method} ${route.route} ${field}`)) continue;
+          // A JSON-RPC id may be any number or string.
+          if (route.route === '/api/v1/mcp' && field === 'id' && (typeof wrong === 'number' || typeof wrong === 'string')) continue;
+          rejects(`${field} = ${JSON.stringify(wrong).slice(0, 30)}`, await send(route.method, owned.path, JSON.stringify({ ...valid, [field]: wrong })));
           tried += 1;
         }
       }
