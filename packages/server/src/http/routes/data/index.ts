@@ -66,6 +66,7 @@ import retryGlTransfer from './gl/retryGlTransfer.js';
 import runGlConnection from './gl/runGlConnection.js';
 import reconcileGlConnection from './gl/reconcileGlConnection.js';
 import rotateGlSecret from './gl/rotateGlSecret.js';
+import authorizeGlConnection from './gl/authorizeGlConnection.js';
 
 export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void> = [
   whoami,
@@ -133,4 +134,5 @@ export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void>
   runGlConnection,
   reconcileGlConnection,
   rotateGlSecret,
+  authorizeGlConnection,
 ];
