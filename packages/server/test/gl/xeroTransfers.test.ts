@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asDatabaseOwner } from '../support/databaseOwner.js';
 import { call } from '../support/http.js';
-import { cr, dr, entry, minor, createLedgerTenant, type Ledger } from '../ledger/ledgerClient.js';
+import { cr, dr, entry, createLedgerTenant, type Ledger } from '../ledger/ledgerClient.js';
 import { newStorage, plantedSecrets, postgresAvailable, startTestLinks, type TestLinks, type TestStorage } from '../support/linksServer.js';
 import { standInEnv, startXeroHttp, type XeroStandInUrls } from '../support/xero/xeroHttp.js';
 import type { XeroOrganisation } from '../support/xero/xeroLedger.js';
@@ -102,7 +102,8 @@ describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)'
     return waitFor(
       `every entry confirmed on ${id}`,
       async () => {
-        const transfers = (last = await transfersOf(id));
+        const transfers = await transfersOf(id);
+        last = transfers;
         return transfers.flatMap((t) => t.entry_ids).length === posted.length && transfers.every((t) => t.status === 'confirmed') ? transfers : undefined;
       },
       90_000,
@@ -230,6 +231,7 @@ describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)'
     const callback = new URL(approval.headers.get('location')!);
     expect(callback.origin + callback.pathname).toBe(web.redirect_uri);
     secrets.add(callback.searchParams.get('code')!);
+    secrets.add(callback.searchParams.get('state')!);
     const forged = await call(links.url('sandbox'), 'GET', `/api/v1/gl-connections/oauth-callback?state=${encodeURIComponent(`${ledger.tenantId}.${id}.${'x'.repeat(32)}`)}&code=abc`, {});
     expect(forged.status).toBe(400);
     expect(forged.body.error.code).toBe('invalid_request');
@@ -243,6 +245,7 @@ describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)'
     expect(declined.status, declined.text).toBe(200);
     expect(declined.body.data.status).toBe('needs_authorization');
     const state = new URL(declined.body.data.authorize_url).searchParams.get('state')!;
+    secrets.add(state);
     const refusal = await call(links.url('sandbox'), 'GET', `/api/v1/gl-connections/oauth-callback?state=${encodeURIComponent(state)}&error=access_denied`, {});
     expect(refusal.status).toBe(400);
     expect(refusal.body.error.message).toContain('access_denied');
@@ -276,7 +279,6 @@ describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)'
     }
     expect(rows.some((r) => r.includes('xero'))).toBe(true);
     expect(secrets.size).toBeGreaterThan(6);
-    const text = [...answers, ...rows, ...links.logs].join('\n');
     const where = (secret: string) => ['answers', 'rows', 'logs'].filter((_, i) => [answers, rows, links.logs][i]!.some((t) => t.includes(secret)));
     for (const secret of secrets) expect(where(secret), `a secret (${secret.length} characters) is stored, answered or logged`).toEqual([]);
   });
