@@ -14,7 +14,7 @@ import { authorizationCallbackQuery, connectedGlConnectionView } from '../../../
 export const GL_AUTHORIZATION_CALLBACK = '/api/v1/gl-connections/oauth-callback';
 
 export function registerGlAuthorizationCallback(app: LinksApp, services: LinksServices, environment: Environment): void {
-  app.get(GL_AUTHORIZATION_CALLBACK, { config: { public: true }, schema: { querystring: authorizationCallbackQuery, response: { 200: single(connectedGlConnectionView) } } }, async (request) => {
+  app.get(GL_AUTHORIZATION_CALLBACK, { config: { public: true }, schema: { security: [], querystring: authorizationCallbackQuery, response: { 200: single(connectedGlConnectionView) } } }, async (request) => {
     const db = services.environments[environment];
     if (!db) throw new Error(`no ${environment} database in this process`);
     const scopeOf = (tenantId: string) => ({ db, tenantId, environment, groupCommit: services.groupCommit, cursorKey: services.cursorKey });
