@@ -2,6 +2,7 @@
 import type { LinksCore, RequestOptions } from './core.js';
 import { type CursorPage, PageResult, type Page, type PageParams } from './pagination.js';
 import type {
+  ConnectedGlConnection,
   CreatedGlConnection,
   CreateGlConnectionInput,
   ErpAccount,
@@ -68,5 +69,9 @@ export class GlConnections {
   /** A webhook's new signing secret (in this answer only); the previous one stays valid for a day. */
   rotateSecret(id: string, options?: RequestOptions): Promise<GlRotatedSecret> {
     return this.core.data({ method: 'POST', path: '/api/v1/gl-connections/{id}/rotate-secret', pathParams: { id }, options });
+  }
+  /** Xero: a new `authorize_url` (in this answer only) for an authorization-code connection, or a fresh token for a custom connection. */
+  authorize(id: string, options?: RequestOptions): Promise<ConnectedGlConnection> {
+    return this.core.data({ method: 'POST', path: '/api/v1/gl-connections/{id}/authorize', pathParams: { id }, options });
   }
 }

@@ -102,4 +102,6 @@ export type GlTransferStatus = GlTransfer['status'];
 export type GlRun = Schemas['GlRun'];
 export type GlReconciliation = Schemas['GlReconciliation'];
 export type GlRotatedSecret = Schemas['GlRotatedSecret'];
+/** After `authorize`: a Xero authorization-code connection's new `authorize_url` is in it, and never again. */
+export type ConnectedGlConnection = Schemas['ConnectedGlConnection'];
 export type ErpAccount = Schemas['ErpAccount'];

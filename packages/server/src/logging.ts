@@ -12,7 +12,8 @@ export type LogFormat = Exclude<LogFormatSetting, 'auto'>;
 const SECRET_FIELDS = ['authorization', 'key', 'apiKey', 'api_key', 'token', 'adminToken', 'password', 'secret', 'secret_hash', 'connection_string', 'connectionString', 'sealed_secret'];
 
 export function maskUrl(url: string): string {
-  return url.replace(/([?&](?:api_?key|token|key)=)[^&#]*/gi, '$1[REDACTED]');
+  // code and state: an OAuth callback's (GET /api/v1/gl-connections/oauth-callback) one-time authority.
+  return url.replace(/([?&](?:api_?key|token|key|code|state)=)[^&#]*/gi, '$1[REDACTED]');
 }
 
 /** Readable lines on a terminal, JSON for anything else (a file, a pipe, a log collector), unless set. */

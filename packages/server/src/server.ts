@@ -24,7 +24,8 @@ import type { ControlDatabase } from './storage/controlSchema.js';
 import type { EnvironmentDatabase } from './storage/environmentSchema.js';
 import { lockDataDirectory } from './storage/dataDirectoryLock.js';
 import { listTenants } from './controlPlane/tenants.js';
-import { glProviders, registryFactory } from './gl/connectors.js';
+import { registryFactory } from './gl/connectors.js';
+import { glProviders } from './gl/providers.js';
 import { GlTransferEngine } from './gl/transferEngine.js';
 import { JobWorker } from './jobs/jobWorker.js';
 import { jobHandlers } from './jobs/jobHandlers.js';
@@ -139,7 +140,8 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
 
     const secretsKey = secretsKeyLoader(config);
     let cursorKey: Buffer | undefined;
-    const glConnectors = registryFactory(glProviders);
+    const providers = glProviders({ xero: config.xero, secretsKey });
+    const glConnectors = registryFactory(providers);
     const glEngine = new GlTransferEngine({
       environments,
       tenantIds: () => allTenantIds(control),
@@ -162,7 +164,7 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       trustProxy: config.trustProxy,
       gl: {
         secretsKey,
-        providers: glProviders,
+        providers,
         connectors: glConnectors,
         requestTimeoutMs: config.gl.requestTimeoutMs,
         wake: (environment, tenantId, connectionId) => glEngine.wake(environment, tenantId, connectionId),

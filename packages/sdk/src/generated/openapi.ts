@@ -4039,7 +4039,7 @@ export interface paths {
                         /** @enum {string} */
                         provider: "xero" | "webhook";
                         name: string;
-                        /** @description webhook: {url}; xero: {client_id, client_secret}. Stored encrypted; never returned. */
+                        /** @description webhook: {url}; xero: {client_id, client_secret} (custom connection) or {client_id, client_secret, grant: "authorization_code", redirect_uri} (redirect_uri: this environment's /api/v1/gl-connections/oauth-callback, as registered in the Xero app). Stored encrypted; never returned. */
                         credentials: {
                             [key: string]: string;
                         };
@@ -4677,6 +4677,99 @@ export interface paths {
                 403: components["responses"]["Forbidden"];
                 404: components["responses"]["NotFound"];
                 429: components["responses"]["RateLimited"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gl-connections/{id}/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ConnectedGlConnection"];
+                        };
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["RateLimited"];
+                503: components["responses"]["Unavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gl-connections/oauth-callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    state: string;
+                    code?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ConnectedGlConnection"];
+                        };
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["Unavailable"];
             };
         };
@@ -5947,7 +6040,46 @@ export interface components {
             updated_at: string;
             /** @description webhook: the signing secret, shown in this answer only */
             signing_secret?: string;
+            /** @description xero, authorization code: the URL a person opens to authorise Links; shown in this answer only */
             authorize_url?: string;
+            /** @description xero: the organisation the connection reaches, once connected */
+            organisation?: {
+                tenant_id: string;
+                name: string;
+            };
+        };
+        ConnectedGlConnection: {
+            id: string;
+            /** @enum {string} */
+            provider: "xero" | "webhook";
+            name: string;
+            /** @enum {string} */
+            status: "active" | "paused" | "needs_authorization" | "error";
+            settings: {
+                start_date: string;
+                /** @enum {string} */
+                summarize: "none" | "daily" | "monthly";
+                paused: boolean;
+            };
+            mapping: {
+                accounts: {
+                    [key: string]: string;
+                };
+                dimensions: {
+                    [key: string]: string;
+                };
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description xero, authorization code: the URL a person opens to authorise Links; shown in this answer only */
+            authorize_url?: string;
+            /** @description xero: the organisation the connection reaches, once connected */
+            organisation?: {
+                tenant_id: string;
+                name: string;
+            };
         };
         GlRotatedSecret: {
             /** @description shown in this answer only */

@@ -7,7 +7,6 @@ import type { Kysely } from 'kysely';
 import type { ErpConnector, GlProvider, GlSummarizeMode } from '../domain/glTransfer.js';
 import type { Environment } from '../domain/tenancy.js';
 import type { EnvironmentDatabase } from '../storage/environmentSchema.js';
-import { webhookProvider } from './webhook/webhookProvider.js';
 
 export interface GlSettings {
   /** Entries dated before it are never sent. */
@@ -45,14 +44,26 @@ export interface GlProviderDefinition {
    * is then taken as given, and reconciliation compares against what the receiver confirmed.
    */
   readsBack: boolean;
+  /**
+   * Providers that hold a session with the ERP (Xero). Called outside any transaction: `connect`
+   * right after the connection row commits (and to re-authorize), `completeAuthorization` from the
+   * authorization callback, `forget` after a delete. They throw ErpCallError (or the provider's own
+   * subclass-like error with the same `kind`) when the ERP refuses or does not answer.
+   */
+  connect?(context: ConnectorContext): Promise<GlConnectResult>;
+  completeAuthorization?(context: ConnectorContext, callback: { state: string; code: string }): Promise<GlConnectResult>;
+  forget?(context: ConnectorContext): Promise<void>;
+}
+
+export interface GlConnectResult {
+  status: 'active' | 'needs_authorization';
+  /** The URL a person opens to authorise Links (authorization-code connections). */
+  authorize_url?: string;
+  /** The ERP organisation the connection reaches, once known. */
+  organisation?: { tenant_id: string; name: string };
 }
 
 export type GlProviderRegistry = Partial<Record<GlProvider, GlProviderDefinition>>;
-
-/** The providers this build ships. */
-export const glProviders: GlProviderRegistry = {
-  webhook: webhookProvider,
-};
 
 /** Builds a connector for a connection; tests and the simulation inject their own. */
 export type ConnectorFactory = (provider: GlProvider, context: ConnectorContext) => ErpConnector;

@@ -5,7 +5,8 @@
  * Errors: not_found, conflict (name taken; needs authorization), invalid_request (credentials the
  * provider cannot use, provider not in this build, rotation of a non-webhook), unknown_erp_account
  * (a mapping naming an ERP account the ERP does not have or has archived), unavailable (the ERP did
- * not answer).
+ * not answer; a new Xero connection's first token could not be taken: the connection is discarded).
+ * A provider with a session (Xero) is connected after the row commits (glAuthorization.ts).
  */
 import { v7 as uuidv7 } from 'uuid';
 import { recordDataEvent } from '../audit/environmentAudit.js';
@@ -17,7 +18,7 @@ import type { Environment } from '../domain/tenancy.js';
 import { readLedger, writeLedger, type LedgerScope, type LedgerTransaction, type WriteOutcome, type WriteRequest } from '../ledger/scope.js';
 import { findGlConnection, glConnectionPage, insertGlConnection, updateGlConnection, type GlConnectionRecord } from '../storage/glTransfers.js';
 import { isUniqueViolation } from '../storage/postgresErrors.js';
-import type { ConnectorFactory, GlProviderRegistry, GlSettings, ShownOnce } from './connectors.js';
+import type { ConnectorContext, ConnectorFactory, GlProviderRegistry, GlSettings, ShownOnce } from './connectors.js';
 import { sealGlCredentials, tryOpenGlCredentials } from './credentials.js';
 import type { GlMapping } from './journals.js';
 import { rotateWebhookSecret, type WebhookCredentials } from './webhook/webhookProvider.js';
@@ -93,7 +94,8 @@ export async function createGlConnection(scope: LedgerScope, request: WriteReque
       id,
       provider: input.provider,
       name: input.name,
-      status: settings.paused ? 'paused' : 'active',
+      // A provider with a session (Xero) starts unauthorized until glAuthorization.ts has connected it.
+      status: definition.connect ? 'needs_authorization' : settings.paused ? 'paused' : 'active',
       settings: settings as unknown as Record<string, unknown>,
       sealed_credentials: sealGlCredentials(scope.tenantId, id, accepted.stored, gl.secretsKey),
       mapping: { accounts: {}, dimensions: {} },
@@ -150,20 +152,29 @@ export async function changeGlConnection(scope: LedgerScope, request: WriteReque
 }
 
 /** Deletes the connection: nothing more is sent; its transfers stay readable in the audit trail's terms. */
-export async function deleteGlConnection(scope: LedgerScope, request: WriteRequest, id: string): Promise<WriteOutcome<GlConnectionView>> {
-  return writeLedger(scope, request, 200, async (trx) => {
+export async function deleteGlConnection(scope: LedgerScope, request: WriteRequest, gl: GlContext, id: string): Promise<WriteOutcome<GlConnectionView>> {
+  let deleted: GlConnectionRecord | undefined;
+  const outcome = await writeLedger(scope, request, 200, async (trx) => {
     const row = await loadGlConnection(trx, id, true);
     await updateGlConnection(trx, id, { deleted_at: new Date() }, new Date());
     await recordDataEvent(trx, scope.tenantId, request.context, { action: 'gl_connection.deleted', resourceType: 'gl_connection', resourceId: id });
+    deleted = row;
     return glConnectionView(row);
   });
+  // After the commit: the provider drops what it keeps for the connection (Xero: its tokens).
+  const forget = deleted && gl.providers[deleted.provider as GlProvider]?.forget;
+  if (deleted && forget) {
+    const context = connectorContext(scope, gl, deleted);
+    if (context) await forget(context);
+  }
+  return outcome;
 }
 
-/** A connector for a request (the chart, the mapping check, reconciliation). */
-export function requestConnector(scope: LedgerScope, gl: GlContext, row: GlConnectionRecord): ErpConnector {
+/** What a provider builds from for one call, or undefined when this server's key cannot open the credentials. */
+export function connectorContext(scope: Pick<LedgerScope, 'db' | 'environment' | 'tenantId'>, gl: GlContext, row: GlConnectionRecord): ConnectorContext | undefined {
   const credentials = tryOpenGlCredentials(row, gl.secretsKey);
-  if (!credentials) throw new LinksError('conflict', "The connection's credentials cannot be opened with this server's LINKS_SECRETS_KEY; delete the connection and create it again.");
-  return gl.connectors(row.provider as GlProvider, {
+  if (!credentials) return undefined;
+  return {
     db: scope.db,
     environment: scope.environment,
     tenantId: scope.tenantId,
@@ -171,7 +182,16 @@ export function requestConnector(scope: LedgerScope, gl: GlContext, row: GlConne
     credentials,
     settings: row.settings as unknown as GlSettings,
     requestTimeoutMs: gl.requestTimeoutMs,
-  });
+  };
+}
+
+export const credentialsUnreadable = () => new LinksError('conflict', "The connection's credentials cannot be opened with this server's LINKS_SECRETS_KEY; delete the connection and create it again.");
+
+/** A connector for a request (the chart, the mapping check, reconciliation). */
+export function requestConnector(scope: LedgerScope, gl: GlContext, row: GlConnectionRecord): ErpConnector {
+  const context = connectorContext(scope, gl, row);
+  if (!context) throw credentialsUnreadable();
+  return gl.connectors(row.provider as GlProvider, context);
 }
 
 /** An ERP call made for a request: its failure is the ERP's, said as a contract error. */
@@ -217,7 +237,7 @@ export async function rotateGlSecret(scope: LedgerScope, request: WriteRequest, 
     const row = await loadGlConnection(trx, id, true);
     if (row.provider !== 'webhook') throw new LinksError('invalid_request', 'Only a webhook connection has a signing secret to rotate.', [{ path: 'id', message: `a ${row.provider} connection` }]);
     const credentials = tryOpenGlCredentials(row, gl.secretsKey) as WebhookCredentials | undefined;
-    if (!credentials) throw new LinksError('conflict', "The connection's credentials cannot be opened with this server's LINKS_SECRETS_KEY; delete the connection and create it again.");
+    if (!credentials) throw credentialsUnreadable();
     const now = new Date();
     const graceEnds = new Date(now.getTime() + SECRET_GRACE_MS);
     const rotated = rotateWebhookSecret(credentials, now, graceEnds);

@@ -124,7 +124,7 @@ export class GlTransferEngine {
     }
   }
 
-  /** One connection's turn: queue what was posted, then send what is due (if the connection is active). */
+  /** One active connection's turn: queue what was posted, then send what is due. */
   private async step(connection: ScheduledConnection, now: number): Promise<void> {
     connection.busy = true;
     // wake() during the step sets dueAt to -Infinity: the connection then stays due.
@@ -139,8 +139,10 @@ export class GlTransferEngine {
         this.scheduled.delete(keyOf(environment, tenantId, connectionId));
         return;
       }
-      await inTenantTransaction(db, tenantId, (trx) => queueNewEntries(trx, tenantId, connectionId, new Date(now)));
+      // Only an active connection queues by itself: one created paused (or awaiting authorization)
+      // takes its mapping before any entry is turned into a journal.
       if (row.status !== 'active') return;
+      await inTenantTransaction(db, tenantId, (trx) => queueNewEntries(trx, tenantId, connectionId, new Date(now)));
       const waitMs = await sendDueTransfers({ db, environment, tenantId, connection: row, now, timings, secretsKey: this.options.secretsKey, connectors: this.options.connectors, limit: this.options.sendsPerStep ?? 20 });
       if (waitMs !== undefined) nextAt = now + waitMs;
     } catch (error) {

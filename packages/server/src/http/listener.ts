@@ -17,14 +17,15 @@ import type { RouteAccess, RouteRecord } from './app.js';
 import { registerHealthRoute } from './routes/health.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { dataRoutes } from './routes/data/index.js';
+import { GL_AUTHORIZATION_CALLBACK, registerGlAuthorizationCallback } from './routes/data/gl/glAuthorizationCallback.js';
 import { registerOpenApi } from './openApi.js';
 import { logRequest } from './requestLog.js';
 import { REFERENCE_PREFIX, registerApiReference } from './apiReference.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** The only routes under /api/ that need no key: the API's own description, and the MCP endpoint's 405s (they reveal nothing). */
-const PUBLIC_DATA_ROUTES = ['GET /api/v1/openapi', 'GET /api/v1/mcp', 'DELETE /api/v1/mcp'];
+/** The only routes under /api/ that need no key: the API's own description, the MCP endpoint's 405s (they reveal nothing), and the GL OAuth callback (its state is the authority). */
+const PUBLIC_DATA_ROUTES = ['GET /api/v1/openapi', 'GET /api/v1/mcp', 'DELETE /api/v1/mcp', `GET ${GL_AUTHORIZATION_CALLBACK}`];
 
 export interface BuiltListener {
   app: FastifyInstance;
@@ -142,6 +143,7 @@ export async function buildListener(name: ListenerName, services: LinksServices,
   } else {
     await registerOpenApi(typed, 'data');
     for (const register of dataRoutes) register(typed, services);
+    registerGlAuthorizationCallback(typed, services, name);
   }
   return { app, routes };
 }

@@ -60,6 +60,15 @@ export async function updateGlConnection(trx: LedgerTransaction, id: string, cha
     .execute();
 }
 
+/**
+ * A connection whose ERP refused or could not be reached right after creation: deleted, and the
+ * request's Idempotency-Key released, so the failed create changed nothing and may be sent again.
+ */
+export async function discardGlConnection(trx: LedgerTransaction, tenantId: string, id: string, idempotencyKey: string | undefined, at: Date): Promise<void> {
+  await updateGlConnection(trx, id, { deleted_at: at }, at);
+  if (idempotencyKey !== undefined) await trx.deleteFrom('idempotency_keys').where('tenant_id', '=', tenantId).where('key', '=', idempotencyKey).execute();
+}
+
 /** The tenant's last chain position (0 before the first posting). */
 export async function chainHeadPosition(trx: LedgerTransaction): Promise<bigint> {
   const { rows } = await sql<{ position: string }>`SELECT position FROM ledger_chain_heads`.execute(trx);

@@ -75,4 +75,16 @@ export const glCases: IsolationCase[] = [
       return { path: `/api/v1/gl-connections/${transfer.id}/transfers/${transfer.transferId}/retry`, ownedIds: transfer.owned };
     },
   },
+  {
+    method: 'POST',
+    route: '/api/v1/gl-connections/:id/authorize',
+    permission: 'write',
+    // An authorization-code Xero connection: starting its authorization asks Xero nothing, so no stand-in is needed.
+    prepare: async (w) => {
+      const name = unique('xero-of-A-');
+      const credentials = { client_id: 'ISOLATION-CLIENT', client_secret: 'isolation-secret', grant: 'authorization_code', redirect_uri: 'https://links.example/api/v1/gl-connections/oauth-callback' };
+      const connection = await asA(w, 'POST', '/api/v1/gl-connections', { provider: 'xero', name, credentials, settings: { paused: true } });
+      return { path: `/api/v1/gl-connections/${connection.id}/authorize`, ownedIds: [connection.id, name] };
+    },
+  },
 ];

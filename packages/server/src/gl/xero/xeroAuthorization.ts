@@ -6,7 +6,8 @@
  *   exchanges the code and keeps the rotating refresh token.
  * Errors: XeroAuthError (`needs_authorization`: refused or a wrong state; `retry_later`: Xero unreachable).
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { newAuthorizationState } from '../authorizationState.js';
 import { inTenantTransaction } from '../../storage/tenantScope.js';
 import { putXeroTokens, readXeroTokens } from '../../storage/xeroTokens.js';
 import { listXeroOrganisations, requestToken, sealTokens, XeroAuthError, type XeroIdentityContext } from './xeroTokenSource.js';
@@ -54,7 +55,7 @@ export async function connectXeroCustom(ctx: XeroIdentityContext): Promise<XeroO
 /** Starts (or restarts) the authorization-code flow: the URL to open. Earlier tokens of the connection are dropped. */
 export async function beginXeroAuthorization(ctx: XeroIdentityContext, scopes: string = XERO_SCOPES): Promise<{ authorizeUrl: string; state: string }> {
   if (!ctx.credentials.redirectUri) throw new Error('beginXeroAuthorization: the credentials carry no redirect_uri');
-  const state = randomBytes(24).toString('base64url');
+  const state = newAuthorizationState(ctx.tenantId, ctx.connectionId);
   await inTenantTransaction(ctx.db, ctx.tenantId, (trx) =>
     putXeroTokens(trx, { tenant_id: ctx.tenantId, connection_id: ctx.connectionId, grant_type: 'authorization_code', pending_state_hash: stateHash(state) }, new Date(ctx.clock.now())),
   );

@@ -19,7 +19,10 @@ export const createGlConnectionBody = z.strictObject({
   credentials: z
     .record(z.string().max(64), z.string().max(2000))
     .refine((c) => Object.keys(c).length <= 20, 'at most 20 fields')
-    .meta({ description: 'webhook: {url}; xero: {client_id, client_secret}. Stored encrypted; never returned.' }),
+    .meta({
+      description:
+        'webhook: {url}; xero: {client_id, client_secret} (custom connection) or {client_id, client_secret, grant: "authorization_code", redirect_uri} (redirect_uri: this environment\'s /api/v1/gl-connections/oauth-callback, as registered in the Xero app). Stored encrypted; never returned.',
+    }),
   settings: z.strictObject(settingsShape).optional(),
 });
 
@@ -48,9 +51,24 @@ export const glConnectionView = z
   })
   .meta({ id: 'GlConnection' });
 
+const organisation = z
+  .object({ tenant_id: z.string(), name: z.string() })
+  .optional()
+  .meta({ description: 'xero: the organisation the connection reaches, once connected' });
+const authorizeUrl = z.string().optional().meta({ description: 'xero, authorization code: the URL a person opens to authorise Links; shown in this answer only' });
+
 export const createdGlConnectionView = glConnectionView
-  .extend({ signing_secret: z.string().optional().meta({ description: 'webhook: the signing secret, shown in this answer only' }), authorize_url: z.string().optional() })
+  .extend({ signing_secret: z.string().optional().meta({ description: 'webhook: the signing secret, shown in this answer only' }), authorize_url: authorizeUrl, organisation })
   .meta({ id: 'CreatedGlConnection' });
+
+export const connectedGlConnectionView = glConnectionView.extend({ authorize_url: authorizeUrl, organisation }).meta({ id: 'ConnectedGlConnection' });
+
+export const authorizationCallbackQuery = z.object({
+  state: z.string().min(1).max(500),
+  code: z.string().min(1).max(2000).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(1000).optional(),
+});
 
 export const rotatedSecretView = z
   .object({ signing_secret: z.string().optional().meta({ description: 'shown in this answer only' }), previous_valid_until: timestamp })

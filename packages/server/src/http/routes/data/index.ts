@@ -69,6 +69,7 @@ import rotateGlSecret from './gl/rotateGlSecret.js';
 import startAccountingRun from './accounting/startAccountingRun.js';
 import getJob from './jobs/getJob.js';
 import listJobs from './jobs/listJobs.js';
+import authorizeGlConnection from './gl/authorizeGlConnection.js';
 
 export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void> = [
   whoami,
@@ -139,4 +140,5 @@ export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void>
   startAccountingRun,
   listJobs,
   getJob,
+  authorizeGlConnection,
 ];
