@@ -19,8 +19,9 @@ describe.skipIf(!postgresAvailable())('OpenAPI document', () => {
     for (const [path, operations] of Object.entries<Record<string, unknown>>(spec.paths)) {
       for (const method of Object.keys(operations)) documented.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
     }
-    // Documented too: the public GL OAuth callback (no key: its operation says so); not the document itself.
-    const served = (links.running.routes.sandbox ?? []).filter((r) => r.permission || (r.public && r.url.startsWith('/api/') && r.url !== '/api/v1/openapi')).map((r) => `${r.method} ${r.url}`);
+    // Documented too: the public GL OAuth callback (no key: its operation says so); not the document
+    // itself, nor the MCP endpoint's 405 answers to GET and DELETE.
+    const served = (links.running.routes.sandbox ?? []).filter((r) => r.permission || (r.public && r.url.startsWith('/api/') && r.url !== '/api/v1/openapi' && r.url !== '/api/v1/mcp')).map((r) => `${r.method} ${r.url}`);
     expect([...documented].sort()).toEqual(served.sort());
     expect(spec.paths['/api/v1/gl-connections/oauth-callback'].get.security).toEqual([]);
     expect(JSON.stringify(spec)).not.toContain('/admin/v1');
