@@ -10,9 +10,9 @@ import type {
   GlMappingInput,
   GlReconciliation,
   GlRotatedSecret,
-  GlRun,
   GlTransfer,
   GlTransferStatus,
+  Job,
   UpdateGlConnectionInput,
 } from './types.js';
 
@@ -59,9 +59,12 @@ export class GlConnections {
   retry(id: string, transferId: string, options?: RequestOptions): Promise<GlTransfer> {
     return this.core.data({ method: 'POST', path: '/api/v1/gl-connections/{id}/transfers/{transfer_id}/retry', pathParams: { id, transfer_id: transferId }, options });
   }
-  /** Queues what was posted and sends it now (202: the sending follows the answer). */
-  run(id: string, options?: RequestOptions): Promise<GlRun> {
-    return this.core.data({ method: 'POST', path: '/api/v1/gl-connections/{id}/run', pathParams: { id }, options });
+  /**
+   * "Send now" as a job: it queues what was posted and finishes when the transfers that were waiting
+   * are settled; its result is `{queued, confirmed, failed, waiting, connection_status}`. Follow it with `jobs.wait()`.
+   */
+  run(id: string, options?: RequestOptions): Promise<Job> {
+    return this.core.data({ method: 'POST', path: '/api/v1/gl-connections/{id}/run', pathParams: { id }, creates: true, options });
   }
   reconciliation(id: string, params: { as_of?: string; currency?: string } = {}, options?: RequestOptions): Promise<GlReconciliation> {
     return this.core.data({ method: 'GET', path: '/api/v1/gl-connections/{id}/reconciliation', pathParams: { id }, query: params, options });

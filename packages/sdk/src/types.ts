@@ -99,7 +99,6 @@ export type UpdateGlConnectionInput = NonNullable<paths['/api/v1/gl-connections/
 export type GlMappingInput = Schemas['GlMappingInput'];
 export type GlTransfer = Schemas['GlTransfer'];
 export type GlTransferStatus = GlTransfer['status'];
-export type GlRun = Schemas['GlRun'];
 export type GlReconciliation = Schemas['GlReconciliation'];
 export type GlRotatedSecret = Schemas['GlRotatedSecret'];
 /** After `authorize`: a Xero authorization-code connection's new `authorize_url` is in it, and never again. */

@@ -54,7 +54,9 @@ describe('@links/sdk glConnections', () => {
     const rotated = await client.glConnections.rotateSecret(created.id);
     plantedSecrets.push(rotated.signing_secret!);
     expect(rotated.signing_secret).not.toBe(created.signing_secret);
-    expect((await client.glConnections.run(created.id)).confirmed).toBe(3);
+    const run = await client.glConnections.run(created.id);
+    expect(run).toMatchObject({ kind: 'gl_run', params: { connection_id: created.id } });
+    expect(await client.jobs.wait(run.id, { timeoutMs: 120_000, intervalMs: 100 })).toMatchObject({ status: 'succeeded', result: { queued: 0, confirmed: 0, waiting: 0 } });
     await client.glConnections.delete(created.id);
     await expect(client.glConnections.get(created.id)).rejects.toBeInstanceOf(NotFoundError);
   });

@@ -173,7 +173,7 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
     };
     // Each served environment's jobs run in this process; stopped before its database closes.
     const workers = new Map<Environment, JobWorker>();
-    const handlers = jobHandlers(secretsKey, recordCreateBody);
+    const handlers = jobHandlers(secretsKey, recordCreateBody, services.gl);
     for (const env of ['production', 'sandbox'] as const) {
       const db = environments[env];
       if (!db || !config.listeners.includes(env)) continue;

@@ -4432,9 +4432,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            data: components["schemas"]["GlRun"];
-                        };
+                        "application/json": components["schemas"]["JobSingle"];
                     };
                 };
                 400: components["responses"]["InvalidRequest"];
@@ -4609,7 +4607,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "accounting_run" | "connection_sync";
+                    kind?: "accounting_run" | "connection_sync" | "gl_run";
                     status?: "queued" | "running" | "succeeded" | "failed";
                     limit?: string;
                     cursor?: string;
@@ -5871,7 +5869,7 @@ export interface components {
         Job: {
             id: string;
             /** @enum {string} */
-            kind: "accounting_run" | "connection_sync";
+            kind: "accounting_run" | "connection_sync" | "gl_run";
             /** @enum {string} */
             status: "queued" | "running" | "succeeded" | "failed";
             params: {
@@ -6118,12 +6116,6 @@ export interface components {
             data: components["schemas"]["GlTransfer"][];
             limit: number;
             next_cursor: string | null;
-        };
-        GlRun: {
-            queued: number;
-            waiting: number;
-            failed: number;
-            confirmed: number;
         };
         GlReconciliation: {
             as_of: string;

@@ -1,6 +1,6 @@
-/** Jobs: work a request queues and the server runs in the background (accounting runs, syncs). */
+/** Jobs: work a request queues and the server runs in the background (accounting runs, syncs, GL sends). */
 
-export const JOB_KINDS = ['accounting_run', 'connection_sync'] as const;
+export const JOB_KINDS = ['accounting_run', 'connection_sync', 'gl_run'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;

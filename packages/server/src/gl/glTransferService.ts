@@ -1,5 +1,5 @@
 /**
- * A connection's transfers as the API shows them, a person's retry, "send now", and reconciliation
+ * A connection's transfers as the API shows them, a person's retry, and reconciliation
  * of Links' balances per ERP account against the ERP's trial balance.
  * Errors: not_found, conflict (retry of a transfer that is confirmed or being sent), invalid_request
  * (a cursor this API did not issue for this list), unavailable (the ERP did not answer).
@@ -10,12 +10,10 @@ import { LinksError } from '../domain/errors.js';
 import type { GlProvider, GlTransferStatus } from '../domain/glTransfer.js';
 import { formatMinor } from '../domain/money.js';
 import { readLedger, writeLedger, type LedgerScope, type WriteOutcome, type WriteRequest } from '../ledger/scope.js';
-import { confirmedJournals, findGlTransfer, glTransferPage, latestTransferCurrency, movementsByAccount, settleTransfer, transferCounts, type GlTransferRecord } from '../storage/glTransfers.js';
+import { confirmedJournals, findGlTransfer, glTransferPage, latestTransferCurrency, movementsByAccount, settleTransfer, type GlTransferRecord } from '../storage/glTransfers.js';
 import type { GlSettings } from './connectors.js';
 import { askErp, loadGlConnection, requestConnector, type GlContext } from './glConnections.js';
 import { journalFromStored, type GlMapping } from './journals.js';
-import { inTenantTransaction } from '../storage/tenantScope.js';
-import { queueNewEntries } from './transferQueue.js';
 
 export interface GlTransferView {
   id: string;
@@ -95,27 +93,6 @@ export async function retryGlTransfer(scope: LedgerScope, request: WriteRequest,
   });
   gl.wake(scope.environment, scope.tenantId, id);
   return outcome;
-}
-
-export interface RunReport {
-  /** Transfers this call queued from newly posted entries. */
-  queued: number;
-  /** Transfers now waiting to be sent (pending or uncertain), sent by the engine right after this answer. */
-  waiting: number;
-  failed: number;
-  confirmed: number;
-}
-
-/** "Send now": queues what was posted and wakes the engine for this connection; the sending is the engine's. */
-export async function runGlConnection(scope: LedgerScope, gl: GlContext, id: string): Promise<RunReport> {
-  const report = await inTenantTransaction(scope.db, scope.tenantId, async (trx) => {
-    await loadGlConnection(trx, id);
-    const queued = await queueNewEntries(trx, scope.tenantId, id, new Date());
-    const counts = await transferCounts(trx, id);
-    return { queued, waiting: (counts.pending ?? 0) + (counts.uncertain ?? 0) + (counts.sending ?? 0), failed: counts.failed ?? 0, confirmed: counts.confirmed ?? 0 };
-  });
-  gl.wake(scope.environment, scope.tenantId, id);
-  return report;
 }
 
 export interface Reconciliation {

@@ -212,6 +212,25 @@ export async function transferCounts(trx: LedgerTransaction, connectionId: strin
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
+/** The ids of the connection's transfers not yet settled (pending, uncertain or being sent). */
+export async function unsettledTransferIds(trx: LedgerTransaction, connectionId: string): Promise<string[]> {
+  const rows = await trx.selectFrom('gl_transfers').select('id').where('connection_id', '=', connectionId).where('status', 'in', ['pending', 'uncertain', 'sending']).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** How many of the given transfers stand in each status. */
+export async function transferCountsAmong(trx: LedgerTransaction, connectionId: string, ids: string[]): Promise<Record<string, number>> {
+  if (ids.length === 0) return {};
+  const rows = await trx
+    .selectFrom('gl_transfers')
+    .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('connection_id', '=', connectionId)
+    .where('id', 'in', ids)
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
 /** The journals of the connection's confirmed transfers dated on or before `asOf`: what the receiver has acknowledged. */
 export async function confirmedJournals(trx: LedgerTransaction, connectionId: string, asOf: string, currency: string): Promise<Array<Record<string, unknown>>> {
   const rows = await trx

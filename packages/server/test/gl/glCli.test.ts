@@ -1,4 +1,4 @@
-/** `links gl connect|status|transfers|retry|reconcile` as a user runs them, against a server and a local webhook receiver. */
+/** `links gl connect|status|transfers|run|retry|reconcile` as a user runs them, against a server and a local webhook receiver. */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLinks } from '../support/childProcess.js';
@@ -57,5 +57,15 @@ describe.skipIf(!postgresAvailable())('links gl', () => {
     expect(reconcile.stdout).toMatch(/^matched as of 2026-08-31 \(USD\)/);
     const reconciled = JSON.parse((await gl(['reconcile', id!, '--as-of', '2026-08-31', '--currency', 'USD', '--json'])).stdout);
     expect(reconciled.accounts).toContainEqual({ erp_account: '4000', links_balance: '-12.00', erp_balance: '-12.00', difference: '0.00' });
+    // Send now: the job queues the new entry (unless the engine did first) and returns once it is confirmed.
+    await ledger.postEntry(entry('2026-08-04', [dr('1000', '5.00'), cr('4000', '5.00')]));
+    const run = await gl(['run', id!, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'gl_run', status: 'succeeded', result: { failed: 0, waiting: 0, connection_status: 'active' } });
+    const after = (await ledger.ok('GET', `/gl-connections/${id}/transfers`)) as any[];
+    expect(after.map((t) => [t.date, t.status])).toEqual([['2026-08-03', 'confirmed'], ['2026-08-04', 'confirmed']]);
+    const unknown = await gl(['run', '0190b7c4-0000-7000-8000-000000000000']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/^links: /);
   });
 });

@@ -4,11 +4,13 @@
  * summarize mode, with lines per account equal to Links' movements and reconciliation matched;
  * receiver faults (500, a dropped connection after reading, no answer, 429) never lose or duplicate
  * an entry; a refusal is `failed` with the receiver's answer until fixed and retried (under a new
- * idempotency key); a rotated secret signs alongside the old one; credentials never come back.
+ * idempotency key); a rotated secret signs alongside the old one; credentials never come back;
+ * "send now" is a job that finishes when what was waiting is settled.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cr, dr, entry, minor, type Ledger } from '../ledger/ledgerClient.js';
 import { createLedgerTenant } from '../ledger/ledgerClient.js';
+import { waitForJob } from '../records/accountingRunClient.js';
 import { plantedSecrets, postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { WebhookReceiver } from './webhookReceiver.js';
 
@@ -161,10 +163,10 @@ describe.skipIf(!postgresAvailable())('GL transfer through signed webhooks', () 
   it('a paused connection sends nothing until resumed; a rotated secret signs alongside the old one', { timeout: 120_000 }, async () => {
     const path = `/hook-paused-${Date.now()}`;
     const id = await connect('paused receiver', path, { summarize: 'monthly', paused: true });
-    const run = await ledger.post(`/gl-connections/${id}/run`);
-    expect(run.status, run.text).toBe(202);
-    // Queued by the engine (woken at creation) or by this call: one monthly journal waits either way.
-    expect(run.body.data).toMatchObject({ waiting: 1, confirmed: 0 });
+    const run = await startRun(id);
+    // Queued by the engine (woken at creation) or by the job: one monthly journal waits either way,
+    // and the job does not wait for a paused connection.
+    expect(await waitForJob(ledger, run.id)).toMatchObject({ status: 'succeeded', result: { waiting: 1, confirmed: 0, failed: 0, connection_status: 'paused' } });
     await new Promise((r) => setTimeout(r, 500));
     expect(receiver.deliveriesTo(path)).toHaveLength(0);
     const old = receiver.secrets.get(path)![0]!;
@@ -184,6 +186,39 @@ describe.skipIf(!postgresAvailable())('GL transfer through signed webhooks', () 
     expect(verifyLinksSignature(delivery!.signature, delivery!.raw, fresh, now)).toBe(true);
     expect(verifyLinksSignature(delivery!.signature, delivery!.raw, 'whsec_wrong', now)).toBe(false);
     expect(verifyLinksSignature(delivery!.signature, delivery!.raw, fresh, now + 301)).toBe(false);
+  });
+
+  async function startRun(id: string): Promise<any> {
+    const run = await ledger.post(`/gl-connections/${id}/run`);
+    expect(run.status, run.text).toBe(202);
+    expect(run.headers.get('location')).toBe(`/api/v1/jobs/${run.body.data.id}`);
+    expect(run.body.data).toMatchObject({ kind: 'gl_run', status: 'queued', params: { connection_id: id } });
+    return run.body.data;
+  }
+
+  it('"send now" is a job: it succeeds once every transfer that was waiting is confirmed, each delivered once', { timeout: 120_000 }, async () => {
+    const path = `/hook-run-${Date.now()}`;
+    const created = await ledger.post('/gl-connections', { provider: 'webhook', name: 'run now', credentials: { url: `${receiver.url}${path}` }, settings: { start_date: '2026-05-01' } });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.data.id as string;
+    plantedSecrets.push(created.body.data.signing_secret, path);
+    // Until the receiver knows the secret it answers 503 "try again": nothing is confirmed before the job starts watching.
+    const run = await startRun(id);
+    const watching = await waitFor('the job watching', async () => {
+      const job = await ledger.ok('GET', `/jobs/${run.id}`);
+      return job.progress.total !== null ? job : undefined;
+    });
+    expect(watching.progress).toEqual({ done: 0, total: posted.length });
+    receiver.secrets.set(path, [created.body.data.signing_secret]);
+    const done = await waitForJob(ledger, run.id);
+    expect(done).toMatchObject({ status: 'succeeded', progress: { done: posted.length, total: posted.length }, result: { confirmed: posted.length, failed: 0, waiting: 0, connection_status: 'active' } });
+    expect(done.result.queued).toBeLessThanOrEqual(posted.length);
+    const accepted = receiver.deliveriesTo(path).filter((d) => d.fault === 'ok');
+    expect(accepted.map((d) => d.transferId).sort()).toEqual((await transfersOf(ledger, id)).map((t) => t.id).sort());
+    expect(accepted.flatMap((d) => d.body.entry_ids).sort()).toEqual([...posted].sort());
+    const unknown = await ledger.post('/gl-connections/0190b7c4-0000-7000-8000-000000000000/run');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('not_found');
   });
 
   it('refuses what it cannot use, and a deleted connection is gone', async () => {

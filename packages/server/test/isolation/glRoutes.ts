@@ -19,7 +19,12 @@ async function glConnectionOfA(world: IsolationWorld): Promise<{ id: string; own
 async function transferOfA(world: IsolationWorld): Promise<{ id: string; transferId: string; owned: string[] }> {
   const books = await booksOfA(world);
   const connection = await glConnectionOfA(world);
-  await asA(world, 'POST', `/api/v1/gl-connections/${connection.id}/run`);
+  const run = await asA(world, 'POST', `/api/v1/gl-connections/${connection.id}/run`);
+  // The job queues the books, then finishes at once: the connection is paused.
+  for (let job = run; job.status !== 'succeeded'; job = await asA(world, 'GET', `/api/v1/jobs/${run.id}`)) {
+    if (job.status === 'failed') throw new Error(`setup: the GL run failed: ${JSON.stringify(job.error)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const transfers = await asA(world, 'GET', `/api/v1/gl-connections/${connection.id}/transfers?limit=100`);
   const transfer = (transfers as Array<{ id: string; entry_ids: string[] }>).find((t) => t.entry_ids.includes(books.entryId));
   if (!transfer) throw new Error("setup: A's entry was not queued");

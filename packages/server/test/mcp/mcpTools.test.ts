@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient } from '../support/http.js';
 import { postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { createLedgerTenant, type LedgerTenant } from '../ledger/ledgerClient.js';
+import { waitForJob } from '../records/accountingRunClient.js';
 import { connectMcp, errorOf, structuredOf, type McpConnection } from './mcpClient.js';
 import { argumentsFor, cashSale, createMcpBooks, type McpBooks } from './toolCases.js';
 
@@ -120,7 +121,7 @@ describe.skipIf(!postgresAvailable())('MCP tools', () => {
 
   it('list_gl_connections and list_gl_transfers: what the GL connection queued, paged by cursor; a REST cursor is refused', async () => {
     await tenant.sandbox.ok('POST', '/journal-entries', cashSale(books, '4.00'));
-    await tenant.sandbox.ok('POST', `/gl-connections/${books.glConnectionId}/run`, undefined, [202]);
+    expect((await waitForJob(tenant.sandbox, (await tenant.sandbox.ok('POST', `/gl-connections/${books.glConnectionId}/run`, undefined, [202])).id)).status).toBe('succeeded');
     const rest = (await tenant.sandbox.get(`/gl-connections/${books.glConnectionId}/transfers?limit=1`)).body;
     const all = await tenant.sandbox.ok('GET', `/gl-connections/${books.glConnectionId}/transfers?limit=100`);
     expect(all.length).toBeGreaterThanOrEqual(2);
@@ -156,7 +157,7 @@ describe.skipIf(!postgresAvailable())('MCP tools', () => {
       settings: { start_date: '2026-04-10', summarize: 'daily', paused: true },
     });
     for (let i = 0; i < 55; i++) await tenant.sandbox.ok('POST', '/journal-entries', cashSale(books, '1.00', '2026-04-10'));
-    await tenant.sandbox.ok('POST', `/gl-connections/${daily.id}/run`, undefined, [202]);
+    expect((await waitForJob(tenant.sandbox, (await tenant.sandbox.ok('POST', `/gl-connections/${daily.id}/run`, undefined, [202])).id)).status).toBe('succeeded');
     const mcp = await connectMcp(links.url('sandbox'), tenant.sandbox.key);
     try {
       const page = structuredOf(await mcp.client.callTool({ name: 'list_gl_transfers', arguments: { connection_id: daily.id } }));

@@ -61,7 +61,12 @@ export async function createMcpBooks(origin: string, key: string): Promise<McpBo
     credentials: { url: 'http://127.0.0.1:9/erp' },
     settings: { start_date: '2000-01-01', summarize: 'none', paused: true },
   });
-  await ok(origin, key, 'POST', `/gl-connections/${gl.id}/run`);
+  // The run job queues the entry, then finishes at once: the connection is paused.
+  const run = await ok(origin, key, 'POST', `/gl-connections/${gl.id}/run`);
+  for (let job = run; job.status !== 'succeeded'; job = await ok(origin, key, 'GET', `/jobs/${run.id}`)) {
+    if (job.status === 'failed') throw new Error(`setup: the GL run failed: ${JSON.stringify(job.error)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return { cash, receivable, revenue, entryId: entry.id, reference, customerId: customer.id, sourceId: source.id, sourceTool: `source_billing_${tag}`, sourceMarker, glConnectionId: gl.id };
 }
 

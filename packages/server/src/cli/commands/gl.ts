@@ -1,10 +1,12 @@
 /**
  * `links gl …`: transfer of the books to a general ledger through @links/sdk (docs/gl.md): connect a
- * webhook (or an ERP), see a connection's state and transfers, retry a failed one, reconcile.
+ * webhook (or an ERP), see a connection's state and transfers, send now (a job), retry a failed one,
+ * reconcile.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { GlConnection, GlTransfer, GlTransferStatus } from '@links/sdk';
 import { addDataOptions, withData, type DataOptions } from '../connection.js';
+import { finish, followJob } from './jobs.js';
 import { emit, emitList, renderRecord, renderTable, writeErr, type OutputOptions } from '../output.js';
 
 type Options = DataOptions & OutputOptions;
@@ -89,6 +91,16 @@ export function registerGl(program: Command): void {
       withData(options, async ({ sdk }) => {
         const transfers = await sdk.glConnections.transfers(id, { status: options.status, limit: 100 }).all();
         emitList(options, transfers, 'transfers', ['id', 'status', 'date', 'entries', 'attempts', 'ERP document', 'last error'], transferRow);
+      }),
+    );
+
+  leaf(gl, 'run', "send now, as a job: queue what was posted, then a progress bar until the waiting transfers are settled, then the job's result")
+    .argument('<id>', 'a connection id')
+    .option('--no-wait', 'print the queued job and return')
+    .action(async (id: string, options: Options & { wait: boolean }) =>
+      withData(options, async ({ sdk }) => {
+        const job = await sdk.glConnections.run(id);
+        finish(options, options.wait ? await followJob(sdk, job, options, 'sending') : job);
       }),
     );
 

@@ -44,7 +44,7 @@ function renderJob(job: Job): string {
 }
 
 /** Waits for the job, drawing its progress on stderr when that is a terminal and the output is not JSON. */
-async function followJob(sdk: LinksSDK, job: Job, options: OutputOptions, label: string): Promise<Job> {
+export async function followJob(sdk: LinksSDK, job: Job, options: OutputOptions, label: string): Promise<Job> {
   const bar = options.json || !process.stderr.isTTY ? undefined : new cliProgress.SingleBar({ stream: process.stderr, format: `${label} {bar} {percentage}% | {value}/{total}`, hideCursor: true }, cliProgress.Presets.shades_classic);
   bar?.start(1, 0);
   try {
@@ -60,7 +60,7 @@ async function followJob(sdk: LinksSDK, job: Job, options: OutputOptions, label:
   }
 }
 
-function finish(options: OutputOptions, job: Job): void {
+export function finish(options: OutputOptions, job: Job): void {
   emit(options, job, () => renderJob(job));
   if (job.status === 'failed') throw new CliError(`job ${job.id} failed: ${job.error?.message ?? 'no reason given'}`);
 }
@@ -76,9 +76,9 @@ export function registerJobs(program: Command): void {
       }),
     );
 
-  const jobs = program.command('jobs').description('background jobs: accounting runs and syncs');
+  const jobs = program.command('jobs').description('background jobs: accounting runs, syncs, GL sends');
   leaf(jobs, 'list', 'list jobs, newest first')
-    .addOption(new Option('--kind <kind>').choices(['accounting_run', 'connection_sync']))
+    .addOption(new Option('--kind <kind>').choices(['accounting_run', 'connection_sync', 'gl_run']))
     .addOption(new Option('--status <status>').choices(['queued', 'running', 'succeeded', 'failed']))
     .option('--limit <n>', 'at most this many (default 20)', count)
     .action(async (options: Options & { kind?: string; status?: string; limit?: number }) =>

@@ -94,10 +94,6 @@ export const glTransferView = z
 
 export const glTransferList = z.object({ data: z.array(glTransferView), limit: z.number().int(), next_cursor: z.string().nullable() }).meta({ id: 'GlTransferList' });
 
-export const glRunView = z
-  .object({ queued: z.number().int(), waiting: z.number().int(), failed: z.number().int(), confirmed: z.number().int() })
-  .meta({ id: 'GlRun' });
-
 export const glReconciliationView = z
   .object({
     as_of: z.string(),

@@ -1,4 +1,4 @@
--- Environment database 0011: jobs (accounting runs, asynchronous syncs) that run in the server
+-- Environment database 0011: jobs (accounting runs, asynchronous syncs, GL sends) that run in the server
 -- process. A job is queued by a request, claimed by one process with FOR UPDATE SKIP LOCKED, and
 -- held by a lease (claimed_by + heartbeat_at) while it runs; its progress and checkpoint are
 -- committed with each step of its work, so a job whose process died is taken over when the lease
@@ -7,7 +7,7 @@
 CREATE TABLE jobs (
   tenant_id uuid NOT NULL,
   id uuid NOT NULL,
-  kind text NOT NULL CHECK (kind IN ('accounting_run', 'connection_sync')),
+  kind text NOT NULL CHECK (kind IN ('accounting_run', 'connection_sync', 'gl_run')),
   params jsonb NOT NULL,
   status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'succeeded', 'failed')),
   progress_done int NOT NULL DEFAULT 0 CHECK (progress_done >= 0),

@@ -1,18 +1,21 @@
 /**
- * `POST /api/v1/gl-connections/{id}/run` → 202: what was queued and what waits; the engine sends it
- * right after this answer (watch it with GET …/transfers).
+ * `POST /api/v1/gl-connections/{id}/run` → 202 the job (Location: the job): "send now". The job
+ * queues what was posted, wakes the engine and finishes when the transfers that were waiting are
+ * settled; its result is `{queued, confirmed, failed, waiting, connection_status}`.
  */
-import { runGlConnection } from '../../../../gl/glTransferService.js';
-import { ledgerScope } from '../../../ledgerRequest.js';
+import { startGlRun } from '../../../../gl/glRunJobs.js';
+import { ledgerScope, sendOutcome, writeRequest } from '../../../ledgerRequest.js';
 import type { LinksApp } from '../../../app.js';
 import type { LinksServices } from '../../../services.js';
-import { single } from '../../../schemas/common.js';
-import { glConnectionId, glRunView } from '../../../schemas/glConnections.js';
+import { jobSingle } from '../../../schemas/jobs.js';
+import { glConnectionId } from '../../../schemas/glConnections.js';
 
 export default function route(app: LinksApp, services: LinksServices): void {
-  app.post(
-    '/api/v1/gl-connections/:id/run',
-    { config: { permission: 'write' }, schema: { params: glConnectionId, response: { 202: single(glRunView) } } },
-    async (request, reply) => reply.code(202).send({ data: await runGlConnection(ledgerScope(request, services), services.gl, request.params.id) }),
-  );
+  app.post('/api/v1/gl-connections/:id/run', { config: { permission: 'write' }, schema: { params: glConnectionId, response: { 202: jobSingle } } }, async (request, reply) => {
+    const scope = ledgerScope(request, services);
+    const outcome = await startGlRun(scope, writeRequest(request), request.params.id);
+    services.wakeJobs(scope.environment);
+    reply.header('Location', `/api/v1/jobs/${outcome.body.data.id}`);
+    return sendOutcome(reply, outcome);
+  });
 }
