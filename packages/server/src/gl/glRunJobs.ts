@@ -15,8 +15,11 @@ import { transferCountsAmong, unsettledTransferIds } from '../storage/glTransfer
 import { loadGlConnection, type GlContext } from './glConnections.js';
 import { queueNewEntries } from './transferQueue.js';
 
-/** How long a run watches its transfers before it reports what still waits. */
-const RUN_BOUND_MS = 10 * 60_000;
+/**
+ * How long a run watches its transfers before it reports what still waits: short, because the
+ * environment's job worker runs one job at a time and other tenants' runs and syncs wait behind it.
+ */
+const RUN_BOUND_MS = 60_000;
 /** The pause between two looks at the transfers. */
 const POLL_MS = 300;
 
