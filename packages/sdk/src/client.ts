@@ -21,7 +21,7 @@ import { LinksCore, type RequestOptions } from './core.js';
 import type { EndpointOptions } from './endpoints.js';
 import { JournalEntryDrafts } from './journalEntryDrafts.js';
 import { GlConnections } from './glConnections.js';
-import { Accounting, Accounts, AuditEvents, ChartTemplates, JournalEntries, Periods, Reports, Subledgers } from './resources.js';
+import { Accounting, Accounts, AuditEvents, ChartTemplates, Connections, Jobs, JournalEntries, Periods, Reports, Subledgers } from './resources.js';
 import type { LedgerVerification, Whoami } from './types.js';
 
 export interface LinksSDKOptions extends EndpointOptions {
@@ -58,6 +58,10 @@ export class LinksSDK {
   readonly accounting: Accounting;
   /** Transfer to the general ledger (an ERP or a signed webhook): docs/gl.md. */
   readonly glConnections: GlConnections;
+  /** Background work: `jobs.get()`, `jobs.list()`, `jobs.wait()`. */
+  readonly jobs: Jobs;
+  /** `connections.startSync(id)`: a sync as a job. */
+  readonly connections: Connections;
   /** The Links-compatible groups (axios-style answers: `response.data` is the HTTP body). */
   readonly unifiedCustomersApi: UnifiedCustomersApi;
   readonly unifiedContactsApi: UnifiedContactsApi;
@@ -95,6 +99,8 @@ export class LinksSDK {
     this.auditEvents = new AuditEvents(this.core);
     this.accounting = new Accounting(this.core);
     this.glConnections = new GlConnections(this.core);
+    this.jobs = new Jobs(this.core);
+    this.connections = new Connections(this.core);
     this.unifiedCustomersApi = unifiedCustomersApi(this.core);
     this.unifiedContactsApi = unifiedContactsApi(this.core);
     this.unifiedInvoicesApi = unifiedApi(this.core, 'invoice');

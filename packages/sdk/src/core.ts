@@ -42,6 +42,8 @@ export interface CallSpec {
   body?: unknown;
   /** Creates send an Idempotency-Key, generated unless the caller names one. */
   creates?: boolean;
+  /** Extra request headers of this call (e.g. `Prefer: respond-async`). */
+  headers?: Record<string, string>;
   options?: RequestOptions;
 }
 
@@ -84,7 +86,7 @@ export class LinksCore {
   async send(spec: CallSpec): Promise<{ body: unknown; response: Response }> {
     const { client } = await this.connected();
     const query = Object.fromEntries(Object.entries(spec.query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...spec.headers };
     const idempotencyKey = spec.creates ? (spec.options?.idempotencyKey ?? newIdempotencyKey()) : null;
     if (idempotencyKey !== null) headers['Idempotency-Key'] = idempotencyKey;
     // An UnavailableError means the outcome is unknown: it names the key that settles it.

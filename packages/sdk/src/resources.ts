@@ -4,6 +4,7 @@ import { type CursorPage, PageResult, type Page, type PageParams } from './pagin
 import type {
   Account,
   AccountingException,
+  AccountingRunInput,
   AccountBalance,
   AccountType,
   AppliedChartTemplate,
@@ -12,6 +13,7 @@ import type {
   ChartTemplate,
   CreateAccountInput,
   IncomeStatement,
+  Job,
   JournalEntry,
   JournalEntryInput,
   Period,
@@ -156,6 +158,48 @@ export class Accounting {
    */
   exceptions(params: { model?: string; code?: string; limit?: number; cursor?: string } = {}, options?: RequestOptions): PageResult<AccountingException, CursorPage<AccountingException>> {
     return list<AccountingException, CursorPage<AccountingException>>(this.core, '/api/v1/accounting/exceptions', params, options);
+  }
+  /**
+   * Starts an accounting run as a job: `retry` accounts for the records in error; `reaccount` posts
+   * what the current rules ask beyond what each invoice and payment posted. Follow it with `jobs.wait()`.
+   */
+  run(input: AccountingRunInput, options?: RequestOptions): Promise<Job> {
+    return this.core.data({ method: 'POST', path: '/api/v1/accounting/runs', body: input, creates: true, options });
+  }
+}
+
+/** Work the server runs in the background: accounting runs and asynchronous syncs. */
+export class Jobs {
+  constructor(private readonly core: LinksCore) {}
+  get(id: string, options?: RequestOptions): Promise<Job> {
+    return this.core.data({ method: 'GET', path: '/api/v1/jobs/{id}', pathParams: { id }, options });
+  }
+  /** Newest first, paged by cursor; iterate it to walk them all. */
+  list(params: { kind?: string; status?: string; limit?: number; cursor?: string } = {}, options?: RequestOptions): PageResult<Job, CursorPage<Job>> {
+    return list<Job, CursorPage<Job>>(this.core, '/api/v1/jobs', params, options);
+  }
+  /**
+   * Polls the job until it succeeded or failed (resolves with it either way); rejects after
+   * `timeoutMs` (default 10 minutes). `onProgress` sees each poll.
+   */
+  async wait(id: string, opts: { timeoutMs?: number; intervalMs?: number; onProgress?: (job: Job) => void } = {}, options?: RequestOptions): Promise<Job> {
+    const deadline = Date.now() + (opts.timeoutMs ?? 600_000);
+    for (;;) {
+      const job = await this.get(id, options);
+      opts.onProgress?.(job);
+      if (job.status === 'succeeded' || job.status === 'failed') return job;
+      if (Date.now() >= deadline) throw new Error(`job ${id} is still ${job.status} after ${opts.timeoutMs ?? 600_000} ms`);
+      await new Promise((resolve) => setTimeout(resolve, opts.intervalMs ?? 500));
+    }
+  }
+}
+
+/** External connections' syncs as jobs. */
+export class Connections {
+  constructor(private readonly core: LinksCore) {}
+  /** Starts a sync as a job (`Prefer: respond-async`); its result is the sync's report. */
+  startSync(id: string, options?: RequestOptions): Promise<Job> {
+    return this.core.data({ method: 'POST', path: '/api/v1/external-connections/{id}/sync', pathParams: { id }, headers: { Prefer: 'respond-async' }, creates: true, options });
   }
 }
 

@@ -27,6 +27,14 @@ export type YearEnd = Schemas['YearEnd'];
 export type AccountingException = Schemas['AccountingException'];
 export type JournalEntryDraft = Schemas['JournalEntryDraft'];
 export type JournalEntryDraftStatus = JournalEntryDraft['status'];
+/** A job (an accounting run, an asynchronous sync): status, progress, and its result or error once finished. */
+export type Job = Schemas['Job'];
+export interface AccountingRunInput {
+  mode: 'retry' | 'reaccount';
+  model?: string;
+  from?: string;
+  to?: string;
+}
 
 export interface CreateAccountInput {
   code: string;

@@ -26,6 +26,9 @@ import { lockDataDirectory } from './storage/dataDirectoryLock.js';
 import { listTenants } from './controlPlane/tenants.js';
 import { glProviders, registryFactory } from './gl/connectors.js';
 import { GlTransferEngine } from './gl/transferEngine.js';
+import { JobWorker } from './jobs/jobWorker.js';
+import { jobHandlers } from './jobs/jobHandlers.js';
+import { recordCreateBody } from './http/schemas/unified.js';
 
 const LISTENER_LABEL: Record<ListenerName, { label: string; variable: string; path: string }> = {
   production: { label: 'production API', variable: 'LINKS_PRODUCTION_PORT', path: '/api/v1' },
@@ -164,10 +167,22 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
         requestTimeoutMs: config.gl.requestTimeoutMs,
         wake: (environment, tenantId, connectionId) => glEngine.wake(environment, tenantId, connectionId),
       },
+      wakeJobs: (environment) => workers.get(environment)?.wake(),
     };
     // Built on first use (a listener of its own, never started): the console's API reference shows it.
     let dataPlane: Promise<unknown> | undefined;
     const dataPlaneDocument = () => (dataPlane ??= dataPlaneOpenApiDocument());
+    // Each served environment's jobs run in this process; stopped before its database closes.
+    const workers = new Map<Environment, JobWorker>();
+    const handlers = jobHandlers(secretsKey, recordCreateBody);
+    for (const env of ['production', 'sandbox'] as const) {
+      const db = environments[env];
+      if (!db || !config.listeners.includes(env)) continue;
+      const worker = new JobWorker({ db, environment: env, embedded: config.storage.kind === 'embedded', handlers, cursorKey: services.cursorKey, logger });
+      await worker.start();
+      workers.set(env, worker);
+      cleanups.push(() => worker.stop());
+    }
     for (const name of config.listeners) {
       const { app, routes } = await buildListener(name, services, logger, name === 'console' ? { dataPlaneDocument } : {});
       cleanups.push(() => app.close());

@@ -11,6 +11,7 @@ import { registerData } from './commands/data.js';
 import { registerDrafts } from './commands/drafts.js';
 import { registerGl } from './commands/gl.js';
 import { registerImport } from './commands/importEntries.js';
+import { registerJobs } from './commands/jobs.js';
 import { registerOperator } from './commands/operator.js';
 import { registerQuickstart } from './commands/quickstart.js';
 import { registerStart } from './commands/start.js';
@@ -36,6 +37,7 @@ registerCapabilities(program);
 registerDrafts(program);
 registerImport(program);
 registerGl(program);
+registerJobs(program);
 
 try {
   await program.parseAsync(process.argv);

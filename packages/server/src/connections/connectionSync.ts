@@ -103,7 +103,17 @@ export function rowToRecord(connection: Pick<ExternalConnection, 'id' | 'name' |
   return body;
 }
 
-export async function syncConnection(scope: LedgerScope, request: WriteRequest, secretsKey: () => Buffer, id: string, recordSchema: (model: ConnectionMapping['model']) => z.ZodType): Promise<SyncReport> {
+/** Rows handled so far of all the source's rows; a job records it (and may stop the sync by throwing). */
+export type SyncProgress = (done: number, total: number) => Promise<void>;
+
+export async function syncConnection(
+  scope: LedgerScope,
+  request: WriteRequest,
+  secretsKey: () => Buffer,
+  id: string,
+  recordSchema: (model: ConnectionMapping['model']) => z.ZodType,
+  progress: SyncProgress = async () => {},
+): Promise<SyncReport> {
   const row = await loadConnection(scope, id);
   const connection = connectionView(row);
   const mapping = connection.mapping;
@@ -173,6 +183,8 @@ export async function syncConnection(scope: LedgerScope, request: WriteRequest, 
     }
     valid.push({ row: sourceRow.row, body: parsed.data as Record<string, unknown> });
   }
+  let done = snapshot.rows.length - valid.length;
+  await progress(done, snapshot.rows.length);
   for (const batch of batchesOf(valid)) {
     const sourceSystem = String(batch[0]!.body.source_system ?? '');
     try {
@@ -186,6 +198,8 @@ export async function syncConnection(scope: LedgerScope, request: WriteRequest, 
       for (const row of batch) outcomes.push(await writeOne(row));
       count(batch, outcomes);
     }
+    done += batch.length;
+    await progress(done, snapshot.rows.length);
   }
   report.rejections.sort((a, b) => a.row - b.row);
   report.rejections.splice(LISTED_REJECTIONS);

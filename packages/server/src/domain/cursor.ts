@@ -19,7 +19,7 @@ export interface CursorBinding {
   key: () => Buffer;
   tenantId: string;
   environment: string;
-  list: 'journal_entries' | 'account_lines' | 'audit_events' | 'accounting_exceptions' | 'journal_entry_drafts' | 'gl_transfers' | `mcp.${string}`;
+  list: 'journal_entries' | 'account_lines' | 'audit_events' | 'accounting_exceptions' | 'journal_entry_drafts' | 'gl_transfers' | 'jobs' | `mcp.${string}`;
 }
 
 const PREFIX = 'c1.';

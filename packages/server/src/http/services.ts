@@ -30,4 +30,6 @@ export interface LinksServices {
   cursorKey: () => Buffer;
   /** GL connections: providers, connectors and the transfer engine's wake-up. */
   gl: GlContext;
+  /** Tells the environment's job worker a job was queued (it also polls). */
+  wakeJobs: (environment: Environment) => void;
 }

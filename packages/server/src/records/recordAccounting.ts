@@ -68,6 +68,7 @@ export async function storeAndAccount<T>(
   record: PostableRecord,
   store: (accounting: AccountingColumns) => Promise<T>,
   retrying?: AccountingError,
+  adjustPlan?: (plan: PlannedPosting) => Promise<PlannedPosting>,
 ): Promise<{ stored: T; outcome: AccountingOutcome } | { stored: undefined; outcome: AccountingOutcome }> {
   const planned = await planOutcome(trx, record);
   // A retry that fails as the version before did stores nothing: re-running a sync does not churn versions.
@@ -77,9 +78,10 @@ export async function storeAndAccount<T>(
     if (planned.status === 'error') await auditAccountingFailure(trx, tenantId, context, record);
     return { stored, outcome: outcome(planned.status, [], plannedError(planned)) };
   }
+  const plan = adjustPlan ? await adjustPlan(planned.plan) : planned.plan;
   await setSavepoint(trx, BEFORE_ROWS);
   const first = await store(accountingColumns('accounted', null));
-  const [posted] = (await postPlans(trx, tenantId, { context }, [{ plan: planned.plan, record }])) as [JournalEntry[] | LinksError];
+  const [posted] = (await postPlans(trx, tenantId, { context }, [{ plan, record }])) as [JournalEntry[] | LinksError];
   if (!(posted instanceof LinksError)) return { stored: first, outcome: outcome('accounted', posted.map((entry) => entry.id), null) };
   await rollbackToSavepoint(trx, BEFORE_ROWS);
   const error = accountingErrorOf(posted);

@@ -91,7 +91,7 @@ export async function upsertRecordBatch(
       const flags = { is_active: input.is_active !== false, local_was_deleted: false, local_was_updated: false };
       const fields = await prepareFields(trx, model, input, references);
       const hash = contentHash(fields, flags);
-      if (prior?.content_hash.equals(hash) && prior.accounting_status !== 'error') {
+      if (prior?.content_hash.equals(hash) && prior.accounting_status !== 'error' && prior.accounting_status !== 'pending') {
         outcomes.push({ row, change: 'unchanged' });
         continue;
       }

@@ -15,7 +15,7 @@ import { describeAmountProblem, formatMinor, isSupportedCurrency, parseSignedAmo
 import { MODEL_FIELDS, PROVENANCE_FIELDS, READ_ONLY_FIELDS, type AccountingError, type AccountingOutcome, type AccountingStatus, type UnifiedModel, type UnifiedRecord } from '../domain/unifiedModels.js';
 import { canonicalJson, type LedgerTransaction } from '../ledger/scope.js';
 import type { UnifiedRecordRow } from '../storage/environmentSchema.js';
-import type { PostableRecord } from '../rules/recordPosting.js';
+import type { PlannedPosting, PostableRecord } from '../rules/recordPosting.js';
 import { postedEntryIds } from '../storage/recordAccounting.js';
 import { storeAndAccount, type AccountingColumns } from './recordAccounting.js';
 import { queriedReferences, resolveReferences, type RecordReferences } from './recordReferences.js';
@@ -106,6 +106,11 @@ export function recordView(row: Row, accounting: AccountingOutcome): UnifiedReco
   return view;
 }
 
+/** An accounting run writing the same content again as a new version, its plan adjusted (closed months skipped). */
+export interface AccountingRunOptions {
+  adjustPlan?: (plan: PlannedPosting) => Promise<PlannedPosting>;
+}
+
 export interface VersionFlags {
   is_active: boolean;
   local_was_deleted: boolean;
@@ -153,11 +158,13 @@ export async function storeRecordVersion(
   existing: Row | undefined,
   input: Record<string, unknown>,
   flags: VersionFlags,
+  run?: AccountingRunOptions,
 ): Promise<StoredRecord> {
   const fields = await prepareFields(trx, model, input);
   const hash = contentHash(fields, flags);
-  // The same content again is a no-op, unless its accounting failed: then it is a retry, as a new version.
-  if (existing?.content_hash.equals(hash) && existing.accounting_status !== 'error') return { record: (await recordViews(trx, [existing]))[0]!, change: 'unchanged' };
+  // The same content again is a no-op, unless its accounting failed or waits for a run: then it is a retry, as a new version.
+  const awaitsAccounting = existing?.accounting_status === 'error' || existing?.accounting_status === 'pending';
+  if (existing?.content_hash.equals(hash) && !awaitsAccounting && !run) return { record: (await recordViews(trx, [existing]))[0]!, change: 'unchanged' };
 
   const now = new Date();
   const record: PostableRecord = { id: existing?.id ?? uuidv7(), model, version: existing ? existing.version + 1 : 1, fields, ...flags };
@@ -171,7 +178,7 @@ export async function storeRecordVersion(
     await trx.insertInto('unified_record_versions').values(versionRow(tenantId, row.id, record.version, fields, flags, now, context.requestId, accounting)).execute();
     await recordDataEvent(trx, tenantId, context, { action: `${model}.${action}`, resourceType: `unified_${model}`, resourceId: row.id });
     return row;
-  }, retrying);
+  }, retrying, run?.adjustPlan);
   if (stored === undefined) return { record: recordView(existing!, outcome), change: 'unchanged' };
   return { record: recordView(stored, outcome), change: existing ? 'updated' : 'created' };
 }

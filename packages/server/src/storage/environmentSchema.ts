@@ -36,6 +36,7 @@ export interface EnvironmentDatabase {
   gl_connections: GlConnectionRow;
   gl_transfers: GlTransferRow;
   xero_tokens: XeroTokenRow;
+  jobs: JobRow;
 }
 
 
@@ -279,4 +280,23 @@ export interface XeroTokenRow {
   refused_at: Date | null;
   refreshes: ColumnType<string, string | bigint, string | bigint>;
   updated_at: Date;
+}
+
+export interface JobRow {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  params: ColumnType<Record<string, unknown>, string, never>;
+  status: string;
+  progress_done: ColumnType<number, number | undefined, number>;
+  progress_total: ColumnType<number | null, number | null | undefined, number | null>;
+  checkpoint: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  error: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  attempts: ColumnType<number, number | undefined, number>;
+  claimed_by: string | null;
+  heartbeat_at: Date | null;
+  created_at: ColumnType<Date, Date, never>;
+  started_at: Date | null;
+  finished_at: Date | null;
 }

@@ -6,6 +6,7 @@
 import { asA, booksOfA, entryBody, ids, unique } from './booksOfA.js';
 import { draftCases } from './draftRoutes.js';
 import { glCases } from './glRoutes.js';
+import { jobCases } from './jobRoutes.js';
 import { recordCases } from './recordRoutes.js';
 import type { IsolationWorld } from './world.js';
 
@@ -269,4 +270,4 @@ const ledgerCases: IsolationCase[] = [
   },
 ];
 
-export const isolationCases: IsolationCase[] = [...ledgerCases, ...recordCases, ...draftCases, ...glCases];
+export const isolationCases: IsolationCase[] = [...ledgerCases, ...recordCases, ...draftCases, ...glCases, ...jobCases];

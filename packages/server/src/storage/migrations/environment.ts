@@ -27,6 +27,7 @@ export const environmentGrants: Record<string, string> = {
   gl_connections: 'SELECT, INSERT, UPDATE',
   gl_transfers: 'SELECT, INSERT, UPDATE',
   xero_tokens: 'SELECT, INSERT, UPDATE, DELETE',
+  jobs: 'SELECT, INSERT, UPDATE',
 };
 
 /** Sequences the application role draws from. */

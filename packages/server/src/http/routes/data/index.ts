@@ -66,6 +66,9 @@ import retryGlTransfer from './gl/retryGlTransfer.js';
 import runGlConnection from './gl/runGlConnection.js';
 import reconcileGlConnection from './gl/reconcileGlConnection.js';
 import rotateGlSecret from './gl/rotateGlSecret.js';
+import startAccountingRun from './accounting/startAccountingRun.js';
+import getJob from './jobs/getJob.js';
+import listJobs from './jobs/listJobs.js';
 
 export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void> = [
   whoami,
@@ -133,4 +136,7 @@ export const dataRoutes: Array<(app: LinksApp, services: LinksServices) => void>
   runGlConnection,
   reconcileGlConnection,
   rotateGlSecret,
+  startAccountingRun,
+  listJobs,
+  getJob,
 ];

@@ -1,0 +1,163 @@
+/**
+ * The job worker of one environment database, in the server process: it claims the oldest waiting
+ * job (storage/jobs.ts: FOR UPDATE SKIP LOCKED, so with several processes on PostgreSQL each job runs
+ * in exactly one), runs it as its tenant, and renews its lease while it runs. A job's work is a
+ * series of steps; each step commits its progress and checkpoint in the same transaction as its
+ * effects, and only while this process still holds the lease. A process that dies leaves the job
+ * `running`: when its lease lapses (or, embedded, at the next start) another worker takes it over
+ * and resumes from the checkpoint; work done again is idempotent (a record version posts at most
+ * once; the planner posts only differences). A job fails cleanly after MAX_ATTEMPTS takeovers.
+ * `stop()` lets the current step finish and hands the job back to the queue.
+ */
+import { hostname } from 'node:os';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
+import type { WriteContext } from '../domain/audit.js';
+import { LinksError } from '../domain/errors.js';
+import type { JobKind } from '../domain/jobs.js';
+import type { Environment } from '../domain/tenancy.js';
+import { readLedger, type LedgerScope, type LedgerTransaction } from '../ledger/scope.js';
+import type { EnvironmentDatabase } from '../storage/environmentSchema.js';
+import { claimNextJob, finishJob, lockLeasedJob, recordJobProgress, releaseOrphanedJobs, requeueJob, renewLease, type JobRecord } from '../storage/jobs.js';
+
+/** What a job's work sees: its scope, parameters and checkpoint, and the way to commit a step. */
+export interface JobContext {
+  scope: LedgerScope;
+  job: JobRecord;
+  /** Who asked for the job, for its writes' audit events. */
+  writeContext: WriteContext;
+  /** What the job's last committed step left (null before its first). */
+  checkpoint: Record<string, unknown> | null;
+  /**
+   * Runs `work` in one tenant transaction that also records the progress it returns; throws
+   * LeaseLost (and commits nothing) when this process no longer holds the job, or is stopping.
+   */
+  step<T>(work: (trx: LedgerTransaction) => Promise<{ value: T; done: number; total: number | null; checkpoint: Record<string, unknown> | null }>): Promise<T>;
+}
+
+export type JobHandler = (context: JobContext) => Promise<Record<string, unknown>>;
+
+export class LeaseLost extends Error {}
+
+export interface JobWorkerOptions {
+  db: Kysely<EnvironmentDatabase>;
+  environment: Environment;
+  embedded: boolean;
+  handlers: Record<JobKind, JobHandler>;
+  cursorKey: () => Buffer;
+  logger: Logger;
+  /** How long a lease lasts without renewal; renewed every third of it. */
+  leaseMs?: number;
+  pollMs?: number;
+}
+
+const MAX_ATTEMPTS = 5;
+
+export class JobWorker {
+  readonly id = `${hostname()}:${process.pid}:${uuidv7()}`;
+  private stopping = false;
+  private wakeUp: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+
+  constructor(private readonly options: JobWorkerOptions) {
+    this.leaseMs = options.leaseMs ?? 15_000;
+    this.pollMs = options.pollMs ?? 1_000;
+  }
+
+  async start(): Promise<void> {
+    if (this.options.embedded) await releaseOrphanedJobs(this.options.db);
+    this.loop = this.run();
+  }
+
+  /** A job was queued in this process: look now instead of at the next poll. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      let job: JobRecord | undefined;
+      try {
+        job = await claimNextJob(this.options.db, this.id, this.leaseMs);
+      } catch (error) {
+        if (!this.stopping) this.options.logger.warn({ err: error, environment: this.options.environment }, 'job claim failed');
+      }
+      if (job) {
+        await this.runJob(job);
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pollMs);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeUp = undefined;
+    }
+  }
+
+  private async runJob(job: JobRecord): Promise<void> {
+    const { db, environment, logger } = this.options;
+    const scope: LedgerScope = { db, tenantId: job.tenant_id, environment, cursorKey: this.options.cursorKey };
+    const lease = setInterval(() => {
+      renewLease(db, job.tenant_id, job.id, this.id).catch((error) => logger.warn({ err: error, job: job.id }, 'job lease renewal failed'));
+    }, Math.max(100, Math.floor(this.leaseMs / 3)));
+    const finish = (outcome: Parameters<typeof finishJob>[2]) =>
+      readLedger(scope, async (trx) => {
+        if (await lockLeasedJob(trx, job.id, this.id)) await finishJob(trx, job.id, outcome);
+      });
+    try {
+      if (job.attempts > MAX_ATTEMPTS) {
+        await finish({ status: 'failed', error: { code: 'internal_error', message: `The job was interrupted ${MAX_ATTEMPTS} times; it was stopped. Start it again.`, details: [] } });
+        return;
+      }
+      const handler = this.options.handlers[job.kind as JobKind];
+      const { requested_by: requestedBy, ...checkpoint } = (job.checkpoint ?? {}) as { requested_by: WriteContext };
+      const context: JobContext = {
+        scope,
+        job,
+        writeContext: requestedBy,
+        checkpoint: Object.keys(checkpoint).length > 0 ? checkpoint : null,
+        step: (work) =>
+          readLedger(scope, async (trx) => {
+            if (this.stopping || !(await lockLeasedJob(trx, job.id, this.id))) throw new LeaseLost();
+            const { value, ...progress } = await work(trx);
+            await recordJobProgress(trx, job.id, { ...progress, checkpoint: { requested_by: requestedBy, ...progress.checkpoint } });
+            return value;
+          }),
+      };
+      const result = await handler(context);
+      await finish({ status: 'succeeded', result });
+      logger.info({ job: job.id, kind: job.kind, tenant: job.tenant_id }, 'job succeeded');
+    } catch (error) {
+      if (error instanceof LeaseLost) {
+        if (this.stopping) await this.handBack(scope, job).catch((e) => logger.warn({ err: e, job: job.id }, 'job hand-back failed'));
+        return;
+      }
+      const reported = error instanceof LinksError ? { code: error.code, message: error.message, details: error.details } : { code: 'internal_error', message: 'The job failed unexpectedly; the server log has the details.', details: [] };
+      if (!(error instanceof LinksError)) logger.error({ err: error, job: job.id, kind: job.kind }, 'job failed');
+      await finish({ status: 'failed', error: reported }).catch((e) => logger.warn({ err: e, job: job.id }, 'job failure not recorded'));
+    } finally {
+      clearInterval(lease);
+    }
+  }
+
+  /** Stopping mid-job: the job goes back to the queue, to resume at the next start (or in another process). */
+  private async handBack(scope: LedgerScope, job: JobRecord): Promise<void> {
+    await readLedger(scope, async (trx) => {
+      if (await lockLeasedJob(trx, job.id, this.id)) {
+        await requeueJob(trx, job.id, job.attempts - 1);
+      }
+    });
+  }
+}
