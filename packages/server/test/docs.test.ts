@@ -90,14 +90,16 @@ describe.skipIf(!postgresAvailable())('the docs, in one shell, through an OpenAP
 
   it('README: the walkthrough prints what it shows', () => {
     const out = part('README.md');
-    expect(out).toMatch(/^\{"data":\{"tenant_id":"[\w-]+","tenant_name":"Acme Corp","environment":"sandbox","key_id":"key_\w+","user_id":"[\w-]+","permissions":\["read","write"\]\}\}$/m);
-    expect(out).toMatch(/^\{"data":\{"tenant_id":"[\w-]+","tenant_name":"Acme Corp","environment":"production","key_id":"key_\w+","user_id":"[\w-]+","permissions":\["read"\]\}\}$/m);
+    expect(out).toMatch(/^\{"data":\{"tenant_id":"[\w-]+","tenant_name":"Acme Corp","environment":"sandbox","key_id":"key_\w+","user_id":"[\w-]+","permissions":\["read","write"\],"agent_posting":true\}\}$/m);
+    expect(out).toMatch(/^\{"data":\{"tenant_id":"[\w-]+","tenant_name":"Acme Corp","environment":"production","key_id":"key_\w+","user_id":"[\w-]+","permissions":\["read"\],"agent_posting":false\}\}$/m);
     expect(out).toMatch(/^\{"error":\{"code":"environment_mismatch","message":"This API key belongs to the sandbox environment; send it to the sandbox endpoint, not the production one\.","request_id":"req_\w+","details":\[\]\}\}$/m);
     expect(out).toContain('"action":"api_key.rotated"');
     expect(out).toMatch(/^\{"error":\{"code":"period_closed","message":"the period 2026-11 is closed; reopen it or post in an open month"/m);
-    expect(out).toContain('{"subledger_account":"cus_42","currency":"USD","debits":"1200.00","credits":"1200.00","balance":"0.00"}');
+    // The saas template's rules posted the invoice record; the payment named the customer by billing:cus_42: one party.
+    expect(out).toMatch(/"source_id":"INV-1001".*"accounting":\{"status":"accounted","entries":\["[0-9a-f-]{36}"\]/);
+    expect(out).toMatch(/^\{"data":\[\{"subledger_account":"[0-9a-f-]{36}","name":"Ada Lovelace Ltd","currency":"USD","debits":"1200.00","credits":"1200.00","balance":"0.00"\}\],/m);
     expect(out).toMatch(
-      /^\{"data":\{"as_of":null,"currency":"USD","accounts":\[\{"code":"1000","name":"Cash","type":"asset","debit":"1195\.00","credit":"0\.00"\},\{"code":"4000","name":"Subscription revenue","type":"revenue","debit":"0\.00","credit":"1200\.00"\},\{"code":"6000","name":"Bank fees","type":"expense","debit":"5\.00","credit":"0\.00"\}\],"total_debits":"1200\.00","total_credits":"1200\.00"\}\}$/m,
+      /^\{"data":\{"as_of":null,"currency":"USD","accounts":\[\{"code":"1000","name":"Cash","type":"asset","debit":"1195\.00","credit":"0\.00"\},\{"code":"4000","name":"Subscription revenue","type":"revenue","debit":"0\.00","credit":"1200\.00"\},\{"code":"6300","name":"Bank fees","type":"expense","debit":"5\.00","credit":"0\.00"\}\],"total_debits":"1200\.00","total_credits":"1200\.00"\}\}$/m,
     );
     expect(out.trim().split('\n').at(-1)).toBe('{"data":[],"page":1,"limit":10,"totalPages":0,"totalResults":0}');
   });
@@ -106,16 +108,21 @@ describe.skipIf(!postgresAvailable())('the docs, in one shell, through an OpenAP
     const out = part('docs/ledger.md');
     expect(out).toContain('{"currency":"EUR","debits":"800.00","credits":"0.00","balance":"800.00"},{"currency":"USD","debits":"5000.00","credits":"0.00","balance":"5000.00"}');
     expect(out).toContain('"reversed_by":"');
-    expect(out).toContain('{"subledger_account":"cus_ada","currency":"USD","debits":"300.00","credits":"0.00","balance":"300.00"}],"page":1,"limit":10,"totalPages":1,"totalResults":1');
+    expect(out).toContain('{"subledger_account":"cus_ada","name":null,"currency":"USD","debits":"300.00","credits":"0.00","balance":"300.00"}],"page":1,"limit":10,"totalPages":1,"totalResults":1');
     // The walkthrough's customer is in the same sub-ledger: settled, so the balance is the guide's 750.
     expect(out).toContain('"totals":[{"currency":"USD","debits":"1950.00","credits":"1200.00","balance":"750.00"}]');
-    expect(out).toContain('"total_debits":"6950.00","total_credits":"6950.00"');
+    // A manual line naming the customer by source_system:source_id lands on the customer, named; an unknown one is refused.
+    expect(out).toMatch(/\{"subledger_account":"[0-9a-f-]{36}","name":"Carol Data Ltd","currency":"USD","debits":"125.00"/);
+    expect(out).toMatch(/"subledger_account":"[0-9a-f-]{36}","subledger_account_name":"Carol Data Ltd","memo":null,"running_balance":"125.00"\}\],"page":1,"limit":10,"totalPages":1,"totalResults":1/);
+    expect(out).toContain('"code":"unknown_account","message":"no customer \\"stripe:cus_nobody\\"');
+    // The walkthrough's 1195 cash and 5 fee, and the guide's own books.
+    expect(out).toContain('"total_debits":"7075.00","total_credits":"7075.00"');
     expect(out).toContain('"action":"period.reopened"');
-    expect(out).toContain('"template":"saas","created":["1200","2000","2100","2400","3900","4100","5100","6100","6200","6300"],"existing":["4000"]');
-    expect(out).toContain('{"code":"1100","reason":"exists restricted to USD; the template\'s account takes any currency"}');
-    expect(out).toContain('"subledgers_existing":["AR"]');
-    expect(out).toContain('"control_account_balance":"750.00"');
-    expect(out).toContain('{"customer":"cus_ada","current":"0.00","days_1_30":"0.00","days_31_60":"0.00","days_61_90":"0.00","days_over_90":"0.00","unallocated":"300.00","total":"300.00"}');
+    // The walkthrough applied the template already: applying again creates nothing.
+    expect(out).toContain('{"data":{"template":"saas","created":[],"existing":["1000","1100","1200","2000","2100","2400","3000","3900","4000","4100","5000","5100","6000","6100","6200","6300"],"subledgers_created":[],"subledgers_existing":["AR"],"conflicts":[]}}');
+    // October's receivables: the guide's three customers (the walkthrough's invoice is November's).
+    expect(out).toContain('"control_account_balance":"875.00"');
+    expect(out).toContain('{"customer":"cus_ada","name":null,"current":"0.00","days_1_30":"0.00","days_31_60":"0.00","days_61_90":"0.00","days_over_90":"0.00","unallocated":"300.00","total":"300.00"}');
     expect(out).toContain('"code":"period_not_ended"');
     expect(out).toContain('{"data":{"period":"2099-12","status":"closed"');
     expect(out).toContain('"year":"2025","status":"closed","retained_earnings_account":"3900"');
@@ -123,6 +130,13 @@ describe.skipIf(!postgresAvailable())('the docs, in one shell, through an OpenAP
     expect(out).toContain('"equity":{"accounts":[{"code":"3900","name":"Retained earnings","balance":"150.00"}],"total":"150.00","current_earnings":"0.00"}');
     expect(out).toContain('"year":"2025","status":"open","retained_earnings_account":"3900"');
     expect(out).toMatch(/"valid":true,"entries":\d+/);
+    // Drafts: proposed without posting, with the impact; approved once; the second draft rejected.
+    expect(out).toContain('"status":"pending_approval"');
+    expect(out).toContain('"impact":[{"account":"6400","currency":"USD","before":"170.00","after":"210.00"},{"account":"1051","currency":"USD","before":"5030.00","after":"4990.00"}]');
+    expect(out).toContain('"proposed_by":{"key_id":"key_');
+    expect(out.match(/"reference":"paper-1","status":"posted"/g)).toHaveLength(3);
+    expect(out).toContain('"status":"rejected"');
+    expect(out).toContain('"reason":"Already ordered"');
   });
 
   it('docs/records.md: the results it describes', () => {
@@ -141,7 +155,35 @@ describe.skipIf(!postgresAvailable())('the docs, in one shell, through an OpenAP
     expect(out).toMatch(/"source_id":"INV-OLD".*"accounting":\{"status":"error","entries":\[\],"error":\{"code":"period_closed"/);
     expect(out).toMatch(/"data":\[\{"record_id":"[0-9a-f-]{36}","model":"invoice","version":1,"source_system":"billing","source_id":"INV-OLD","error":\{"code":"period_closed"/);
     expect(out).toMatch(/"version":2,.*"source_id":"INV-OLD".*"accounting":\{"status":"accounted","entries":\["[0-9a-f-]{36}"\],"error":null\}/);
-    expect(out.trim().split('\n').at(-1)).toBe('{"data":[],"limit":10,"next_cursor":null}');
+    expect(out).toContain('{"data":[],"limit":10,"next_cursor":null}');
+    // The pipeline: a retry run accounts for the invoice of the reopened month; a reaccount posts nothing.
+    expect(out).toMatch(/"source_id":"INV-FEB".*"accounting":\{"status":"error","entries":\[\],"error":\{"code":"period_closed"/);
+    expect(out).toMatch(/"kind":"accounting_run","status":"succeeded","params":\{"mode":"retry","model":"invoice"\},"progress":\{"done":1,"total":1\},"result":\{[^}]*"accounted":1[,}]/);
+    expect(out).toMatch(/"kind":"accounting_run","status":"succeeded","params":\{"mode":"reaccount"\}.*"result":\{[^}]*"entries":0[,}]/);
+    // After the retry run the exceptions list no longer names the February invoice.
+    expect(out.trim().split('\n').filter((line) => line.startsWith('{"data":[{"record_id"') || line === '{"data":[],"limit":10,"next_cursor":null}').at(-1)).toBe('{"data":[],"limit":10,"next_cursor":null}');
+  });
+
+  it('docs/gl.md: a paused webhook connection queues today\'s entries and sends nothing', () => {
+    const out = part('docs/gl.md');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(out).toMatch(/"kind":"gl_run","status":"succeeded",.*"result":\{"queued":[1-9]\d*,"confirmed":0,"failed":0,"waiting":[1-9]\d*,"connection_status":"paused"\}/);
+    expect(out).toMatch(new RegExp(`"status":"pending","entry_ids":\\[[^\\]]+\\],"date":"${today}","currency":"USD","erp_document_id":null,"attempts":0`));
+    expect(out).toMatch(new RegExp(`^\\{"data":\\{"as_of":"${today}","currency":"USD","matched":false,`, 'm'));
+    expect(out).toMatch(/"provider":"webhook","name":"GL walkthrough","status":"paused","settings":\{"start_date":"\d{4}-\d\d-\d\d","summarize":"daily","paused":true\}/);
+    expect(out).not.toContain('signing_secret');
+  });
+
+  it('docs/mcp.md: the results it describes, on the walkthrough\'s tenant', () => {
+    const out = part('docs/mcp.md');
+    expect(out).toContain('"protocolVersion":"2025-11-25"');
+    expect(out).toMatch(/"structuredContent":\{"tenant_id":"[0-9a-f-]{36}","tenant_name":"Acme Corp","environment":"sandbox"/);
+    expect(out).toContain('whoami list_accounts get_account_balance get_trial_balance get_balance_sheet get_income_statement list_journal_entries get_journal_entry list_records get_record get_customer_balance list_accounting_exceptions list_data_sources describe_data_source query_data_source propose_journal_entry post_journal_entry');
+    expect(out).toMatch(/"structuredContent":\{"as_of":null,"currency":"USD","accounts":\[.*\],"total_debits":"([\d.]+)","total_credits":"\1"\}/);
+    expect(out).toContain('"capabilities":{"tools":{"listChanged":true}},"serverInfo":{"name":"links","title":"Links","version":"1.0.0"}');
+    expect(out).toContain('{"enabled":true,"tool_name":"guide_vendors","description":"Vendors we buy office supplies from."}');
+    expect(out).toContain('[{"vendor":"Bolt Supplies","city":"York"}]');
+    expect(out).toContain('pending_approval [{"account":"6550","currency":"USD","before":"0.00","after":"42.50"},{"account":"1060","currency":"USD","before":"0.00","after":"-42.50"}]');
   });
 
   it('the SDK README: its examples print what their comments say, dated today', () => {
