@@ -6,27 +6,16 @@
  * serves, and each guide's requests are checked on their own: an undocumented status, a body off
  * its schema or an undocumented operation fails the guide that sent it.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS } from './support/browser.js';
-import { docsScript, ROOT, splitOutput, type DocsPart } from './support/docsScript.js';
+import { docsScript, ROOT, runBash, splitOutput, type DocsPart } from './support/docsScript.js';
 import { call } from './support/http.js';
 import { defectsOf, startSpecValidator, type SpecValidator } from './support/openApiValidator.js';
 import { backend, postgresAvailable, useTestServer, type TestLinks } from './support/linksServer.js';
-
-function runBash(script: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], { env, cwd: ROOT, timeout: 600_000, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 describe.skipIf(!postgresAvailable())('the docs, in one shell, through an OpenAPI validator', () => {
   let links: TestLinks;

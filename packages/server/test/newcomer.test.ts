@@ -6,25 +6,14 @@
  * run top to bottom in one shell; each request is one log line, and the entry the walkthrough posts
  * into a closed month shows in the log with its error code, tenant and key.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS } from './support/browser.js';
 import { spawnLinks, type LinksProcess } from './support/childProcess.js';
-import { docsScript, ROOT, splitOutput } from './support/docsScript.js';
+import { docsScript, ROOT, runBash, splitOutput } from './support/docsScript.js';
 import { backend, newStorage, postgresAvailable, TEST_ADMIN_TOKEN, type TestStorage } from './support/linksServer.js';
-
-function runBash(script: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], { env, cwd: ROOT, timeout: 600_000, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 describe.skipIf(!postgresAvailable())("a newcomer's first hour", () => {
   let storage: TestStorage | undefined;

@@ -4,6 +4,7 @@
  * starts with a marker line `=== <file> <ms since the epoch>` so a test can tell its output and its
  * requests apart.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,5 +46,17 @@ export function splitOutput(stdout: string): DocsPart[] {
   return found.slice(0, -1).map((m, i) => {
     const next = found[i + 1]!;
     return { file: m[1]!, startedAt: Number(m[2]), endedAt: Number(next[2]), output: stdout.slice(m.index! + m[0].length + 1, next.index) };
+  });
+}
+
+/** Runs a script as the docs say to: `bash -euo pipefail`, from the clone's root. */
+export function runBash(script: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], { env, cwd: ROOT, timeout: 600_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }

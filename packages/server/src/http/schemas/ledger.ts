@@ -62,6 +62,17 @@ export const accountView = z
   })
   .meta({ id: 'Account' });
 
+/** One line of a posted entry as every answer shows it (the REST API and the MCP tools). */
+export const journalLineView = z.object({
+  line_number: z.number().int(),
+  account: z.string(),
+  debit: z.string().nullable(),
+  credit: z.string().nullable(),
+  subledger_account: z.string().nullable(),
+  dimensions: z.record(z.string(), z.string()).nullable(),
+  memo: z.string().nullable(),
+});
+
 export const journalEntryView = z
   .object({
     id: z.string(),
@@ -70,17 +81,7 @@ export const journalEntryView = z
     currency: z.string(),
     reference: z.string().nullable(),
     status: z.literal('posted'),
-    lines: z.array(
-      z.object({
-        line_number: z.number().int(),
-        account: z.string(),
-        debit: z.string().nullable(),
-        credit: z.string().nullable(),
-        subledger_account: z.string().nullable(),
-        dimensions: z.record(z.string(), z.string()).nullable(),
-        memo: z.string().nullable(),
-      }),
-    ),
+    lines: z.array(journalLineView),
     created_at: timestamp,
     reversal_of: z.string().nullable(),
     reversed_by: z.string().nullable(),

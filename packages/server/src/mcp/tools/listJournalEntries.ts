@@ -1,5 +1,6 @@
 /** `list_journal_entries`: posted entries, newest first, filtered by date, account, reference or text. */
 import { z } from 'zod';
+import { journalLineView } from '../../http/schemas/ledger.js';
 import { listJournalEntries } from '../../ledger/journalEntries.js';
 import { defineTool, READ_ONLY, READ_ONLY_NOTE } from '../tool.js';
 import { listArguments, listOutput, offsetPage, onlyFields } from '../toolResults.js';
@@ -14,19 +15,7 @@ const entryItem = z.object({
   currency: z.string().optional(),
   reference: z.string().nullable().optional(),
   status: z.string().optional(),
-  lines: z
-    .array(
-      z.object({
-        line_number: z.number().int(),
-        account: z.string(),
-        debit: z.string().nullable(),
-        credit: z.string().nullable(),
-        subledger_account: z.string().nullable(),
-        dimensions: z.record(z.string(), z.string()).nullable(),
-        memo: z.string().nullable(),
-      }),
-    )
-    .optional(),
+  lines: z.array(journalLineView).optional(),
   created_at: z.string().optional(),
   reversal_of: z.string().nullable().optional(),
   reversed_by: z.string().nullable().optional(),
