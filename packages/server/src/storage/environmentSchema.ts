@@ -279,6 +279,9 @@ export interface XeroTokenRow {
   /** When Xero refused the refresh token or the client: a person must authorise again. */
   refused_at: Date | null;
   refreshes: ColumnType<string, string | bigint, string | bigint>;
+  /** The worker renewing the tokens now, and until when its claim holds (migration 0017). */
+  refresh_holder: string | null;
+  refresh_lease_until: Date | null;
   updated_at: Date;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The `xero_tokens` rows (migration 0014): one per Xero GL connection, its token set sealed by the
- * caller. `lockXeroTokens` takes the row lock that makes a refresh the only one for its connection.
+ * caller. A refresh is claimed with a lease on the row (migration 0017), never a lock held across the
+ * call to Xero: `claimXeroTokenRefresh` / `finishXeroTokenRefresh`.
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { EnvironmentDatabase, XeroTokenRow } from './environmentSchema.js';
@@ -12,15 +13,48 @@ export async function readXeroTokens(db: Db, tenantId: string, connectionId: str
   return db.selectFrom('xero_tokens').selectAll().where('tenant_id', '=', tenantId).where('connection_id', '=', connectionId).executeTakeFirst();
 }
 
-/** The row, locked until the transaction ends (another worker's refresh waits, then re-reads). */
-export async function lockXeroTokens(trx: Transaction<EnvironmentDatabase>, tenantId: string, connectionId: string): Promise<XeroTokenRecord | undefined> {
-  return trx
-    .selectFrom('xero_tokens')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('connection_id', '=', connectionId)
-    .forUpdate()
+export type XeroRefreshClaim =
+  | { kind: 'claimed'; row: XeroTokenRecord }
+  /** Another worker holds the refresh until `until`; the row as it stands. */
+  | { kind: 'held'; row: XeroTokenRecord; until: Date }
+  | { kind: 'missing' };
+
+/**
+ * Looks at the row under its lock (for this short transaction only) and, when `wanted(row)` says a
+ * refresh is needed and no other worker holds one, claims it for `holder` until `leaseUntil`.
+ */
+export async function claimXeroTokenRefresh(
+  trx: Transaction<EnvironmentDatabase>,
+  key: { tenantId: string; connectionId: string; holder: string },
+  now: Date,
+  leaseUntil: Date,
+  wanted: (row: XeroTokenRecord) => boolean,
+): Promise<XeroRefreshClaim | { kind: 'not_needed'; row: XeroTokenRecord }> {
+  const row = await trx.selectFrom('xero_tokens').selectAll().where('tenant_id', '=', key.tenantId).where('connection_id', '=', key.connectionId).forUpdate().executeTakeFirst();
+  if (!row) return { kind: 'missing' };
+  if (!wanted(row)) return { kind: 'not_needed', row };
+  if (row.refresh_lease_until && row.refresh_lease_until > now) return { kind: 'held', row, until: row.refresh_lease_until };
+  const claimed = await trx
+    .updateTable('xero_tokens')
+    .set({ refresh_holder: key.holder, refresh_lease_until: leaseUntil })
+    .where('tenant_id', '=', key.tenantId)
+    .where('connection_id', '=', key.connectionId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { kind: 'claimed', row: claimed };
+}
+
+/** Ends `holder`'s refresh with `change`; false (and nothing written) when its claim was taken over or the row replaced. */
+export async function finishXeroTokenRefresh(trx: Transaction<EnvironmentDatabase>, key: { tenantId: string; connectionId: string; holder: string }, change: XeroTokenChange, now: Date): Promise<boolean> {
+  const { refreshed, ...columns } = change;
+  const result = await trx
+    .updateTable('xero_tokens')
+    .set((eb) => ({ ...columns, refresh_holder: null, refresh_lease_until: null, updated_at: now, ...(refreshed ? { refreshes: eb('refreshes', '+', '1') } : {}) }))
+    .where('tenant_id', '=', key.tenantId)
+    .where('connection_id', '=', key.connectionId)
+    .where('refresh_holder', '=', key.holder)
     .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export interface XeroTokenChange {
@@ -49,6 +83,8 @@ export async function putXeroTokens(
     pending_state_hash: row.pending_state_hash ?? null,
     refused_at: null,
     refreshes: '0',
+    refresh_holder: null,
+    refresh_lease_until: null,
     updated_at: now,
   };
   await trx
@@ -62,19 +98,11 @@ export async function putXeroTokens(
         access_expires_at: values.access_expires_at,
         pending_state_hash: values.pending_state_hash,
         refused_at: null,
+        refresh_holder: null,
+        refresh_lease_until: null,
         updated_at: now,
       }),
     )
-    .execute();
-}
-
-export async function updateXeroTokens(trx: Transaction<EnvironmentDatabase>, tenantId: string, connectionId: string, change: XeroTokenChange, now: Date): Promise<void> {
-  const { refreshed, ...columns } = change;
-  await trx
-    .updateTable('xero_tokens')
-    .set((eb) => ({ ...columns, updated_at: now, ...(refreshed ? { refreshes: eb('refreshes', '+', '1') } : {}) }))
-    .where('tenant_id', '=', tenantId)
-    .where('connection_id', '=', connectionId)
     .execute();
 }
 

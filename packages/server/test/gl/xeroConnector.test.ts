@@ -207,6 +207,46 @@ describe('Xero connector against the stand-in', () => {
     expect((await inTenantTransaction(sandbox.db, tenantId, (trx) => readXeroTokens(trx, tenantId, ctx.connectionId)))?.refused_at).toBeInstanceOf(Date);
   });
 
+  it('a token refresh holds no transaction while Xero answers; a second worker waits for it and refreshes nothing', async () => {
+    // The identity service answers only when the gate opens: meanwhile the database must serve others.
+    let openGate: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
+    let tokenRequests = 0;
+    const gatedFetch: typeof fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      if (String(input).endsWith('/connect/token')) {
+        tokenRequests++;
+        await gate;
+      }
+      return fetch(input, init);
+    }) as typeof fetch;
+    const ctx = context(uuidv7(), custom);
+    expect(await provider.connect(ctx)).toMatchObject({ status: 'active' });
+    const key = loadSecretsKey({ secretsKey: loadConfig(storage.env).secretsKey, dataDir: loadConfig(storage.env).dataDir });
+    const gated = xeroProvider({ endpoints: stand, secretsKey: () => key, fetch: gatedFetch, shapers: new XeroShapers() });
+    const workers = [gated.connector(ctx), gated.connector(ctx)];
+    model.identity.expireAccessTokens('CUSTOM');
+    const pair = [journal([['090', 4n], ['200', -4n]]), journal([['090', 5n], ['200', -5n]])];
+    const sending = pair.map((j, i) => workers[i]?.send(j, { idempotencyKey: `k-${j.transferId}` }));
+    await expect.poll(() => tokenRequests, { timeout: 10_000 }).toBe(1);
+    // With the row locked across the call this would wait for the gate (and on PGlite block everything).
+    const during = await Promise.race([
+      inTenantTransaction(sandbox.db, tenantId, (trx) => trx.selectFrom('xero_tokens').selectAll().where('connection_id', '=', ctx.connectionId).forUpdate().executeTakeFirstOrThrow()),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the token row stayed locked while Xero was asked')), 5_000)),
+    ]);
+    expect(during.refresh_holder).not.toBeNull();
+    expect(during.refresh_lease_until?.getTime()).toBeGreaterThan(Date.now());
+    const refreshes = model.identity.stats.tokensIssued;
+    openGate();
+    expect((await Promise.all(sending)).map((o) => o?.kind)).toEqual(['confirmed', 'confirmed']);
+    expect(tokenRequests).toBe(1);
+    expect(model.identity.stats.tokensIssued).toBe(refreshes + 1);
+    const after = await inTenantTransaction(sandbox.db, tenantId, (trx) => readXeroTokens(trx, tenantId, ctx.connectionId));
+    expect(after).toMatchObject({ refresh_holder: null, refresh_lease_until: null, refused_at: null });
+    for (const j of pair) expect(stored(j.transferId)).toHaveLength(1);
+  });
+
   it('credentials are checked before anything is stored', () => {
     expect(() => provider.acceptCredentials({ client_id: 'x' }, new Date())).toThrow(/client_secret/);
     expect(() => provider.acceptCredentials({ client_id: 'x', client_secret: 'y', grant: 'authorization_code' }, new Date())).toThrow(/redirect_uri/);

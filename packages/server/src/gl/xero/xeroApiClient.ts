@@ -58,7 +58,7 @@ export class XeroApiClient {
   }
 
   private notSentOr(error: unknown): XeroAnswer {
-    if (error instanceof XeroAuthError && error.kind === 'retry_later') return { kind: 'not_sent', retryAfterMs: 30_000, error: error.erpError };
+    if (error instanceof XeroAuthError && error.kind === 'retry_later') return { kind: 'not_sent', retryAfterMs: error.retryAfterMs, error: error.erpError };
     throw error;
   }
 

@@ -1,22 +1,27 @@
 /**
  * A Xero connection's access token: read from `xero_tokens` (sealed at rest), cached in the process
- * until shortly before it expires, and renewed under the row lock so that only one worker of all
- * processes refreshes at a time (Xero rotates refresh tokens: two refreshes at once lose one). After
- * the lock the row is read again: another worker may have refreshed while this one waited.
+ * until shortly before it expires, and renewed by one worker of all processes at a time (Xero rotates
+ * refresh tokens: a worker refreshing with a token another already rotated past its grace is refused
+ * and the connection would need a person). The renewing worker claims a lease on the row in a short
+ * transaction, calls Xero outside any transaction, and writes the new tokens only while it still
+ * holds the lease; the others wait for the lease to end and read the refreshed tokens.
  * A custom connection renews with client_credentials; an authorization-code connection with its
  * refresh token. Xero refusing the grant marks the row refused: the connection needs a person.
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { XeroEndpoints } from '../../config/config.js';
 import type { GlErpError } from '../../domain/glTransfer.js';
 import type { EnvironmentDatabase } from '../../storage/environmentSchema.js';
 import { inTenantTransaction } from '../../storage/tenantScope.js';
-import { lockXeroTokens, readXeroTokens, updateXeroTokens, type XeroTokenRecord } from '../../storage/xeroTokens.js';
+import { claimXeroTokenRefresh, finishXeroTokenRefresh, readXeroTokens, type XeroTokenRecord } from '../../storage/xeroTokens.js';
 import { openSecret, sealSecret, SecretBoxError } from '../../sources/secretBox.js';
 import type { GlClock } from './xeroRateShaper.js';
 
 /** Renew this long before Xero's expiry, so a request never leaves with a token about to die. */
 const RENEW_BEFORE_MS = 120_000;
+/** How often a worker waiting for another's refresh looks at the row again. */
+const REFRESH_WAIT_POLL_MS = 200;
 
 export interface XeroCredentials {
   clientId: string;
@@ -47,6 +52,8 @@ export class XeroAuthError extends Error {
   constructor(
     readonly kind: 'needs_authorization' | 'retry_later',
     readonly erpError: GlErpError,
+    /** For retry_later: when asking again makes sense. */
+    readonly retryAfterMs = 30_000,
   ) {
     super(erpError.message);
     this.name = 'XeroAuthError';
@@ -120,49 +127,84 @@ export class XeroTokenSource {
     if (this.cached && this.cached.expiresAt - now > RENEW_BEFORE_MS) return this.cached;
     const row = await inTenantTransaction(this.ctx.db, this.ctx.tenantId, (trx) => readXeroTokens(trx, this.ctx.tenantId, this.ctx.connectionId));
     const usable = row && this.usable(row, now);
-    if (usable) return usable;
+    if (usable) {
+      this.cached = usable;
+      return usable;
+    }
     return this.renew(this.cached?.accessToken ?? null);
   }
 
-  /** After Xero answered 401 to `staleAccessToken`: one worker renews, the others use its token. */
+  /** After Xero answered 401 to `staleAccessToken` (or the token is near expiry): one worker renews, the others use its token. */
   async renew(staleAccessToken: string | null): Promise<{ accessToken: string; xeroTenantId: string }> {
     this.cached = null;
-    const result = await inTenantTransaction(this.ctx.db, this.ctx.tenantId, async (trx) => {
-      const row = await lockXeroTokens(trx, this.ctx.tenantId, this.ctx.connectionId);
-      if (!row || row.refused_at || !row.sealed_tokens) return needsAuthorization('the Xero connection is not authorised; open its authorize_url');
+    const key = { tenantId: this.ctx.tenantId, connectionId: this.ctx.connectionId, holder: randomUUID() };
+    // The lease outlives the token request (it is aborted at requestTimeoutMs), so a live holder never loses it.
+    const leaseMs = this.ctx.requestTimeoutMs + 10_000;
+    const giveUpAt = this.ctx.clock.now() + leaseMs;
+    for (;;) {
       const now = this.ctx.clock.now();
-      const tokens = this.open(row.sealed_tokens);
-      const usable = this.usable(row, now);
-      if (usable && tokens.access_token !== staleAccessToken) return usable;
-      try {
-        const answer =
-          this.ctx.credentials.grant === 'client_credentials'
-            ? await requestToken(this.ctx, { grant_type: 'client_credentials' })
-            : await requestToken(this.ctx, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' });
-        const next: SealedTokens = { access_token: answer.access_token, refresh_token: answer.refresh_token ?? tokens.refresh_token };
-        const expiresAt = this.ctx.clock.now() + answer.expires_in * 1000;
-        await updateXeroTokens(trx, this.ctx.tenantId, this.ctx.connectionId, { sealed_tokens: sealTokens(this.ctx, next), access_expires_at: new Date(expiresAt), refreshed: true }, new Date(this.ctx.clock.now()));
-        return { accessToken: next.access_token, expiresAt, xeroTenantId: row.xero_tenant_id ?? '' };
-      } catch (error) {
-        if (error instanceof XeroAuthError && error.kind === 'needs_authorization') {
-          await updateXeroTokens(trx, this.ctx.tenantId, this.ctx.connectionId, { refused_at: new Date(this.ctx.clock.now()) }, new Date(this.ctx.clock.now()));
-          return error;
-        }
-        // Nothing was written: Xero keeps the old refresh token valid for a grace period, so a lost answer is retried.
-        throw error;
+      const claim = await inTenantTransaction(this.ctx.db, this.ctx.tenantId, (trx) =>
+        claimXeroTokenRefresh(trx, key, new Date(now), new Date(now + leaseMs), (row) => {
+          if (row.refused_at || !row.sealed_tokens) return false;
+          const usable = this.usable(row, now);
+          return !usable || usable.accessToken === staleAccessToken;
+        }),
+      );
+      if (claim.kind === 'missing' || claim.row.refused_at || !claim.row.sealed_tokens) throw needsAuthorization('the Xero connection is not authorised; open its authorize_url');
+      if (claim.kind === 'not_needed') {
+        const usable = this.usable(claim.row, now);
+        if (usable) this.cached = usable;
+        if (usable) return usable;
+        continue;
       }
-    });
-    if (result instanceof XeroAuthError) throw result;
-    this.cached = result;
-    return result;
+      if (claim.kind === 'claimed') return this.refresh(key, claim.row);
+      // Another worker is renewing: wait for it, then read what it wrote.
+      if (now >= giveUpAt) {
+        throw new XeroAuthError('retry_later', { code: 'erp_token_refreshing', message: 'another worker is renewing the Xero token of this connection', erpStatus: null, erpBody: null }, REFRESH_WAIT_POLL_MS * 5);
+      }
+      await this.ctx.clock.sleep(Math.min(REFRESH_WAIT_POLL_MS, Math.max(1, claim.until.getTime() - now)));
+    }
   }
 
+  /** Asks Xero for new tokens under the claimed lease, outside any transaction; writes them only while the lease holds. */
+  private async refresh(key: { tenantId: string; connectionId: string; holder: string }, row: XeroTokenRecord): Promise<{ accessToken: string; xeroTenantId: string }> {
+    const finish = (change: Parameters<typeof finishXeroTokenRefresh>[2]) =>
+      inTenantTransaction(this.ctx.db, this.ctx.tenantId, (trx) => finishXeroTokenRefresh(trx, key, change, new Date(this.ctx.clock.now())));
+    let tokens: SealedTokens;
+    try {
+      tokens = this.open(row.sealed_tokens as string);
+    } catch (error) {
+      await finish({});
+      throw error;
+    }
+    let answer: Awaited<ReturnType<typeof requestToken>>;
+    try {
+      answer =
+        this.ctx.credentials.grant === 'client_credentials'
+          ? await requestToken(this.ctx, { grant_type: 'client_credentials' })
+          : await requestToken(this.ctx, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' });
+    } catch (error) {
+      // Refused: a person must authorise again. Otherwise nothing changed (Xero keeps the old refresh
+      // token valid for a grace period, so a lost answer is retried): only the lease is given back.
+      const refused = error instanceof XeroAuthError && error.kind === 'needs_authorization';
+      await finish(refused ? { refused_at: new Date(this.ctx.clock.now()) } : {});
+      throw error;
+    }
+    const next: SealedTokens = { access_token: answer.access_token, refresh_token: answer.refresh_token ?? tokens.refresh_token };
+    const expiresAt = this.ctx.clock.now() + answer.expires_in * 1000;
+    const fresh = { accessToken: next.access_token, expiresAt, xeroTenantId: row.xero_tenant_id ?? '' };
+    const kept = await finish({ sealed_tokens: sealTokens(this.ctx, next), access_expires_at: new Date(expiresAt), refreshed: true });
+    // A lease taken over (or an authorization started meanwhile): the token works, but the row is another's to write.
+    if (kept) this.cached = fresh;
+    return fresh;
+  }
+
+  /** The row's token when it is good for more than RENEW_BEFORE_MS (no side effect: callers cache it). */
   private usable(row: XeroTokenRecord, now: number): { accessToken: string; expiresAt: number; xeroTenantId: string } | null {
     if (row.refused_at || !row.sealed_tokens || !row.access_expires_at || !row.xero_tenant_id) return null;
     const expiresAt = row.access_expires_at.getTime();
     if (expiresAt - now <= RENEW_BEFORE_MS) return null;
-    this.cached = { accessToken: this.open(row.sealed_tokens).access_token, expiresAt, xeroTenantId: row.xero_tenant_id };
-    return this.cached;
+    return { accessToken: this.open(row.sealed_tokens).access_token, expiresAt, xeroTenantId: row.xero_tenant_id };
   }
 
   private open(sealed: string): SealedTokens {
