@@ -4,8 +4,8 @@
  * fresh tenant on the real storage, a Xero connection (custom or authorization code, random
  * summarize mode), two engines (two "processes") sharing the database, each with its own connector
  * caches and rate shapers, and a simulated clock. Every step does one random thing: post an entry,
- * tick one or both engines, restart one, crash one mid-request (its promise never settles; its lease
- * must run out), jump the clock; every Xero request may be dropped before or after the store,
+ * tick one or both engines, restart one, crash one in a journal or token request (its promise never
+ * settles; its lease must run out), jump the clock; every Xero request may be dropped before or after the store,
  * answered 500 before or after the store, 429, or find its token expired; token requests may lose
  * their answer, and two engines race to refresh. After every step the invariants hold: no entry is
  * queued twice, no journal is in Xero twice, every journal in Xero belongs to a transfer, a
@@ -221,9 +221,11 @@ async function runSchedule(store: SimulationStore, seed: number): Promise<Schedu
     const crashed = new Promise<void>((resolve) => {
       crash = resolve;
     });
-    // A crash: the request reaches Xero (maybe stored), then the process is gone: the promise never settles.
+    // A crash: a journal PUT or a token request reaches Xero (maybe stored, maybe rotated), then the
+    // process is gone: the promise never settles, and its transfer's or token row's lease must run out.
     const workerFetch: typeof fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-      if (crashNext === crash && String(input).includes('/api.xro/') && init?.method === 'PUT') {
+      const url = String(input);
+      if (crashNext === crash && ((url.includes('/api.xro/') && init?.method === 'PUT') || url.endsWith('/connect/token'))) {
         crashNext = null;
         if (random() < 0.5) await baseFetch(input, init);
         crash();
