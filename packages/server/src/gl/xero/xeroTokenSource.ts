@@ -193,9 +193,12 @@ export class XeroTokenSource {
     const next: SealedTokens = { access_token: answer.access_token, refresh_token: answer.refresh_token ?? tokens.refresh_token };
     const expiresAt = this.ctx.clock.now() + answer.expires_in * 1000;
     const fresh = { accessToken: next.access_token, expiresAt, xeroTenantId: row.xero_tenant_id ?? '' };
-    const kept = await finish({ sealed_tokens: sealTokens(this.ctx, next), access_expires_at: new Date(expiresAt), refreshed: true });
-    // A lease taken over (or an authorization started meanwhile): the token works, but the row is another's to write.
-    if (kept) this.cached = fresh;
+    // Stored before it is used. A lease taken over (or an authorization started meanwhile) leaves the
+    // row to the other writer: this worker asks again shortly and reads what was stored.
+    if (!(await finish({ sealed_tokens: sealTokens(this.ctx, next), access_expires_at: new Date(expiresAt), refreshed: true }))) {
+      throw new XeroAuthError('retry_later', { code: 'erp_token_refreshing', message: 'another worker took over renewing the Xero token of this connection', erpStatus: null, erpBody: null }, REFRESH_WAIT_POLL_MS * 5);
+    }
+    this.cached = fresh;
     return fresh;
   }
 
