@@ -129,9 +129,6 @@ export class JobWorker {
         writeContext: requestedBy,
         checkpoint: Object.keys(checkpoint).length > 0 ? checkpoint : null,
         step: async (work) => {
-          // PGlite answers in-process, as microtasks: without a turn of the event loop between
-          // steps, a long job would starve HTTP requests and its own lease renewal.
-          await new Promise<void>((resolve) => setImmediate(resolve));
           return readLedger(scope, async (trx) => {
             if (this.stopping || !(await lockLeasedJob(trx, job.id, this.id))) throw new LeaseLost();
             const { value, ...progress } = await work(trx);

@@ -4,7 +4,7 @@
  * runs as the application role, which is neither owner nor superuser, so row-level security holds.
  */
 import path from 'node:path';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, type PostgresPool, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -96,8 +96,17 @@ function confinedPool(config: PoolConfig): pg.Pool {
 function confinedKysely<Schema>(pool: pg.Pool, setRoleTo: string | undefined): Kysely<Schema> {
   if (!setRoleTo) return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   const setRole = CompiledQuery.raw(`SET ROLE ${pg.escapeIdentifier(setRoleTo)}`);
+  // PGlite answers in-process, as microtasks: a loop of transactions (a job, a sync, the GL engine)
+  // would starve HTTP requests and timers (lease renewals). Every checkout waits one event-loop turn.
+  const turnTaking: PostgresPool = {
+    connect: async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return pool.connect();
+    },
+    end: () => pool.end(),
+  };
   return new Kysely<Schema>({
-    dialect: new PostgresDialect({ pool, onCreateConnection: async (connection) => void (await connection.executeQuery(setRole)) }),
+    dialect: new PostgresDialect({ pool: turnTaking, onCreateConnection: async (connection) => void (await connection.executeQuery(setRole)) }),
   });
 }
 
