@@ -136,7 +136,9 @@ export async function changeGlConnection(scope: LedgerScope, request: WriteReque
   const outcome = await writeLedger(scope, request, 200, async (trx) => {
     const row = await loadGlConnection(trx, id, true);
     const settings = { ...(row.settings as unknown as GlSettings), ...Object.fromEntries(Object.entries(change.settings ?? {}).filter(([, v]) => v !== undefined)) } as GlSettings;
-    const status = settings.paused ? 'paused' : change.settings?.paused === false || row.status === 'paused' ? 'active' : row.status;
+    // Pausing and resuming move between active and paused only: a connection that needs a person
+    // (needs_authorization, error) keeps saying so until that is done.
+    const status = row.status === 'needs_authorization' || row.status === 'error' ? row.status : settings.paused ? 'paused' : 'active';
     const now = new Date();
     try {
       await updateGlConnection(trx, id, { ...(change.name !== undefined && { name: change.name }), settings: settings as unknown as Record<string, unknown>, status }, now);

@@ -250,6 +250,9 @@ describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)'
     expect(refusal.status).toBe(400);
     expect(refusal.body.error.message).toContain('access_denied');
     expect((await ledger.ok('GET', `/gl-connections/${id}`)).status).toBe('needs_authorization');
+    // Pausing and resuming do not hide that a person must authorise.
+    expect((await ledger.ok('PATCH', `/gl-connections/${id}`, { settings: { paused: true } })).status).toBe('needs_authorization');
+    expect((await ledger.ok('PATCH', `/gl-connections/${id}`, { name: 'Books web (renamed)', settings: { paused: false } })).status).toBe('needs_authorization');
     // The production listener serves only production: a sandbox state names nothing there.
     const elsewhere = await call(links.url('production'), 'GET', `/api/v1/gl-connections/oauth-callback?state=${encodeURIComponent(state)}&code=abc`, {});
     expect(elsewhere.status).toBe(400);
