@@ -15,17 +15,21 @@ import { ARTIFACTS } from './support/browser.js';
 import { docsScript, ROOT, runBash, splitOutput, type DocsPart } from './support/docsScript.js';
 import { call } from './support/http.js';
 import { defectsOf, startSpecValidator, type SpecValidator } from './support/openApiValidator.js';
-import { backend, postgresAvailable, useTestServer, type TestLinks } from './support/linksServer.js';
+import { backend, plantedSecrets, postgresAvailable, startTestLinks, type TestLinks } from './support/linksServer.js';
+import { DEMO_CUSTOM_APP, startDemoStandIn, type DemoStandIn } from './support/xero/demoStandIn.js';
+import { standInEnv } from './support/xero/xeroHttp.js';
 
 describe.skipIf(!postgresAvailable())('the docs, in one shell, through an OpenAPI validator', () => {
   let links: TestLinks;
   let validators: SpecValidator[];
   let folder: string;
   let parts: DocsPart[];
-  useTestServer((started) => {
-    links = started;
-  });
+  /** docs/gl.md's Xero walkthrough: the stand-in `npm run xero-standin` serves, on a free port. */
+  let xero: DemoStandIn;
   beforeAll(async () => {
+    xero = await startDemoStandIn(0);
+    plantedSecrets.push(DEMO_CUSTOM_APP.clientSecret);
+    links = await startTestLinks({ env: standInEnv(xero) });
     const dataPlane = `${links.url('sandbox')}/api/v1/openapi`;
     // The operator API's document needs the admin token, which Prism cannot send: it reads a copy.
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'links-docs-'));
@@ -43,6 +47,9 @@ describe.skipIf(!postgresAvailable())('the docs, in one shell, through an OpenAP
   afterAll(async () => {
     await Promise.all((validators ?? []).map((v) => v.close()));
     if (folder) fs.rmSync(folder, { recursive: true, force: true });
+    await links?.stop();
+    await links?.storage.destroy();
+    await xero?.close();
   });
 
   const part = (file: string) => {
@@ -165,6 +172,32 @@ describe.skipIf(!postgresAvailable())('the docs, in one shell, through an OpenAP
     expect(out).toMatch(new RegExp(`^\\{"data":\\{"as_of":"${today}","currency":"USD","matched":false,`, 'm'));
     expect(out).toMatch(/"provider":"webhook","name":"GL walkthrough","status":"paused","settings":\{"start_date":"\d{4}-\d\d-\d\d","summarize":"daily","paused":true\}/);
     expect(out).not.toContain('signing_secret');
+  });
+
+  it('docs/gl.md: the Xero walkthrough sends today\'s entries to the stand-in as one journal, reconciled', () => {
+    const out = part('docs/gl.md');
+    const today = new Date().toISOString().slice(0, 10);
+    const org = xero.organisation;
+    expect(out).toMatch(
+      new RegExp(`^\\{"data":\\{"id":"[0-9a-f-]{36}","provider":"xero","name":"Xero stand-in","status":"paused","settings":\\{"start_date":"${today}","summarize":"daily","paused":true\\},"mapping":\\{"accounts":\\{\\},"dimensions":\\{\\}\\},"created_at":"[^"]+","updated_at":"[^"]+","organisation":\\{"tenant_id":"${org.tenantId}","name":"Demo Company \\(Stand-in\\)"\\}\\}\\}$`, 'm'),
+    );
+    expect(out).toContain(
+      '{"data":[{"code":"090","name":"Business Bank Account","type":"BANK","status":"active"},{"code":"200","name":"Sales","type":"REVENUE","status":"active"},{"code":"400","name":"Advertising","type":"OVERHEADS","status":"active"},{"code":"453","name":"Office Expenses","type":"OVERHEADS","status":"active"},{"code":"610","name":"Accounts Receivable","type":"CURRENT","status":"active"},{"code":"800","name":"Accounts Payable","type":"CURRLIAB","status":"active"},{"code":"970","name":"Owner A Funds Introduced","type":"EQUITY","status":"active"}]}\n',
+    );
+    expect(out).toContain(`"status":"paused","settings":{"start_date":"${today}","summarize":"daily","paused":true},"mapping":{"accounts":{"1000":"090","1051":"090","1100":"610","4000":"200","6400":"453"},"dimensions":{}}`);
+    expect(out).toMatch(/^succeeded: waiting 0, failed 0, connection active$/m);
+    // One journal for today's three entries, confirmed as the one the stand-in holds, marked with the transfer's id.
+    const transfers = out.split('\n').find((line) => line.startsWith('{"data":[{"id":') && line.includes('"status":"confirmed"'));
+    const [transfer] = JSON.parse(transfers!).data;
+    expect(transfer).toMatchObject({ status: 'confirmed', date: today, currency: 'USD', attempts: 1, last_error: null });
+    expect(transfer.entry_ids).toHaveLength(3);
+    expect(org.journals.map((j) => [j.ManualJournalID, j.Status, j.Date.slice(0, 10)])).toEqual([[transfer.erp_document_id, 'POSTED', today]]);
+    expect(org.journals[0]!.Narration).toContain(`(links:${transfer.id})`);
+    expect(out).toContain(
+      `{"data":{"as_of":"${today}","currency":"USD","matched":true,"accounts":[{"erp_account":"090","links_balance":"1160.00","erp_balance":"1160.00","difference":"0.00"},{"erp_account":"200","links_balance":"-40.00","erp_balance":"-40.00","difference":"0.00"},{"erp_account":"453","links_balance":"40.00","erp_balance":"40.00","difference":"0.00"},{"erp_account":"610","links_balance":"-1160.00","erp_balance":"-1160.00","difference":"0.00"}]}}\n`,
+    );
+    // Deleted at the end: what the later guides post today is not sent.
+    expect(out).toMatch(/"provider":"xero","name":"Xero stand-in","status":"active".*\}\}\n$/);
   });
 
   it('docs/mcp.md: the results it describes, on the walkthrough\'s tenant', () => {

@@ -1,36 +1,21 @@
 /**
- * `npm run xero-standin [-- --port 4900]`: a Xero stand-in for the docs walkthrough, with one
- * organisation, a small chart, a custom-connection app and an authorization-code app.
+ * `npm run xero-standin [-- --port 4900]`: the Xero stand-in of docs/gl.md's walkthrough
+ * (demoStandIn.ts), printing the variables that point Links at it and its apps' credentials.
  */
-import { XeroModel } from './xeroModel.js';
-import { startXeroHttp } from './xeroHttp.js';
+import { DEMO_CUSTOM_APP, DEMO_WEB_APP, startDemoStandIn } from './demoStandIn.js';
 
 const portArg = process.argv.indexOf('--port');
 const port = portArg >= 0 ? Number(process.argv[portArg + 1]) : Number(process.env.XERO_STANDIN_PORT ?? 4900);
-const model = new XeroModel({ now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
-const org = model.addOrganisation('Demo Company (Stand-in)', process.env.XERO_STANDIN_CURRENCY ?? 'USD');
-for (const [code, name, type] of [
-  ['090', 'Business Bank Account', 'BANK'],
-  ['200', 'Sales', 'REVENUE'],
-  ['400', 'Advertising', 'OVERHEADS'],
-  ['610', 'Accounts Receivable', 'CURRENT'],
-  ['800', 'Accounts Payable', 'CURRLIAB'],
-  ['970', 'Owner A Funds Introduced', 'EQUITY'],
-] as const) {
-  org.addAccount(code, name, type);
-}
-model.identity.addApp({ clientId: 'STANDIN-CUSTOM-CLIENT', clientSecret: 'standin-custom-secret', tenantIds: [org.tenantId], customConnection: true });
-model.identity.addApp({ clientId: 'STANDIN-WEB-CLIENT', clientSecret: 'standin-web-secret', tenantIds: [org.tenantId], customConnection: false });
-const urls = await startXeroHttp(model, port);
+const stand = await startDemoStandIn(port, process.env.XERO_STANDIN_CURRENCY ?? 'USD');
 process.stdout.write(
   [
-    `Xero stand-in listening (organisation ${org.tenantId}, base currency ${org.baseCurrency})`,
-    `export LINKS_XERO_API_URL=${urls.apiUrl}`,
-    `export LINKS_XERO_IDENTITY_URL=${urls.identityUrl}`,
-    `export LINKS_XERO_CONNECTIONS_URL=${urls.connectionsUrl}`,
-    `export LINKS_XERO_LOGIN_URL=${urls.loginUrl}`,
-    'custom connection: client_id STANDIN-CUSTOM-CLIENT, client_secret standin-custom-secret',
-    'authorization code: client_id STANDIN-WEB-CLIENT, client_secret standin-web-secret',
+    `Xero stand-in listening (organisation ${stand.organisation.tenantId}, base currency ${stand.organisation.baseCurrency})`,
+    `export LINKS_XERO_API_URL=${stand.apiUrl}`,
+    `export LINKS_XERO_IDENTITY_URL=${stand.identityUrl}`,
+    `export LINKS_XERO_CONNECTIONS_URL=${stand.connectionsUrl}`,
+    `export LINKS_XERO_LOGIN_URL=${stand.loginUrl}`,
+    `custom connection: client_id ${DEMO_CUSTOM_APP.clientId}, client_secret ${DEMO_CUSTOM_APP.clientSecret}`,
+    `authorization code: client_id ${DEMO_WEB_APP.clientId}, client_secret ${DEMO_WEB_APP.clientSecret}`,
     '',
   ].join('\n'),
 );

@@ -45,7 +45,11 @@ export class XeroIdentity {
   /** Refresh grants answered, and those refused: the simulation checks no rotation is lost. */
   readonly stats = { refreshes: 0, refusedRefreshes: 0, tokensIssued: 0 };
 
-  constructor(private readonly clock: Clock) {}
+  /** `organisationName`: the name /connections gives an organisation, as Xero gives its own. */
+  constructor(
+    private readonly clock: Clock,
+    private readonly organisationName: (tenantId: string) => string | undefined = () => undefined,
+  ) {}
 
   addApp(app: XeroApp): void {
     this.apps.set(app.clientId, app);
@@ -131,7 +135,7 @@ export class XeroIdentity {
         authEventId: randomUUID(),
         tenantId,
         tenantType: 'ORGANISATION',
-        tenantName: `Organisation ${tenantId.slice(0, 8)}`,
+        tenantName: this.organisationName(tenantId) ?? `Organisation ${tenantId.slice(0, 8)}`,
         createdDateUtc: at,
         updatedDateUtc: at,
       })),

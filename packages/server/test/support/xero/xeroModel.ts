@@ -71,7 +71,7 @@ export class XeroModel {
   private readonly replay = new Map<string, CachedAnswer>();
 
   constructor(readonly clock: ModelClock) {
-    this.identity = new XeroIdentity(clock);
+    this.identity = new XeroIdentity(clock, (tenantId) => this.organisations.get(tenantId)?.name);
   }
 
   addOrganisation(name: string, baseCurrency = 'USD', tenantId: string = randomUUID()): XeroOrganisation {
