@@ -96,6 +96,25 @@ describe('Xero connector against the stand-in', () => {
     expect(tb.get('200')).toBe(-12_345n);
   });
 
+  it('read-back pages through the journals of the date, matching the marker itself, when Xero refuses the Contains filter', async () => {
+    const j = journal([['090', 4_200n], ['200', -4_200n]], '2026-11-02');
+    const others = { Date: '2026-11-02', Status: 'POSTED', JournalLines: [{ LineAmount: 0.01, AccountCode: '090' }, { LineAmount: -0.01, AccountCode: '200' }] };
+    for (let i = 0; i < 150; i++) org.store({ ...others, Narration: `Someone else's journal ${i}` }, Date.now());
+    const outcome = await connector.send(j, { idempotencyKey: `k-${j.transferId}` });
+    expect(outcome).toMatchObject({ kind: 'confirmed' });
+    const before = model.log.length;
+    model.refuseContainsFilter = true;
+    try {
+      expect(await connector.findSent(j.transferId, j.date)).toEqual({ erpDocumentId: (outcome as { erpDocumentId: string }).erpDocumentId });
+      expect(await connector.findSent(uuidv7(), j.date)).toBeNull();
+    } finally {
+      model.refuseContainsFilter = false;
+    }
+    // Each read: the filtered GET refused (400), then the Date-only GET, page 1 and page 2 (151 journals).
+    expect(model.log.slice(before).filter((l) => l.path.endsWith('/ManualJournals')).map((l) => l.status)).toEqual([400, 200, 200, 400, 200, 200]);
+    expect(await connector.findSent(j.transferId, j.date)).toEqual({ erpDocumentId: (outcome as { erpDocumentId: string }).erpDocumentId });
+  });
+
   it('a journal stored and then dropped is uncertain; read-back finds it and the same key replays, never a duplicate', async () => {
     const j = journal([['090', 500n], ['200', -500n]]);
     faults.push({ kind: 'drop_after' });
@@ -126,6 +145,10 @@ describe('Xero connector against the stand-in', () => {
     const outcome = await connector.send(j, { idempotencyKey: `k-${j.transferId}` });
     expect(outcome).toMatchObject({ kind: 'retry_later', retryAfterMs: 1000, error: { erpStatus: 429 } });
     expect((outcome as { error: { message: string } }).error.message).toContain('minute');
+    expect(stored(j.transferId)).toHaveLength(0);
+    // The concurrent limit's 429 has no Retry-After: a second's pause, not a minute's.
+    faults.push({ kind: 'rate_429', problem: 'concurrent', retryAfterSeconds: 0 });
+    expect(await connector.send(j, { idempotencyKey: `k-${j.transferId}` })).toMatchObject({ kind: 'retry_later', retryAfterMs: 1000, error: { erpStatus: 429 } });
     expect(stored(j.transferId)).toHaveLength(0);
   });
 

@@ -2,8 +2,10 @@
  * Reading Xero's answers: the messages of a ValidationException (`Elements[].ValidationErrors[]`,
  * Xero's own words, shown to the person who must fix the journal) and the Trial Balance report
  * (rows nested in sections; values are strings, '' is zero; the label is "Name (Code)" and each
- * cell carries the AccountID). The balance is the YTD Debit and YTD Credit columns: the balance of a
- * balance-sheet account, and of a profit-and-loss account since the start of Xero's financial year.
+ * cell carries the AccountID; xero_accounting.yaml's TrialBalance example). The balance is the YTD
+ * Debit and YTD Credit columns: the balance of a balance-sheet account, and of a profit-and-loss
+ * account since the start of Xero's financial year (earlier years sit on Retained Earnings); the
+ * Debit and Credit columns are only the month's movement. A zero is '' or "0.00".
  */
 import type { ErpTrialBalance } from '../../domain/glTransfer.js';
 import { parseSignedAmount } from '../../domain/money.js';
@@ -12,9 +14,11 @@ export function validationMessages(body: unknown): string {
   const messages: string[] = [];
   const root = (typeof body === 'object' && body !== null ? body : {}) as { Message?: unknown; Elements?: unknown };
   if (Array.isArray(root.Elements)) {
-    for (const element of root.Elements as Array<{ ValidationErrors?: Array<{ Message?: unknown }> }>) {
-      for (const v of element.ValidationErrors ?? []) if (typeof v.Message === 'string') messages.push(v.Message);
-    }
+    // Each element's ValidationErrors, then its Warnings (e.g. "Account code '476' has been removed as
+    // it does not match a recognised account.", xero_accounting.yaml's ManualJournals example).
+    const elements = root.Elements as Array<{ ValidationErrors?: Array<{ Message?: unknown }>; Warnings?: Array<{ Message?: unknown }> }>;
+    for (const element of elements) for (const v of element.ValidationErrors ?? []) if (typeof v.Message === 'string') messages.push(v.Message);
+    if (messages.length > 0) for (const element of elements) for (const v of element.Warnings ?? []) if (typeof v.Message === 'string') messages.push(v.Message);
   }
   if (messages.length === 0 && typeof root.Message === 'string') messages.push(root.Message);
   if (messages.length === 0) messages.push(typeof body === 'string' && body !== '' ? body.slice(0, 300) : 'Xero refused the journal');
