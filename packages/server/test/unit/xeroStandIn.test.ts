@@ -87,6 +87,8 @@ describe('Xero stand-in protocol', () => {
     expect(await list('where=Narration.Contains("links:b")')).toEqual(['second (links:b)']);
     expect(await list(`where=${encodeURIComponent('Date==DateTime(2026,12,1) && Narration.StartsWith("first")')}`)).toEqual(['first (links:a)']);
     expect(await list(`where=${encodeURIComponent('Date>DateTime(2026,12,1) OR Narration.EndsWith("(links:b)")')}`)).toEqual(['second (links:b)']);
+    const firstId = s.org.journals[0]?.ManualJournalID as string;
+    expect(await list(`where=${encodeURIComponent(`ManualJournalID==GUID("${firstId.toUpperCase()}") AND Status!="DRAFT"`)}`)).toEqual(['first (links:a)']);
     const unknownField = await s.call('GET', '/api.xro/2.0/ManualJournals', { headers: auth, query: 'where=Reference=="x"' });
     expect([unknownField.status, unknownField.json()]).toMatchObject([400, { Type: 'QueryParseException', Message: "No property or field 'Reference' exists in type 'ManualJournal'" }]);
     expect(await list('', { 'if-modified-since': since })).toEqual(['second (links:b)']);

@@ -102,10 +102,11 @@ export class XeroOrganisation {
       if (Array.isArray(line.Tracking) && line.Tracking.length > 2) errors.push('Any JournalLine can have a maximum of 2 TrackingCategory elements');
     }
     if (debits + credits !== 0n) errors.push(`The total debits (${reportAmount(debits) || '0.00'}) must equal total credits (${reportAmount(credits) || '0.00'})`);
+    // A date on or before a lock date is refused; the end-of-year text is Xero's own (waynerobinson/xeroizer#92).
     if (date && this.endOfYearLockDate && date <= this.endOfYearLockDate) {
       errors.push(`The document date cannot be before the end of year lock date, currently set at ${lockDateText(this.endOfYearLockDate)}`);
     } else if (date && this.periodLockDate && date <= this.periodLockDate) {
-      errors.push(`The document date cannot be before the period lock date, currently set at ${lockDateText(this.periodLockDate)}`); // [inferred] by analogy
+      errors.push(`The document date cannot be before the period lock date, currently set at ${lockDateText(this.periodLockDate)}`); // [secondary]: integrators' notes citing help centres
     }
     return errors;
   }

@@ -7,7 +7,7 @@
  * X-DayLimit-Remaining / X-MinLimit-Remaining / X-AppMinLimit-Remaining.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { json, msDate, NOT_FOUND, parseWhere, problem, queryParseException, text, validationException, type WhereFieldKind, type XeroResponse } from './xeroFormats.js';
+import { dayMs, json, msDate, NOT_FOUND, parseWhere, problem, queryParseException, text, validationException, type WhereFieldKind, type XeroResponse } from './xeroFormats.js';
 import { XeroIdentity } from './xeroIdentity.js';
 import { XeroOrganisation } from './xeroLedger.js';
 
@@ -205,7 +205,13 @@ export class XeroModel {
   private operate(request: XeroRequest, path: string, org: XeroOrganisation): XeroResponse {
     const { method } = request;
     if (path === '/Organisation' && method === 'GET') {
-      return json(200, this.envelope({ Organisations: [{ OrganisationID: org.tenantId, Name: org.name, BaseCurrency: org.baseCurrency, PeriodLockDate: org.periodLockDate, EndOfYearLockDate: org.endOfYearLockDate }] }));
+      // xero_accounting.yaml's Organisation example: lock dates are MS-JSON dates; the stand-in's financial year ends 31 December.
+      const lockDates = {
+        ...(org.periodLockDate ? { PeriodLockDate: msDate(dayMs(org.periodLockDate)) } : {}),
+        ...(org.endOfYearLockDate ? { EndOfYearLockDate: msDate(dayMs(org.endOfYearLockDate)) } : {}),
+      };
+      const organisation = { OrganisationID: org.tenantId, Name: org.name, BaseCurrency: org.baseCurrency, OrganisationStatus: 'ACTIVE', FinancialYearEndDay: 31, FinancialYearEndMonth: 12, ...lockDates };
+      return json(200, this.envelope({ Organisations: [organisation] }));
     }
     if (path === '/Accounts' && method === 'GET') {
       const where = request.query.get('where');
