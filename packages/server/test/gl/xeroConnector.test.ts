@@ -175,6 +175,10 @@ describe('Xero connector against the stand-in', () => {
     expect(stored(locked.transferId)).toHaveLength(1);
     const archived = journal([['090', 100n], ['300', -100n]]);
     expect(await connector.send(archived, { idempotencyKey: `k-${archived.transferId}` })).toMatchObject({ kind: 'refused', error: { message: "The account 'Old sales' (300) is archived and cannot be used." } });
+    const unknown = journal([['090', 100n], ['999', -100n]]);
+    const unknownOutcome = await connector.send(unknown, { idempotencyKey: `k-${unknown.transferId}` });
+    expect(unknownOutcome).toMatchObject({ kind: 'refused', error: { code: 'erp_validation', erpStatus: 400 } });
+    expect((unknownOutcome as { error: { message: string } }).error.message).toContain("Account code '999' has been removed as it does not match a recognised account.");
     const unbalanced = journal([['090', 10_000n], ['200', -1_000n]]);
     expect(await connector.send(unbalanced, { idempotencyKey: `k-${unbalanced.transferId}` })).toMatchObject({ kind: 'refused', error: { message: 'The total debits (100.00) must equal total credits (-10.00)' } });
     const euros = journal([['090', 100n], ['200', -100n]], '2026-12-01', 'EUR');

@@ -7,7 +7,6 @@
  * account since the start of Xero's financial year (earlier years sit on Retained Earnings); the
  * Debit and Credit columns are only the month's movement. A zero is '' or "0.00".
  */
-import type { ErpTrialBalance } from '../../domain/glTransfer.js';
 import { parseSignedAmount } from '../../domain/money.js';
 
 export function validationMessages(body: unknown): string {
@@ -40,26 +39,31 @@ function minor(value: string | undefined, currency: string): bigint {
   return parsed;
 }
 
-/** Net debit (positive) or credit (negative) per account code; rows without "(code)" in their label apart. */
-export function parseTrialBalance(body: unknown, currency: string): { balances: ErpTrialBalance; unlabelled: Array<{ accountId: string; netMinor: bigint }> } {
+/** One account row of the report: its AccountID (the cells' `account` attribute), the code in its label, its net debit (positive) or credit (negative). */
+export interface TrialBalanceRow {
+  accountId: string | undefined;
+  labelCode: string | undefined;
+  netMinor: bigint;
+}
+
+export function parseTrialBalance(body: unknown, currency: string): TrialBalanceRow[] {
   const report = (body as { Reports?: Array<{ Rows?: ReportRow[] }> }).Reports?.[0];
-  const balances: ErpTrialBalance = new Map();
-  const unlabelled: Array<{ accountId: string; netMinor: bigint }> = [];
   const header = report?.Rows?.find((r) => r.RowType === 'Header')?.Cells?.map((c) => c.Value ?? '') ?? [];
   const ytdDebit = header.indexOf('YTD Debit');
   const ytdCredit = header.indexOf('YTD Credit');
   if (ytdDebit < 0 || ytdCredit < 0) throw new Error('the Xero trial balance has no YTD Debit / YTD Credit columns');
-  const visit = (rows: ReportRow[]): void => {
-    for (const row of rows) {
+  const rows: TrialBalanceRow[] = [];
+  const visit = (list: ReportRow[]): void => {
+    for (const row of list) {
       if (row.Rows) visit(row.Rows);
       if (row.RowType !== 'Row' || !row.Cells) continue;
-      const label = row.Cells[0]?.Value ?? '';
-      const net = minor(row.Cells[ytdDebit]?.Value, currency) - minor(row.Cells[ytdCredit]?.Value, currency);
-      const code = /\(([^()]+)\)\s*$/.exec(label)?.[1];
-      if (code) balances.set(code, (balances.get(code) ?? 0n) + net);
-      else unlabelled.push({ accountId: row.Cells[0]?.Attributes?.find((a) => a.Id === 'account')?.Value ?? '', netMinor: net });
+      rows.push({
+        accountId: row.Cells[0]?.Attributes?.find((a) => a.Id === 'account')?.Value,
+        labelCode: /\(([^()]+)\)\s*$/.exec(row.Cells[0]?.Value ?? '')?.[1],
+        netMinor: minor(row.Cells[ytdDebit]?.Value, currency) - minor(row.Cells[ytdCredit]?.Value, currency),
+      });
     }
   };
   visit(report?.Rows ?? []);
-  return { balances, unlabelled };
+  return rows;
 }

@@ -149,15 +149,17 @@ class XeroConnector implements ErpConnector {
       throw new ErpCallError('refused', { code: 'erp_currency_not_supported', message: `the Xero organisation reports in ${base}, not ${currency}`, erpStatus: null, erpBody: null });
     }
     const body = await this.read({ method: 'GET', path: '/Reports/TrialBalance', query: { date: asOf } });
-    const parsed = parseTrialBalance(body, currency);
-    if (parsed.unlabelled.length === 0) return parsed.balances;
-    // A row whose label carries no "(code)": find its code through the chart by AccountID.
-    const chart = (await this.read({ method: 'GET', path: '/Accounts' })) as { Accounts?: Array<{ AccountID?: string; Code?: string }> };
-    for (const row of parsed.unlabelled) {
-      const code = chart.Accounts?.find((a) => a.AccountID === row.accountId)?.Code;
-      if (code) parsed.balances.set(code, (parsed.balances.get(code) ?? 0n) + row.netMinor);
+    const rows = parseTrialBalance(body, currency);
+    // The code by the row's AccountID (each cell's `account` attribute) through the chart: a label
+    // "Name (Code)" is ambiguous when an account without a code has a name ending in parentheses.
+    const chart = rows.some((r) => r.accountId) ? ((await this.read({ method: 'GET', path: '/Accounts' })) as { Accounts?: Array<{ AccountID?: string; Code?: string }> }) : {};
+    const codeOf = new Map((chart.Accounts ?? []).map((a) => [a.AccountID, a.Code]));
+    const balances: ErpTrialBalance = new Map();
+    for (const row of rows) {
+      const code = (row.accountId ? codeOf.get(row.accountId) : undefined) || row.labelCode;
+      if (code) balances.set(code, (balances.get(code) ?? 0n) + row.netMinor);
     }
-    return parsed.balances;
+    return balances;
   }
 
   /** Links-side refusals: a currency Xero cannot take, or amounts finer than Xero's two decimals. */
