@@ -5,7 +5,8 @@
  * - 400 ValidationException (unbalanced, unknown or archived account, lock date…) → refused, with
  *   Xero's own messages; a currency other than the organisation's base currency → refused before sending
  *   (Xero manual journals have no currency: they are in the base currency);
- * - 429 → retry_later after Retry-After; limits reached in Links' own shaper → retry_later, not sent;
+ * - 429 → retry_later after Retry-After (the concurrent limit sends none: a second); limits reached in
+ *   Links' own shaper → retry_later, not sent;
  * - no answer (reset, timeout) or 5xx once sent → uncertain: Xero may hold it, read back first;
  * - the token refused, or 403 (the organisation disconnected) → needs_authorization; a 401 even
  *   after a renewed token → retry_later (Xero did not process it).
