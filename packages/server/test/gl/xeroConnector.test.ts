@@ -96,6 +96,25 @@ describe('Xero connector against the stand-in', () => {
     expect(tb.get('200')).toBe(-12_345n);
   });
 
+  it('read-back pages through the journals of the date, matching the marker itself, when Xero refuses the Contains filter', async () => {
+    const j = journal([['090', 4_200n], ['200', -4_200n]], '2026-11-02');
+    const others = { Date: '2026-11-02', Status: 'POSTED', JournalLines: [{ LineAmount: 0.01, AccountCode: '090' }, { LineAmount: -0.01, AccountCode: '200' }] };
+    for (let i = 0; i < 150; i++) org.store({ ...others, Narration: `Someone else's journal ${i}` }, Date.now());
+    const outcome = await connector.send(j, { idempotencyKey: `k-${j.transferId}` });
+    expect(outcome).toMatchObject({ kind: 'confirmed' });
+    const before = model.log.length;
+    model.refuseContainsFilter = true;
+    try {
+      expect(await connector.findSent(j.transferId, j.date)).toEqual({ erpDocumentId: (outcome as { erpDocumentId: string }).erpDocumentId });
+      expect(await connector.findSent(uuidv7(), j.date)).toBeNull();
+    } finally {
+      model.refuseContainsFilter = false;
+    }
+    // Each read: the filtered GET refused (400), then the Date-only GET, page 1 and page 2 (151 journals).
+    expect(model.log.slice(before).filter((l) => l.path.endsWith('/ManualJournals')).map((l) => l.status)).toEqual([400, 200, 200, 400, 200, 200]);
+    expect(await connector.findSent(j.transferId, j.date)).toEqual({ erpDocumentId: (outcome as { erpDocumentId: string }).erpDocumentId });
+  });
+
   it('a journal stored and then dropped is uncertain; read-back finds it and the same key replays, never a duplicate', async () => {
     const j = journal([['090', 500n], ['200', -500n]]);
     faults.push({ kind: 'drop_after' });
@@ -127,6 +146,10 @@ describe('Xero connector against the stand-in', () => {
     expect(outcome).toMatchObject({ kind: 'retry_later', retryAfterMs: 1000, error: { erpStatus: 429 } });
     expect((outcome as { error: { message: string } }).error.message).toContain('minute');
     expect(stored(j.transferId)).toHaveLength(0);
+    // The concurrent limit's 429 has no Retry-After: a second's pause, not a minute's.
+    faults.push({ kind: 'rate_429', problem: 'concurrent', retryAfterSeconds: 0 });
+    expect(await connector.send(j, { idempotencyKey: `k-${j.transferId}` })).toMatchObject({ kind: 'retry_later', retryAfterMs: 1000, error: { erpStatus: 429 } });
+    expect(stored(j.transferId)).toHaveLength(0);
   });
 
   it('an expired token is renewed on 401 and the journal goes through once', async () => {
@@ -152,6 +175,10 @@ describe('Xero connector against the stand-in', () => {
     expect(stored(locked.transferId)).toHaveLength(1);
     const archived = journal([['090', 100n], ['300', -100n]]);
     expect(await connector.send(archived, { idempotencyKey: `k-${archived.transferId}` })).toMatchObject({ kind: 'refused', error: { message: "The account 'Old sales' (300) is archived and cannot be used." } });
+    const unknown = journal([['090', 100n], ['999', -100n]]);
+    const unknownOutcome = await connector.send(unknown, { idempotencyKey: `k-${unknown.transferId}` });
+    expect(unknownOutcome).toMatchObject({ kind: 'refused', error: { code: 'erp_validation', erpStatus: 400 } });
+    expect((unknownOutcome as { error: { message: string } }).error.message).toContain("Account code '999' has been removed as it does not match a recognised account.");
     const unbalanced = journal([['090', 10_000n], ['200', -1_000n]]);
     expect(await connector.send(unbalanced, { idempotencyKey: `k-${unbalanced.transferId}` })).toMatchObject({ kind: 'refused', error: { message: 'The total debits (100.00) must equal total credits (-10.00)' } });
     const euros = journal([['090', 100n], ['200', -100n]], '2026-12-01', 'EUR');

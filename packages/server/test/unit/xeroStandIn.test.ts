@@ -5,7 +5,7 @@
  * `If-Modified-Since`, a reused Idempotency-Key with another body is refused, limits answer 429.
  */
 import { describe, expect, it } from 'vitest';
-import { REFRESH_GRACE_MS } from '../support/xero/xeroIdentity.js';
+import { REFRESH_GRACE_MS, REFRESH_IDLE_MS } from '../support/xero/xeroIdentity.js';
 import { type XeroRequest, XeroModel } from '../support/xero/xeroModel.js';
 
 function setup() {
@@ -82,15 +82,60 @@ describe('Xero stand-in protocol', () => {
     expect((await put('second (links:b)', 'k2')).status).toBe(200);
     const reused = await put('second (links:b)', 'k2', 2);
     expect([reused.status, reused.json().Type]).toEqual([400, 'ValidationException']);
+    expect(JSON.stringify(reused.json())).toContain('is used with a different request');
     const list = async (query: string, headers: Record<string, string> = {}) => ((await s.call('GET', '/api.xro/2.0/ManualJournals', { headers: { ...auth, ...headers }, query })).json().ManualJournals as Array<{ Narration: string }>).map((j) => j.Narration);
     expect(await list('where=Narration.Contains("links:b")')).toEqual(['second (links:b)']);
+    expect(await list(`where=${encodeURIComponent('Date==DateTime(2026,12,1) && Narration.StartsWith("first")')}`)).toEqual(['first (links:a)']);
+    expect(await list(`where=${encodeURIComponent('Date>DateTime(2026,12,1) OR Narration.EndsWith("(links:b)")')}`)).toEqual(['second (links:b)']);
+    const firstId = s.org.journals[0]?.ManualJournalID as string;
+    expect(await list(`where=${encodeURIComponent(`ManualJournalID==GUID("${firstId.toUpperCase()}") AND Status!="DRAFT"`)}`)).toEqual(['first (links:a)']);
+    const unknownField = await s.call('GET', '/api.xro/2.0/ManualJournals', { headers: auth, query: 'where=Reference=="x"' });
+    expect([unknownField.status, unknownField.json()]).toMatchObject([400, { Type: 'QueryParseException', Message: "No property or field 'Reference' exists in type 'ManualJournal'" }]);
     expect(await list('', { 'if-modified-since': since })).toEqual(['second (links:b)']);
     const paged = (await s.call('GET', '/api.xro/2.0/ManualJournals', { headers: auth, query: 'page=2&pageSize=1' })).json();
     expect(paged.pagination).toEqual({ page: 2, pageSize: 1, pageCount: 2, itemCount: 2 });
-    for (let i = 0; i < 60; i++) await s.call('GET', '/api.xro/2.0/Accounts', { headers: auth });
+    const longKey = await put('third', 'k'.repeat(129));
+    expect(longKey.status).toBe(400);
+    for (let i = 0; i < 57; i++) await s.call('GET', '/api.xro/2.0/Accounts', { headers: auth });
     const limited = await s.call('GET', '/api.xro/2.0/Accounts', { headers: auth });
     expect(limited.status).toBe(429);
     expect(limited.headers['x-rate-limit-problem']).toBe('minute');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it("builds the trial balance in Xero's shape: sections in Xero's order, the month and the year to date, earlier years' profit on Retained Earnings", async () => {
+    const s = setup();
+    s.org.addAccount('320', 'Retained Earnings', 'EQUITY', 'ACTIVE', 'RETAINEDEARNINGS');
+    const { access_token } = await authorised(s);
+    const auth = { authorization: `Bearer ${access_token}`, 'xero-tenant-id': s.org.tenantId };
+    const post = (date: string, amount: number) =>
+      s.call('PUT', '/api.xro/2.0/ManualJournals', { headers: auth, body: JSON.stringify({ ManualJournals: [{ Narration: date, Date: date, Status: 'POSTED', JournalLines: [{ LineAmount: amount, AccountCode: '090' }, { LineAmount: -amount, AccountCode: '200' }] }] }) });
+    expect((await post('2025-06-30', 50)).status).toBe(200);
+    expect((await post('2026-11-15', 20)).status).toBe(200);
+    expect((await post('2026-12-01', 7.5)).status).toBe(200);
+    const tb = (await s.call('GET', '/api.xro/2.0/Reports/TrialBalance', { headers: auth, query: 'date=2026-12-31' })).json();
+    expect(tb.Status).toBe('OK');
+    const report = (tb.Reports as Array<{ ReportTitles: string[]; Rows: Array<{ RowType: string; Title?: string; Cells?: Array<{ Value: string }>; Rows?: Array<{ RowType: string; Cells: Array<{ Value: string; Attributes?: unknown[] }> }> }> }>)[0];
+    expect(report?.ReportTitles).toEqual(['Trial Balance', 'Protocol Ltd', 'As at 31 December 2026']);
+    expect(report?.Rows.map((r) => [r.RowType, r.Title ?? null])).toEqual([['Header', null], ['Section', 'Revenue'], ['Section', 'Assets'], ['Section', 'Equity'], ['Section', '']]);
+    const cells = (title: string) => report?.Rows.find((r) => r.Title === title)?.Rows?.[0]?.Cells.map((c) => c.Value);
+    expect(cells('Revenue')).toEqual(['Sales (200)', '', '7.50', '', '27.50']);
+    expect(cells('Assets')).toEqual(['Bank (090)', '7.50', '', '77.50', '']);
+    expect(cells('Equity')).toEqual(['Retained Earnings (320)', '', '', '', '50.00']);
+    expect(report?.Rows.at(-1)?.Rows?.[0]?.Cells.map((c) => c.Value)).toEqual(['Total', '7.50', '7.50', '77.50', '77.50']);
+  });
+
+  it('a concurrent-limit 429 has no Retry-After; an unused refresh token dies after 60 days', async () => {
+    const s = setup();
+    const first = await authorised(s);
+    const auth = { authorization: `Bearer ${first.access_token}`, 'xero-tenant-id': s.org.tenantId };
+    s.model.faults = () => ({ kind: 'rate_429', problem: 'concurrent', retryAfterSeconds: 0 });
+    const limited = await s.call('GET', '/api.xro/2.0/Accounts', { headers: auth });
+    s.model.faults = () => undefined;
+    expect([limited.status, limited.headers['x-rate-limit-problem'], limited.headers['retry-after']]).toEqual([429, 'concurrent', undefined]);
+    expect(limited.headers['x-minlimit-remaining']).toBeDefined();
+    s.clock.t += REFRESH_IDLE_MS + 1;
+    const stale = await s.call('POST', '/connect/token', { headers: { authorization: s.basic }, body: `grant_type=refresh_token&refresh_token=${first.refresh_token}` });
+    expect([stale.status, stale.json()]).toEqual([400, { error: 'invalid_grant' }]);
   });
 });

@@ -90,8 +90,10 @@ export class XeroApiClient {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
       return { kind: 'lost', message: `${(error as Error).message}${cause ? ` (${cause})` : ''}` };
     }
-    const retryAfter = Number(response.headers.get('retry-after'));
-    shaper.release({ status: response.status, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined });
+    // A concurrent-limit 429 carries no Retry-After: pause a second, not the shaper's default minute.
+    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+    const concurrent = response.status === 429 && response.headers.get('x-rate-limit-problem') === 'concurrent';
+    shaper.release({ status: response.status, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : concurrent ? 1 : undefined });
     let body: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json')) {
       try {

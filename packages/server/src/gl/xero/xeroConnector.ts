@@ -5,7 +5,8 @@
  * - 400 ValidationException (unbalanced, unknown or archived account, lock date…) → refused, with
  *   Xero's own messages; a currency other than the organisation's base currency → refused before sending
  *   (Xero manual journals have no currency: they are in the base currency);
- * - 429 → retry_later after Retry-After; limits reached in Links' own shaper → retry_later, not sent;
+ * - 429 → retry_later after Retry-After (the concurrent limit sends none: a second); limits reached in
+ *   Links' own shaper → retry_later, not sent;
  * - no answer (reset, timeout) or 5xx once sent → uncertain: Xero may hold it, read back first;
  * - the token refused, or 403 (the organisation disconnected) → needs_authorization; a 401 even
  *   after a renewed token → retry_later (Xero did not process it).
@@ -44,6 +45,10 @@ export interface XeroConnectorOptions {
   requestTimeoutMs?: number;
   maxWaitMs?: number;
 }
+
+/** Read-back pages: Xero's default page size (xero_accounting.yaml: "Up to 100 manual journals"), at most 50 pages. */
+const READ_BACK_PAGE_SIZE = 100;
+const READ_BACK_MAX_PAGES = 50;
 
 /** The marker findSent looks for; unique per transfer. */
 export function transferMarker(transferId: string): string {
@@ -97,15 +102,39 @@ class XeroConnector implements ErpConnector {
     }
   }
 
-  async findSent(transferId: string, _date: string): Promise<{ erpDocumentId: string } | null> {
+  /**
+   * Read-back by the Narration marker. xero_accounting.yaml (GET /ManualJournals) documents `where`
+   * ("Filter by an any element"), `page` (100 per call) and `pageSize`; Xero's filtering guide shows
+   * `Field.Contains("…")` and `Date == DateTime(y, m, d)` but advises simple `==` filters on large
+   * organisations. So the filter is the journal's Date and the marker, the answer is checked again
+   * here (a loosely applied filter cannot match another journal), full pages are followed, and if
+   * Xero refuses the Contains the read falls back to the Date alone, matching the marker here.
+   */
+  async findSent(transferId: string, date: string): Promise<{ erpDocumentId: string } | null> {
     const marker = transferMarker(transferId);
-    // Xero's `where` takes expressions on any element (spec: "Filter by an any element"); the
-    // answer is checked again here, so a filter Xero applied loosely cannot match another journal.
-    const body = await this.read({ method: 'GET', path: '/ManualJournals', query: { where: `Narration.Contains("${marker}")`, page: '1' } });
-    const journals = ((body as { ManualJournals?: Array<{ ManualJournalID?: string; Narration?: string }> }).ManualJournals ?? []).filter(
-      (j) => typeof j.Narration === 'string' && j.Narration.includes(marker) && typeof j.ManualJournalID === 'string',
-    );
-    return journals[0] ? { erpDocumentId: journals[0].ManualJournalID as string } : null;
+    const [year, month, day] = date.split('-').map(Number);
+    const onDate = `Date==DateTime(${year},${month},${day})`;
+    try {
+      return await this.findByMarker(marker, `${onDate} AND Narration.Contains("${marker}")`);
+    } catch (error) {
+      if (!(error instanceof ErpCallError && error.kind === 'refused' && error.erpError.erpStatus === 400)) throw error;
+      return this.findByMarker(marker, onDate);
+    }
+  }
+
+  private async findByMarker(marker: string, where: string): Promise<{ erpDocumentId: string } | null> {
+    for (let page = 1; page <= READ_BACK_MAX_PAGES; page++) {
+      const body = (await this.read({ method: 'GET', path: '/ManualJournals', query: { where, page: String(page), pageSize: String(READ_BACK_PAGE_SIZE) } })) as {
+        ManualJournals?: Array<{ ManualJournalID?: string; Narration?: string }>;
+        pagination?: { pageCount?: number };
+      };
+      const journals = body.ManualJournals ?? [];
+      const hit = journals.find((j) => typeof j.Narration === 'string' && j.Narration.includes(marker) && typeof j.ManualJournalID === 'string');
+      if (hit) return { erpDocumentId: hit.ManualJournalID as string };
+      const lastPage = typeof body.pagination?.pageCount === 'number' ? page >= body.pagination.pageCount : journals.length < READ_BACK_PAGE_SIZE;
+      if (lastPage) return null;
+    }
+    throw new ErpCallError('uncertain', { code: 'erp_bad_answer', message: `more than ${READ_BACK_MAX_PAGES * READ_BACK_PAGE_SIZE} Xero manual journals on the transfer's date; read-back gave up`, erpStatus: 200, erpBody: null });
   }
 
   async listAccounts(): Promise<ErpAccount[]> {
@@ -121,15 +150,17 @@ class XeroConnector implements ErpConnector {
       throw new ErpCallError('refused', { code: 'erp_currency_not_supported', message: `the Xero organisation reports in ${base}, not ${currency}`, erpStatus: null, erpBody: null });
     }
     const body = await this.read({ method: 'GET', path: '/Reports/TrialBalance', query: { date: asOf } });
-    const parsed = parseTrialBalance(body, currency);
-    if (parsed.unlabelled.length === 0) return parsed.balances;
-    // A row whose label carries no "(code)": find its code through the chart by AccountID.
-    const chart = (await this.read({ method: 'GET', path: '/Accounts' })) as { Accounts?: Array<{ AccountID?: string; Code?: string }> };
-    for (const row of parsed.unlabelled) {
-      const code = chart.Accounts?.find((a) => a.AccountID === row.accountId)?.Code;
-      if (code) parsed.balances.set(code, (parsed.balances.get(code) ?? 0n) + row.netMinor);
+    const rows = parseTrialBalance(body, currency);
+    // The code by the row's AccountID (each cell's `account` attribute) through the chart: a label
+    // "Name (Code)" is ambiguous when an account without a code has a name ending in parentheses.
+    const chart = rows.some((r) => r.accountId) ? ((await this.read({ method: 'GET', path: '/Accounts' })) as { Accounts?: Array<{ AccountID?: string; Code?: string }> }) : {};
+    const codeOf = new Map((chart.Accounts ?? []).map((a) => [a.AccountID, a.Code]));
+    const balances: ErpTrialBalance = new Map();
+    for (const row of rows) {
+      const code = (row.accountId ? codeOf.get(row.accountId) : undefined) || row.labelCode;
+      if (code) balances.set(code, (balances.get(code) ?? 0n) + row.netMinor);
     }
-    return parsed.balances;
+    return balances;
   }
 
   /** Links-side refusals: a currency Xero cannot take, or amounts finer than Xero's two decimals. */
@@ -195,9 +226,11 @@ function manualJournal(journal: GlJournal): Record<string, unknown> {
   };
 }
 
+/** Retry-After comes with the minute and day limits; a concurrent-limit 429 has none: a moment, not a minute. */
 function retryAfterMs(answer: { headers: Headers }): number {
-  const seconds = Number(answer.headers.get('retry-after'));
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 60_000;
+  const seconds = Number(answer.headers.get('retry-after') ?? Number.NaN);
+  if (Number.isFinite(seconds) && seconds > 0) return seconds * 1000;
+  return answer.headers.get('x-rate-limit-problem') === 'concurrent' ? 1_000 : 60_000;
 }
 
 function erpError(answer: { status: number; headers: Headers; body: unknown }): GlErpError {

@@ -47,6 +47,11 @@ export function validationException(elements: unknown[]): XeroResponse {
   return json(400, { ErrorNumber: 10, Type: 'ValidationException', Message: 'A validation exception occurred', Elements: elements });
 }
 
+/** A `where` Xero cannot apply: 400, the ApiException envelope with Type QueryParseException (the ErrorNumber is [inferred]). */
+export function queryParseException(message: string): XeroResponse {
+  return json(400, { ErrorNumber: 16, Type: 'QueryParseException', Message: message });
+}
+
 export const NOT_FOUND = text(404, "The resource you're looking for cannot be found");
 
 /** Money with exactly two decimals, as the report cells carry it; '' for zero. */
@@ -66,39 +71,60 @@ export function cents(amount: unknown): bigint | null {
 }
 
 /**
- * The part of Xero's `where` syntax the stand-in understands, joined by ` AND `:
- * `Field=="text"`, `Field!="text"`, `Field.Contains("text")`, `Field.StartsWith("text")`,
- * `Date>=DateTime(2026,12,1)` (also `<=`, `==`). Anything else: 400, as Xero refuses a bad filter.
+ * The part of Xero's `where` syntax the stand-in understands (developer.xero.com "Requests and
+ * responses", filtering: `Name=="x"`, `Name.Contains("x")`, `.StartsWith`, `.EndsWith`,
+ * `Date >= DateTime(2015, 01, 01) && Date < DateTime(2015, 12, 31)`, `AND`/`&&`, `OR`/`||`;
+ * `xero_accounting.yaml`: GET /ManualJournals `where` "Filter by an any element"). A field the type
+ * does not have is a QueryParseException, as Xero answers "No property or field 'x' exists in type
+ * 'y'" (message quoted in freakboy3742/pyxero#272); any other text Xero could not parse likewise.
  */
 export type WherePredicate = (record: Record<string, unknown>) => boolean;
+export type WhereFieldKind = 'string' | 'date' | 'guid';
 
-export function parseWhere(where: string): WherePredicate | string {
-  const clauses = where.split(/\s+AND\s+/i).map((c) => c.trim());
-  const tests: WherePredicate[] = [];
-  for (const clause of clauses) {
-    let m = /^(\w+)\s*(==|!=)\s*"([^"]*)"$/.exec(clause);
-    if (m) {
-      const [, field, op, value] = m as unknown as [string, string, string, string];
-      tests.push((r) => (String(r[field] ?? '') === value) === (op === '=='));
-      continue;
+export function parseWhere(where: string, fields: Record<string, WhereFieldKind>, typeName: string): WherePredicate | string {
+  const alternatives: WherePredicate[] = [];
+  for (const alternative of where.split(/\s+OR\s+|\s*\|\|\s*/)) {
+    const tests: WherePredicate[] = [];
+    for (const raw of alternative.split(/\s+AND\s+|\s*&&\s*/)) {
+      const clause = raw.trim();
+      const field = /^(\w+)/.exec(clause)?.[1] ?? '';
+      const kind = fields[field];
+      if (!kind) return `No property or field '${field}' exists in type '${typeName}'`;
+      const test = clauseTest(clause, field, kind);
+      if (!test) return `The where clause could not be parsed: ${clause}`;
+      tests.push(test);
     }
-    m = /^(\w+)\.(Contains|StartsWith)\("([^"]*)"\)$/.exec(clause);
-    if (m) {
-      const [, field, fn, value] = m as unknown as [string, string, string, string];
-      tests.push((r) => (fn === 'Contains' ? String(r[field] ?? '').includes(value) : String(r[field] ?? '').startsWith(value)));
-      continue;
-    }
-    m = /^Date\s*(>=|<=|==|>|<)\s*DateTime\((\d{4}),\s*(\d{1,2}),\s*(\d{1,2})\)$/.exec(clause);
-    if (m) {
-      const [, op, y, mo, d] = m as unknown as [string, string, string, string, string];
-      const bound = Date.UTC(Number(y), Number(mo) - 1, Number(d));
-      tests.push((r) => {
-        const at = dayMs(String(r.Date));
-        return op === '>=' ? at >= bound : op === '<=' ? at <= bound : op === '>' ? at > bound : op === '<' ? at < bound : at === bound;
-      });
-      continue;
-    }
-    return `The where clause could not be parsed: ${clause}`;
+    alternatives.push((r) => tests.every((t) => t(r)));
   }
-  return (record) => tests.every((t) => t(record));
+  return (record) => alternatives.some((t) => t(record));
+}
+
+function clauseTest(clause: string, field: string, kind: WhereFieldKind): WherePredicate | null {
+  const rest = clause.slice(field.length).trim();
+  const text = (r: Record<string, unknown>) => String(r[field] ?? '');
+  let m = /^(==|!=)\s*"([^"]*)"$/.exec(rest);
+  if (m && kind === 'string') {
+    const [, op, value] = m as unknown as [string, string, string];
+    return (r) => (text(r) === value) === (op === '==');
+  }
+  m = /^(==|!=)\s*GUID\("([0-9a-fA-F-]{36})"\)$/.exec(rest);
+  if (m && kind === 'guid') {
+    const [, op, value] = m as unknown as [string, string, string];
+    return (r) => (text(r).toLowerCase() === value.toLowerCase()) === (op === '==');
+  }
+  m = /^\.(Contains|StartsWith|EndsWith)\("([^"]*)"\)$/.exec(rest);
+  if (m && kind === 'string') {
+    const [, fn, value] = m as unknown as [string, string, string];
+    return (r) => (fn === 'Contains' ? text(r).includes(value) : fn === 'StartsWith' ? text(r).startsWith(value) : text(r).endsWith(value));
+  }
+  m = /^(>=|<=|==|!=|>|<)\s*DateTime\((\d{4}),\s*(\d{1,2}),\s*(\d{1,2})\)$/.exec(rest);
+  if (m && kind === 'date') {
+    const [, op, y, mo, d] = m as unknown as [string, string, string, string, string];
+    const bound = Date.UTC(Number(y), Number(mo) - 1, Number(d));
+    return (r) => {
+      const at = dayMs(text(r));
+      return op === '>=' ? at >= bound : op === '<=' ? at <= bound : op === '>' ? at > bound : op === '<' ? at < bound : op === '!=' ? at !== bound : at === bound;
+    };
+  }
+  return null;
 }

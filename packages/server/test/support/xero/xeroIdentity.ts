@@ -7,8 +7,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { json, text, type XeroResponse } from './xeroFormats.js';
 
+/** "All Xero access tokens expire after 30 minutes" (developer.xero.com/faq/custom-integration). */
 export const ACCESS_TOKEN_SECONDS = 1800;
+/** A refreshed token may be refreshed again "for a grace period of 30 minutes" (Xero staff, community.xero.com/developer/discussion/105714701). */
 export const REFRESH_GRACE_MS = 30 * 60_000;
+/** A refresh token unused for 60 days expires [secondary: Xero's OAuth 2.0 FAQ as quoted by Databricks' Xero troubleshooting page]. */
+export const REFRESH_IDLE_MS = 60 * 86_400_000;
 
 export interface XeroApp {
   clientId: string;
@@ -27,6 +31,7 @@ interface AccessToken {
 interface RefreshToken {
   clientId: string;
   tenantIds: string[];
+  issuedAt: number;
   /** When it was exchanged for a new one; usable again only within the grace. */
   usedAt: number | null;
   revoked: boolean;
@@ -98,6 +103,8 @@ export class XeroIdentity {
     const app = this.apps.get(clientId ?? '');
     if (!app || app.clientSecret !== clientSecret) return json(400, { error: 'invalid_client' });
     const grant = form.get('grant_type');
+    // A custom connection: client_credentials "only requires your client id and client secret", and
+    // gives no refresh token (developer.xero.com/faq/custom-integration).
     if (grant === 'client_credentials') {
       if (!app.customConnection) return json(400, { error: 'unauthorized_client' });
       return json(200, this.issue(app.clientId, app.tenantIds, false));
@@ -112,7 +119,9 @@ export class XeroIdentity {
       const value = form.get('refresh_token') ?? '';
       const old = this.refresh.get(value);
       const now = this.clock.now();
-      if (!old || old.clientId !== app.clientId || old.revoked || (old.usedAt !== null && now - old.usedAt > REFRESH_GRACE_MS)) {
+      const expired = old ? (old.usedAt !== null ? now - old.usedAt > REFRESH_GRACE_MS : now - old.issuedAt > REFRESH_IDLE_MS) : true;
+      // A refused refresh: 400 {"error":"invalid_grant"} (RFC 6749 5.2; the body Xero's token endpoint answers).
+      if (!old || old.clientId !== app.clientId || old.revoked || expired) {
         this.stats.refusedRefreshes++;
         return json(400, { error: 'invalid_grant' });
       }
@@ -155,7 +164,7 @@ export class XeroIdentity {
     const body: Record<string, unknown> = { access_token: accessToken, expires_in: ACCESS_TOKEN_SECONDS, token_type: 'Bearer', scope: 'accounting.transactions accounting.settings.read accounting.reports.read' };
     if (withRefresh) {
       const refreshToken = `xrt_${randomBytes(18).toString('base64url')}`;
-      this.refresh.set(refreshToken, { clientId, tenantIds, usedAt: null, revoked: false });
+      this.refresh.set(refreshToken, { clientId, tenantIds, issuedAt: this.clock.now(), usedAt: null, revoked: false });
       body.refresh_token = refreshToken;
       body.scope = `offline_access ${body.scope as string}`;
     }

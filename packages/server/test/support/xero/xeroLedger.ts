@@ -14,6 +14,8 @@ export interface XeroAccount {
   Type: string;
   Status: 'ACTIVE' | 'ARCHIVED' | 'DELETED';
   Class: 'ASSET' | 'EQUITY' | 'EXPENSE' | 'LIABILITY' | 'REVENUE';
+  /** e.g. RETAINEDEARNINGS (xero_accounting.yaml Account.SystemAccount). */
+  SystemAccount?: string;
 }
 
 export interface StoredLine {
@@ -40,6 +42,10 @@ const CLASS_OF: Record<string, XeroAccount['Class']> = {
   DIRECTCOSTS: 'EXPENSE', EXPENSE: 'EXPENSE', OVERHEADS: 'EXPENSE', DEPRECIATN: 'EXPENSE',
 };
 
+/** The trial balance's sections, in the order of Xero's example. */
+const SECTION_OF: Record<XeroAccount['Class'], string> = { REVENUE: 'Revenue', EXPENSE: 'Expenses', ASSET: 'Assets', LIABILITY: 'Liabilities', EQUITY: 'Equity' };
+const SECTION_ORDER = ['Revenue', 'Expenses', 'Assets', 'Liabilities', 'Equity'];
+
 export class XeroOrganisation {
   readonly accounts: XeroAccount[] = [];
   readonly journals: StoredJournal[] = [];
@@ -52,14 +58,23 @@ export class XeroOrganisation {
     readonly baseCurrency: string,
   ) {}
 
-  addAccount(code: string, name: string, type: string, status: XeroAccount['Status'] = 'ACTIVE'): XeroAccount {
-    const account: XeroAccount = { AccountID: randomUUID(), Code: code, Name: name, Type: type, Status: status, Class: CLASS_OF[type] ?? 'ASSET' };
+  addAccount(code: string, name: string, type: string, status: XeroAccount['Status'] = 'ACTIVE', systemAccount?: string): XeroAccount {
+    const account: XeroAccount = { AccountID: randomUUID(), Code: code, Name: name, Type: type, Status: status, Class: CLASS_OF[type] ?? 'ASSET', ...(systemAccount ? { SystemAccount: systemAccount } : {}) };
     this.accounts.push(account);
     return account;
   }
 
   account(code: string): XeroAccount | undefined {
     return this.accounts.find((a) => a.Code === code);
+  }
+
+  /** The journal's warnings: the text of xero_accounting.yaml's ManualJournals example for an unknown code. */
+  warnings(input: Record<string, unknown>): string[] {
+    const lines = Array.isArray(input.JournalLines) ? (input.JournalLines as Array<Record<string, unknown>>) : [];
+    return lines
+      .map((line) => String(line.AccountCode ?? ''))
+      .filter((code) => code !== '' && !this.account(code))
+      .map((code) => `Account code '${code}' has been removed as it does not match a recognised account.`);
   }
 
   /** The journal's validation errors (empty: it may be stored). */
@@ -87,10 +102,11 @@ export class XeroOrganisation {
       if (Array.isArray(line.Tracking) && line.Tracking.length > 2) errors.push('Any JournalLine can have a maximum of 2 TrackingCategory elements');
     }
     if (debits + credits !== 0n) errors.push(`The total debits (${reportAmount(debits) || '0.00'}) must equal total credits (${reportAmount(credits) || '0.00'})`);
+    // A date on or before a lock date is refused; the end-of-year text is Xero's own (waynerobinson/xeroizer#92).
     if (date && this.endOfYearLockDate && date <= this.endOfYearLockDate) {
       errors.push(`The document date cannot be before the end of year lock date, currently set at ${lockDateText(this.endOfYearLockDate)}`);
     } else if (date && this.periodLockDate && date <= this.periodLockDate) {
-      errors.push(`The document date cannot be before the period lock date, currently set at ${lockDateText(this.periodLockDate)}`); // [inferred] by analogy
+      errors.push(`The document date cannot be before the period lock date, currently set at ${lockDateText(this.periodLockDate)}`); // [secondary]: integrators' notes citing help centres
     }
     return errors;
   }
@@ -142,26 +158,38 @@ export class XeroOrganisation {
   }
 
   /**
-   * Reports/TrialBalance as at `date` from the POSTED journals. Debit/Credit: the month's movement;
-   * YTD Debit/YTD Credit: the balance (balance-sheet accounts: since the beginning; profit and loss:
-   * since 1 January of the date's year; the stand-in's financial year is the calendar year).
+   * Reports/TrialBalance as at `date` from the POSTED journals, in the shape of the
+   * xero_accounting.yaml example: a Header row (Account, Debit, Credit, YTD Debit, YTD Credit),
+   * Sections titled Revenue, Expenses, Assets, Liabilities, Equity holding one Row per account
+   * (label "Name (Code)", every cell carrying Attributes [{Id: "account", Value: AccountID}]), then an
+   * untitled Section with the SummaryRow "Total"; values are strings, '' for nothing. Debit/Credit:
+   * the movement in the month of `date` [secondary: odatalink's TrialBalance page]; YTD: the balance,
+   * a profit-and-loss account's since the start of the financial year (the stand-in's is the calendar
+   * year), earlier years' profit and loss shown on the RETAINEDEARNINGS account, as Xero's example
+   * shows Retained Earnings with a YTD credit only.
    */
   trialBalance(date: string, now: number): Record<string, unknown> {
     const month = date.slice(0, 7);
     const year = date.slice(0, 4);
+    const retained = this.accounts.find((a) => a.SystemAccount === 'RETAINEDEARNINGS');
     const rows = new Map<string, { month: bigint; ytd: bigint }>();
+    const add = (account: XeroAccount, monthCents: bigint, ytdCents: bigint) => {
+      const row = rows.get(account.AccountID) ?? { month: 0n, ytd: 0n };
+      row.month += monthCents;
+      row.ytd += ytdCents;
+      rows.set(account.AccountID, row);
+    };
     for (const j of this.journals) {
       if (j.Status !== 'POSTED' || j.Date > date) continue;
       for (const l of j.lines) {
         const account = this.accounts.find((a) => a.AccountID === l.AccountID) as XeroAccount;
         const profitAndLoss = account.Class === 'REVENUE' || account.Class === 'EXPENSE';
-        const row = rows.get(account.AccountID) ?? { month: 0n, ytd: 0n };
-        if (j.Date.startsWith(month)) row.month += l.cents;
-        if (!profitAndLoss || j.Date.startsWith(year)) row.ytd += l.cents;
-        rows.set(account.AccountID, row);
+        const inMonth = j.Date.startsWith(month) ? l.cents : 0n;
+        if (!profitAndLoss || j.Date.startsWith(year)) add(account, inMonth, l.cents);
+        else if (retained) add(retained, 0n, l.cents);
       }
     }
-    const sections = new Map<string, unknown[]>();
+    const sections = new Map<string, unknown[]>(SECTION_ORDER.map((title) => [title, []]));
     const totals = [0n, 0n, 0n, 0n];
     for (const account of this.accounts) {
       const row = rows.get(account.AccountID);
@@ -169,10 +197,7 @@ export class XeroOrganisation {
       const cells = [row.month > 0n ? row.month : 0n, row.month < 0n ? -row.month : 0n, row.ytd > 0n ? row.ytd : 0n, row.ytd < 0n ? -row.ytd : 0n];
       for (const [i, c] of cells.entries()) totals[i] = (totals[i] as bigint) + c;
       const attributes = [{ Value: account.AccountID, Id: 'account' }];
-      const title = account.Class.charAt(0) + account.Class.slice(1).toLowerCase();
-      const list = sections.get(title) ?? [];
-      list.push({ RowType: 'Row', Cells: [{ Value: `${account.Name} (${account.Code})`, Attributes: attributes }, ...cells.map((c) => ({ Value: reportAmount(c), Attributes: attributes }))] });
-      sections.set(title, list);
+      sections.get(SECTION_OF[account.Class])?.push({ RowType: 'Row', Cells: [{ Value: `${account.Name} (${account.Code})`, Attributes: attributes }, ...cells.map((c) => ({ Value: reportAmount(c), Attributes: attributes }))] });
     }
     const asAt = new Date(dayMs(date)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     return {
@@ -186,7 +211,7 @@ export class XeroOrganisation {
           Fields: [],
           Rows: [
             { RowType: 'Header', Cells: ['Account', 'Debit', 'Credit', 'YTD Debit', 'YTD Credit'].map((Value) => ({ Value })) },
-            ...[...sections].map(([Title, Rows]) => ({ RowType: 'Section', Title, Rows })),
+            ...[...sections].filter(([, Rows]) => Rows.length > 0).map(([Title, Rows]) => ({ RowType: 'Section', Title, Rows })),
             { RowType: 'Section', Title: '', Rows: [{ RowType: 'SummaryRow', Cells: [{ Value: 'Total' }, ...totals.map((t) => ({ Value: reportAmount(t) || '0.00' }))] }] },
           ],
         },

@@ -7,11 +7,14 @@
  * X-DayLimit-Remaining / X-MinLimit-Remaining / X-AppMinLimit-Remaining.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { json, msDate, NOT_FOUND, parseWhere, problem, text, validationException, type XeroResponse } from './xeroFormats.js';
+import { dayMs, json, msDate, NOT_FOUND, parseWhere, problem, queryParseException, text, validationException, type WhereFieldKind, type XeroResponse } from './xeroFormats.js';
 import { XeroIdentity } from './xeroIdentity.js';
 import { XeroOrganisation } from './xeroLedger.js';
 
 export const LIMITS = { concurrent: 5, perMinute: 60, perDay: 5000 } as const;
+/** The elements a `where` may name (xero_accounting.yaml: the Account and ManualJournal schemas). */
+const ACCOUNT_FIELDS: Record<string, WhereFieldKind> = { AccountID: 'guid', Code: 'string', Name: 'string', Type: 'string', Status: 'string', Class: 'string', SystemAccount: 'string' };
+const JOURNAL_FIELDS: Record<string, WhereFieldKind> = { ManualJournalID: 'guid', Narration: 'string', Status: 'string', Date: 'date', LineAmountTypes: 'string' };
 export const API_PREFIX = '/api.xro/2.0';
 
 export interface XeroRequest {
@@ -30,7 +33,7 @@ export type XeroFault =
   /** Xero stores the journal, then the connection drops: the caller gets no answer. */
   | { kind: 'drop_after' }
   | { kind: 'error_500'; afterStore: boolean }
-  | { kind: 'rate_429'; problem: 'minute' | 'day' | 'concurrent'; retryAfterSeconds: number }
+  | { kind: 'rate_429'; problem: 'minute' | 'day' | 'appminute' | 'concurrent'; retryAfterSeconds: number }
   | { kind: 'expire_token' }
   | { kind: 'delay'; ms: number };
 
@@ -68,6 +71,8 @@ export class XeroModel {
   idempotencyTtlMs = 6 * 60_000;
   /** The fault for a request, if any: tests set it. */
   faults: (request: XeroRequest) => XeroFault | undefined = () => undefined;
+  /** Tests set it to play a Xero that refuses `Narration.Contains` (no page documents it for ManualJournals). */
+  refuseContainsFilter = false;
   private readonly replay = new Map<string, CachedAnswer>();
 
   constructor(readonly clock: ModelClock) {
@@ -112,6 +117,9 @@ export class XeroModel {
       // The answer takes a moment: concurrency is visible to the limits.
       await this.clock.sleep(0);
       if (fault?.kind === 'error_500' && !fault.afterStore) return this.serverError();
+      // xero_accounting.yaml, Idempotency-Key: "128 character max." (the refusal's text is [inferred]).
+      const key = request.headers['idempotency-key'];
+      if (key !== undefined && key.length > 128) return validationException([{ ValidationErrors: [{ Message: 'Idempotency-Key must be 128 characters or fewer' }] }]);
       let answer = this.replayed(request, tenantId) ?? this.operate(request, path, org);
       answer = { ...answer, headers: { ...answer.headers, ...this.remaining(stats) } };
       this.remember(request, tenantId, answer);
@@ -140,9 +148,18 @@ export class XeroModel {
     return null;
   }
 
-  private limited(stats: OrganisationStats, which: 'minute' | 'day' | 'concurrent', retryAfter: number, counted: boolean): XeroResponse {
-    if (counted) stats.limited[which]++;
-    return text(429, '', { 'retry-after': String(retryAfter), 'x-rate-limit-problem': which, ...this.remaining(stats) });
+  /**
+   * 429 (developer.xero.com FAQ "What are the Xero API rate limits?": "If you exceed either rate limit
+   * you will receive an HTTP 429"; X-Rate-Limit-Problem names the limit, `minute` and `day` as seen
+   * from the live API in XeroAPI/xero-python#74, `appminute` [secondary]; the concurrent limit's
+   * spelling was not found, `concurrent` is [inferred]). Retry-After (seconds) comes with the minute
+   * and day limits [secondary: the limits page as quoted by integrators], not with the concurrent one.
+   * The body is empty: no 429 body was found in public material.
+   */
+  private limited(stats: OrganisationStats, which: 'minute' | 'day' | 'appminute' | 'concurrent', retryAfter: number, counted: boolean): XeroResponse {
+    if (counted && which !== 'appminute') stats.limited[which]++;
+    const retry: Record<string, string> = which === 'concurrent' ? {} : { 'retry-after': String(retryAfter) };
+    return text(429, '', { ...retry, 'x-rate-limit-problem': which, ...this.remaining(stats) });
   }
 
   private remaining(stats: OrganisationStats): Record<string, string> {
@@ -169,8 +186,9 @@ export class XeroModel {
     const id = this.replayKey(request, tenantId);
     const cached = id ? this.replay.get(id.key) : undefined;
     if (!id || !cached || cached.at <= this.clock.now() - this.idempotencyTtlMs) return null;
-    // Xero's answer to a reused key with another body was not found; the stand-in refuses it. [inferred]
-    if (cached.fingerprint !== id.fingerprint) return validationException([{ ValidationErrors: [{ Message: 'The Idempotency-Key was already used for a different request' }] }]);
+    // A reused key with another request is a 400 saying the key "is used with a different request"
+    // [secondary: Xero's idempotency guide as quoted by integrators; the envelope is inferred].
+    if (cached.fingerprint !== id.fingerprint) return validationException([{ ValidationErrors: [{ Message: `Idempotency-Key ${request.headers['idempotency-key']} is used with a different request` }] }]);
     return cached.response;
   }
 
@@ -187,18 +205,24 @@ export class XeroModel {
   private operate(request: XeroRequest, path: string, org: XeroOrganisation): XeroResponse {
     const { method } = request;
     if (path === '/Organisation' && method === 'GET') {
-      return json(200, this.envelope({ Organisations: [{ OrganisationID: org.tenantId, Name: org.name, BaseCurrency: org.baseCurrency, PeriodLockDate: org.periodLockDate, EndOfYearLockDate: org.endOfYearLockDate }] }));
+      // xero_accounting.yaml's Organisation example: lock dates are MS-JSON dates; the stand-in's financial year ends 31 December.
+      const lockDates = {
+        ...(org.periodLockDate ? { PeriodLockDate: msDate(dayMs(org.periodLockDate)) } : {}),
+        ...(org.endOfYearLockDate ? { EndOfYearLockDate: msDate(dayMs(org.endOfYearLockDate)) } : {}),
+      };
+      const organisation = { OrganisationID: org.tenantId, Name: org.name, BaseCurrency: org.baseCurrency, OrganisationStatus: 'ACTIVE', FinancialYearEndDay: 31, FinancialYearEndMonth: 12, ...lockDates };
+      return json(200, this.envelope({ Organisations: [organisation] }));
     }
     if (path === '/Accounts' && method === 'GET') {
       const where = request.query.get('where');
-      const test = where ? parseWhere(where) : () => true;
-      if (typeof test === 'string') return validationException([{ ValidationErrors: [{ Message: test }] }]);
+      const test = where ? parseWhere(where, ACCOUNT_FIELDS, 'Account') : () => true;
+      if (typeof test === 'string') return queryParseException(test);
       return json(200, this.envelope({ Accounts: org.accounts.filter((a) => test(a as unknown as Record<string, unknown>)) }));
     }
     if (path === '/Reports/TrialBalance' && method === 'GET') {
       const date = request.query.get('date') ?? new Date(this.clock.now()).toISOString().slice(0, 10);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return validationException([{ ValidationErrors: [{ Message: 'date is not a valid date' }] }]);
-      return json(200, org.trialBalance(date, this.clock.now()));
+      return json(200, this.envelope(org.trialBalance(date, this.clock.now())));
     }
     if (path === '/ManualJournals' && (method === 'PUT' || method === 'POST')) return this.createJournals(request, org);
     if (path === '/ManualJournals' && method === 'GET') return this.listJournals(request, org);
@@ -221,28 +245,36 @@ export class XeroModel {
     if (inputs.length === 0 || (request.method === 'POST' && inputs.length > 1)) {
       return validationException([{ ValidationErrors: [{ Message: 'ManualJournals must hold one journal (POST) or more (PUT)' }] }]);
     }
-    const checked = inputs.map((input) => ({ input, errors: org.check(input) }));
+    const checked = inputs.map((input) => ({ input, errors: org.check(input), warnings: org.warnings(input).map((Message) => ({ Message })) }));
+    // summarizeErrors (xero_accounting.yaml): "If false return 200 OK and mix of successfully created
+    // objects and any with validation errors"; true: one 400 ValidationException, Elements echoing each journal.
     const summarize = request.query.get('summarizeErrors') === 'true';
     if (summarize && checked.some((c) => c.errors.length > 0)) {
-      return validationException(checked.map((c) => ({ ...c.input, ValidationErrors: c.errors.map((Message) => ({ Message })) })));
+      return validationException(checked.map((c) => ({ ...c.input, ...(c.warnings.length > 0 ? { Warnings: c.warnings } : {}), ValidationErrors: c.errors.map((Message) => ({ Message })) })));
     }
     const now = this.clock.now();
-    const answers = checked.map(({ input, errors }) =>
-      errors.length > 0
-        ? { ...input, StatusAttributeString: 'ERROR', ValidationErrors: errors.map((Message) => ({ Message })) }
-        : { ...XeroOrganisation.view(org.store(input, now)), StatusAttributeString: 'OK' },
-    );
+    const answers = checked.map(({ input, errors, warnings }) => ({
+      ...(errors.length > 0 ? { ...input, StatusAttributeString: 'ERROR', ValidationErrors: errors.map((Message) => ({ Message })) } : { ...XeroOrganisation.view(org.store(input, now)), StatusAttributeString: warnings.length > 0 ? 'WARNING' : 'OK' }),
+      ...(warnings.length > 0 ? { Warnings: warnings } : {}),
+    }));
     return json(200, this.envelope({ ManualJournals: answers }));
   }
 
+  /**
+   * GET /ManualJournals (xero_accounting.yaml): `where`, the `If-Modified-Since` header ("Only records
+   * created or modified since this timestamp will be returned"), `page` ("Up to 100 manual journals
+   * will be returned in a single API call") with `pageSize` (1 to 1000 [secondary]) and the
+   * `pagination` object of the ManualJournals schema; without `page`, every match.
+   */
   private listJournals(request: XeroRequest, org: XeroOrganisation): XeroResponse {
     const where = request.query.get('where');
-    const test = where ? parseWhere(where) : () => true;
-    if (typeof test === 'string') return validationException([{ ValidationErrors: [{ Message: test }] }]);
+    const test = where ? parseWhere(where, JOURNAL_FIELDS, 'ManualJournal') : () => true;
+    if (typeof test === 'string') return queryParseException(test);
+    if (this.refuseContainsFilter && where?.includes('.Contains(')) return queryParseException('Contains is not supported on ManualJournal');
     const since = request.headers['if-modified-since'];
     const sinceMs = since ? Date.parse(since.endsWith('Z') || /[+-]\d\d:?\d\d$/.test(since) ? since : `${since}Z`) : Number.NEGATIVE_INFINITY;
     const matching = org.journals
-      .filter((j) => j.updatedAt >= sinceMs && test({ Narration: j.Narration, Status: j.Status, Date: j.Date, ManualJournalID: j.ManualJournalID }))
+      .filter((j) => j.updatedAt >= sinceMs && test({ Narration: j.Narration, Status: j.Status, Date: j.Date, ManualJournalID: j.ManualJournalID, LineAmountTypes: 'NoTax' }))
       .sort((a, b) => a.updatedAt - b.updatedAt);
     const pageParam = request.query.get('page');
     if (pageParam === null) return json(200, this.envelope({ ManualJournals: matching.map((j) => XeroOrganisation.view(j)) }));
