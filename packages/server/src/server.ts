@@ -177,7 +177,7 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
     for (const env of ['production', 'sandbox'] as const) {
       const db = environments[env];
       if (!db || !config.listeners.includes(env)) continue;
-      const worker = new JobWorker({ db, environment: env, embedded: config.storage.kind === 'embedded', handlers, cursorKey: services.cursorKey, logger });
+      const worker = new JobWorker({ db, environment: env, embedded: config.storage.kind === 'embedded', slots: config.jobSlots, handlers, cursorKey: services.cursorKey, logger });
       await worker.start();
       workers.set(env, worker);
       cleanups.push(() => worker.stop());
