@@ -73,7 +73,7 @@ export class JobWorker {
   private readonly pollMs: number;
   /** The jobs running in this worker, by job id. */
   private readonly running = new Map<string, { tenantId: string; work: Promise<void> }>();
-  /** Embedded: the steps of this worker's jobs, one at a time (see `step`). */
+  /** Embedded: the steps of this worker's jobs, one at a time (see `inTurn`). */
   private stepTurn: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: JobWorkerOptions) {
