@@ -2,8 +2,9 @@
  * The job worker runs several jobs at once, fairly (jobs/jobWorker.ts, LINKS_JOB_SLOTS): tenant A's
  * GL runs watch a connection whose webhook receiver never answers, so they run until the receiver
  * is let go. With the default four slots A holds three of them, its fourth run waits, and tenant B's
- * accounting run starts and succeeds meanwhile. With one slot, B's run waits behind A's until A's
- * ends. Both databases.
+ * accounting run starts and succeeds meanwhile; a slot set free goes to the tenant with the fewest
+ * jobs running before an older job of a busier tenant. With one slot, B's run waits behind A's until
+ * A's ends. Both databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLedgerTenant, cr, dr, entry, type Ledger } from '../ledger/ledgerClient.js';
@@ -33,15 +34,17 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
   }
 }
 
-/**
- * Tenant A with one posted entry and a webhook connection whose receiver holds every delivery
- * unanswered until `release()`: a GL run of A watches it until then.
- */
-async function tenantWithStuckConnection(links: TestLinks, name: string): Promise<{ ledger: Ledger; connection: string; release: () => void }> {
+/** A tenant with one posted entry, to be sent by its GL connections. */
+async function tenantWithEntry(links: TestLinks, name: string): Promise<Ledger> {
   const ledger = (await createLedgerTenant(links, name)).sandbox;
   await ledger.createAccount('1000', 'asset');
   await ledger.createAccount('4000', 'revenue');
   await ledger.postEntry(entry('2026-05-10', [dr('1000', '10.00'), cr('4000', '10.00')], { description: 'sale' }));
+  return ledger;
+}
+
+/** A webhook connection whose receiver holds every delivery unanswered until `release()`: a GL run watches it until then. */
+async function stuckConnection(ledger: Ledger, name: string): Promise<{ id: string; release: () => void }> {
   const path = `/stuck-${name}-${Date.now()}`;
   let holding = true;
   const previous = receiver.plan;
@@ -50,7 +53,13 @@ async function tenantWithStuckConnection(links: TestLinks, name: string): Promis
   expect(created.status, created.text).toBe(201);
   plantedSecrets.push(created.body.data.signing_secret, path);
   receiver.secrets.set(path, [created.body.data.signing_secret]);
-  return { ledger, connection: created.body.data.id, release: () => (holding = false) };
+  return { id: created.body.data.id, release: () => (holding = false) };
+}
+
+async function tenantWithStuckConnection(links: TestLinks, name: string): Promise<{ ledger: Ledger; connection: string; release: () => void }> {
+  const ledger = await tenantWithEntry(links, name);
+  const { id, release } = await stuckConnection(ledger, name);
+  return { ledger, connection: id, release };
 }
 
 async function startGlRun(ledger: Ledger, connection: string): Promise<string> {
@@ -106,6 +115,38 @@ describe.skipIf(!postgresAvailable())('job slots: the default four', () => {
       expect(done, JSON.stringify(done.error)).toMatchObject({ status: 'succeeded', result: { waiting: 0, failed: 0, connection_status: 'active' } });
     }
     console.info(`jobs | slots (${process.env.LINKS_TEST_BACKEND ?? 'pglite'}) | 4 slots, tenant A's 3 GL runs watching a receiver that never answers: tenant B's run done ${waitedMs} ms after it was asked`);
+  });
+
+  it('a free slot goes to the tenant with the fewest jobs running, before an older job of a busier tenant', { timeout: 300_000 }, async () => {
+    const a = await tenantWithStuckConnection(links, 'prefer-a');
+    const c = await tenantWithEntry(links, 'prefer-c');
+    const [c1, c2] = [await stuckConnection(c, 'prefer-c1'), await stuckConnection(c, 'prefer-c2')];
+    const b = (await createLedgerTenant(links, 'prefer-b')).sandbox;
+    // All four slots taken: A two runs, C two runs (each on its own connection).
+    const running = [
+      [a.ledger, await startGlRun(a.ledger, a.connection)],
+      [a.ledger, await startGlRun(a.ledger, a.connection)],
+      [c, await startGlRun(c, c1.id)],
+      [c, await startGlRun(c, c2.id)],
+    ] as const;
+    for (const [ledger, id] of running) await watching(ledger, id);
+    // Both wait for a slot: A's third run (asked first; A is under its cap of three) and B's run.
+    const thirdOfA = await startGlRun(a.ledger, a.connection);
+    const runOfB = await startAccountingRun(b);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect([await statusOf(a.ledger, thirdOfA), await statusOf(b, runOfB)]).toEqual(['queued', 'queued']);
+    // One slot set free: B (no job running) goes before A (two running), although A asked first.
+    c1.release();
+    const [third, ofB] = await waitFor('a slot given', async () => {
+      const seen = [await a.ledger.ok('GET', `/jobs/${thirdOfA}`), await b.ok('GET', `/jobs/${runOfB}`)];
+      return seen.some((j) => j.started_at !== null) ? seen : undefined;
+    });
+    expect(ofB.started_at, `A's third run took the slot first (started ${third.started_at})`).not.toBeNull();
+    if (third.started_at !== null) expect(Date.parse(third.started_at)).toBeGreaterThanOrEqual(Date.parse(ofB.started_at));
+    expect(await waitForJob(b, runOfB)).toMatchObject({ status: 'succeeded' });
+    a.release();
+    c2.release();
+    for (const [ledger, id] of [...running, [a.ledger, thirdOfA] as const]) expect(await waitForJob(ledger, id, 180_000)).toMatchObject({ status: 'succeeded', result: { waiting: 0 } });
   });
 });
 
