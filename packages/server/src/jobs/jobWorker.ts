@@ -7,9 +7,8 @@
  * free slot goes first to the tenant with the fewest jobs running here, then to the oldest job; a
  * tenant alone still runs several jobs at once (its sync need not wait behind its own GL run). Both
  * are per process: the worker knows its own slots exactly, without reading other processes' leases.
- * A job's work is a
- * series of steps; each step commits its progress and checkpoint in the same transaction as its
- * effects, and only while this process still holds the lease. A process that dies leaves the job
+ * A job's work is a series of steps; each step commits its progress and checkpoint in the same
+ * transaction as its effects, and only while this process still holds the lease. A process that dies leaves the job
  * `running`: when its lease lapses (or, embedded, at the next start) another worker takes it over
  * and resumes from the checkpoint; work done again is idempotent (a record version posts at most
  * once; the planner posts only differences). A job fails cleanly after MAX_ATTEMPTS takeovers.
