@@ -171,17 +171,7 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       },
       wakeJobs: (environment) => workers.get(environment)?.wake(),
     };
-    // Each served environment's jobs run in this process; stopped before its database closes.
     const workers = new Map<Environment, JobWorker>();
-    const handlers = jobHandlers(secretsKey, recordCreateBody, services.gl);
-    for (const env of ['production', 'sandbox'] as const) {
-      const db = environments[env];
-      if (!db || !config.listeners.includes(env)) continue;
-      const worker = new JobWorker({ db, environment: env, embedded: config.storage.kind === 'embedded', handlers, cursorKey: services.cursorKey, logger });
-      await worker.start();
-      workers.set(env, worker);
-      cleanups.push(() => worker.stop());
-    }
     // Built on first use (a listener of its own, never started): the console's API reference shows it.
     let dataPlane: Promise<unknown> | undefined;
     const dataPlaneDocument = () => (dataPlane ??= dataPlaneOpenApiDocument());
@@ -192,6 +182,18 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
       running.origins[name] = origin;
       running.urls[name] = origin + LISTENER_LABEL[name].path;
       running.routes[name] = routes;
+    }
+    // Each served environment's jobs run in this process, started once the listeners are up (jobs
+    // resumed at start would otherwise compete with the listeners' start on an embedded database);
+    // stopped before the listeners and databases close.
+    const handlers = jobHandlers(secretsKey, recordCreateBody, services.gl);
+    for (const env of ['production', 'sandbox'] as const) {
+      const db = environments[env];
+      if (!db || !config.listeners.includes(env)) continue;
+      const worker = new JobWorker({ db, environment: env, embedded: config.storage.kind === 'embedded', slots: config.jobSlots, handlers, cursorKey: services.cursorKey, logger });
+      await worker.start();
+      workers.set(env, worker);
+      cleanups.push(() => worker.stop());
     }
     // Stopped first at close (cleanups run in reverse), before the databases it uses.
     if (Object.keys(environments).length > 0) {

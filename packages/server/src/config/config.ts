@@ -48,6 +48,8 @@ export interface LinksConfig {
   secretsKey: string | undefined;
   /** LINKS_STATEMENT_TIMEOUT_MS: the longest one SQL statement of a request may run (0 = no limit). */
   statementTimeoutMs: number;
+  /** LINKS_JOB_SLOTS: jobs each environment's worker runs at once in this process; a tenant holds all but one. */
+  jobSlots: number;
   /** Where Xero is (tests and the docs walkthrough point these at a local stand-in). */
   xero: XeroEndpoints;
   /** The GL transfer engine's timings (LINKS_GL_*): see gl/transferEngine.ts. */
@@ -272,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: CommandLineOptions =
     dataDir,
     secretsKey,
     statementTimeoutMs: integer(env, 'LINKS_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    jobSlots: integer(env, 'LINKS_JOB_SLOTS', 4, 1, 64),
     xero: {
       apiUrl: endpointUrl(env, 'LINKS_XERO_API_URL', 'https://api.xero.com/api.xro/2.0'),
       identityUrl: endpointUrl(env, 'LINKS_XERO_IDENTITY_URL', 'https://identity.xero.com'),

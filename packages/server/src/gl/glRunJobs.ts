@@ -16,10 +16,11 @@ import { loadGlConnection, type GlContext } from './glConnections.js';
 import { queueNewEntries } from './transferQueue.js';
 
 /**
- * How long a run watches its transfers before it reports what still waits: short, because the
- * environment's job worker runs one job at a time and other tenants' runs and syncs wait behind it.
+ * How long a run watches its transfers before it reports what still waits. It occupies one of the
+ * worker's slots meanwhile, never all of them (jobs/jobWorker.ts: a tenant holds all slots but one),
+ * so other tenants' runs and syncs go on.
  */
-const RUN_BOUND_MS = 60_000;
+const RUN_BOUND_MS = 10 * 60_000;
 /** The pause between two looks at the transfers. */
 const POLL_MS = 300;
 

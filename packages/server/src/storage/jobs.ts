@@ -31,20 +31,33 @@ export async function jobRows(trx: LedgerTransaction, filter: { kind?: string | 
 }
 
 /**
- * Takes the lease of the oldest job that is queued, or running under a lease that lapsed (its
- * process died), for `worker`. SKIP LOCKED: processes claiming at once each get a different job.
+ * What this worker already runs, per tenant, for a fair claim: `running` counts its jobs by tenant
+ * id; a tenant at `maxPerTenant` of them gets no more here.
+ */
+export interface ClaimFairness {
+  running: ReadonlyMap<string, number>;
+  maxPerTenant: number;
+}
+
+/**
+ * Takes the lease of a job that is queued, or running under a lease that lapsed (its process died),
+ * for `worker`: of the tenants under their cap, the one with the fewest jobs running in this worker
+ * first, then the oldest job. SKIP LOCKED: processes claiming at once each get a different job.
  * The one cross-tenant statement (policy job_claim_*): it returns only the job's row.
  */
-export async function claimNextJob(db: Kysely<EnvironmentDatabase>, worker: string, leaseMs: number): Promise<JobRecord | undefined> {
+export async function claimNextJob(db: Kysely<EnvironmentDatabase>, worker: string, leaseMs: number, fairness: ClaimFairness): Promise<JobRecord | undefined> {
+  const running = JSON.stringify(Object.fromEntries(fairness.running));
+  const full = [...fairness.running].filter(([, n]) => n >= fairness.maxPerTenant).map(([tenant]) => tenant);
   return db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('links.job_claim', 'on', true)`.execute(trx);
     const { rows } = await sql<JobRecord>`
       UPDATE jobs j SET status = 'running', claimed_by = ${worker}, heartbeat_at = clock_timestamp(),
              started_at = coalesce(j.started_at, clock_timestamp()), attempts = j.attempts + 1
         FROM (SELECT tenant_id, id FROM jobs
-               WHERE status = 'queued'
-                  OR (status = 'running' AND heartbeat_at < clock_timestamp() - make_interval(secs => ${leaseMs / 1000}))
-               ORDER BY created_at
+               WHERE (status = 'queued'
+                      OR (status = 'running' AND heartbeat_at < clock_timestamp() - make_interval(secs => ${leaseMs / 1000})))
+                 AND tenant_id <> ALL(${full}::uuid[])
+               ORDER BY coalesce((${running}::jsonb ->> tenant_id::text)::int, 0), created_at
                LIMIT 1
                FOR UPDATE SKIP LOCKED) next
        WHERE j.tenant_id = next.tenant_id AND j.id = next.id

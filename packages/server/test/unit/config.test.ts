@@ -17,6 +17,8 @@ describe('configuration', () => {
     expect(config.rateLimitPerKey).toBe(5000);
     expect(config.authFailuresPerMinute).toBe(100);
     expect(loadConfig({ LINKS_RATE_LIMIT_PER_KEY: '0' }).rateLimitPerKey).toBe(0);
+    expect(config.jobSlots).toBe(4);
+    expect(loadConfig({ LINKS_JOB_SLOTS: '1' }).jobSlots).toBe(1);
   });
 
   it('derives the environment databases from LINKS_DATABASE_URL, with per-environment overrides', () => {
@@ -125,6 +127,7 @@ describe('configuration', () => {
     [{ LINKS_DATABASE_APP_ROLE: 'Robert"); DROP' }, /LINKS_DATABASE_APP_ROLE/],
     [{ LINKS_DATABASE_POOL_SIZE: '0' }, /LINKS_DATABASE_POOL_SIZE/],
     [{ LINKS_GROUP_COMMIT: 'maybe' }, /LINKS_GROUP_COMMIT must be on or off/],
+    [{ LINKS_JOB_SLOTS: '0' }, /LINKS_JOB_SLOTS must be an integer from 1 to 64/],
     [{ LINKS_SECRETS_KEY: 'too-short' }, /LINKS_SECRETS_KEY must be 32 bytes as base64 \(44 characters\) or hex \(64 characters\)/],
     [{ LINKS_SECRETS_KEY: 'g'.repeat(64) }, /LINKS_SECRETS_KEY must be 32 bytes/],
   ])('refuses %j with one clear line', (env, message) => {

@@ -100,7 +100,8 @@ export function registerGl(program: Command): void {
     .action(async (id: string, options: Options & { wait: boolean }) =>
       withData(options, async ({ sdk }) => {
         const job = await sdk.glConnections.run(id);
-        finish(options, options.wait ? await followJob(sdk, job, options, 'sending') : job);
+        // The job watches for up to ten minutes once it runs (gl/glRunJobs.ts): wait longer than that.
+        finish(options, options.wait ? await followJob(sdk, job, options, 'sending', 20 * 60_000) : job);
       }),
     );
 

@@ -43,13 +43,17 @@ function renderJob(job: Job): string {
   return renderRecord(pairs);
 }
 
-/** Waits for the job, drawing its progress on stderr when that is a terminal and the output is not JSON. */
-export async function followJob(sdk: LinksSDK, job: Job, options: OutputOptions, label: string): Promise<Job> {
+/**
+ * Waits for the job (at most `timeoutMs`, else the SDK's ten minutes), drawing its progress on stderr
+ * when that is a terminal and the output is not JSON.
+ */
+export async function followJob(sdk: LinksSDK, job: Job, options: OutputOptions, label: string, timeoutMs?: number): Promise<Job> {
   const bar = options.json || !process.stderr.isTTY ? undefined : new cliProgress.SingleBar({ stream: process.stderr, format: `${label} {bar} {percentage}% | {value}/{total}`, hideCursor: true }, cliProgress.Presets.shades_classic);
   bar?.start(1, 0);
   try {
     return await sdk.jobs.wait(job.id, {
       intervalMs: 300,
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
       onProgress: (seen) => {
         if (seen.progress.total !== null) bar?.setTotal(Math.max(seen.progress.total, 1));
         bar?.update(seen.progress.done);
