@@ -68,6 +68,9 @@ export async function buildListener(name: ListenerName, services: LinksServices,
     routerOptions: { ignoreTrailingSlash: true },
     // request.ip: the socket's peer unless it is a trusted proxy, then the client it forwards for.
     trustProxy: proxyTrust(services.trustProxy),
+    // Registering the API reference reads its static files; on a loaded machine whose embedded
+    // database is busy resuming jobs, Fastify's default 10 s ran out and the start failed.
+    pluginTimeout: 60_000,
   });
   // JSON as Fastify parses it (prototype poisoning refused), except that an empty body is no body:
   // clients often send Content-Type: application/json on a POST that carries nothing.
