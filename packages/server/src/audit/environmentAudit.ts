@@ -7,7 +7,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AuditEvent, WriteContext } from '../domain/audit.js';
 import type { Environment } from '../domain/tenancy.js';
 import { offsetOf, toPage, type PageRequest } from '../domain/pagination.js';
-import { decodeCursor, encodeCursor, type CursorBinding, type CursorPage } from '../domain/cursor.js';
+import { decodeCursor, type CursorBinding, type CursorPage } from '../domain/cursor.js';
+import { isTimeIdPosition, keysetPage, rowsToRead } from '../domain/keysetPage.js';
 import type { AuditEventRow, EnvironmentDatabase } from '../storage/environmentSchema.js';
 
 export interface DataEventInput {
@@ -50,10 +51,6 @@ export async function newestDataEvents(
   return { events: rows.map((r) => dataEventView(r, environment)), total: Number(count.n) };
 }
 
-const isAuditCursor = (v: unknown): v is { at: string; id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { at: unknown }).at === 'string' && !Number.isNaN(Date.parse((v as { at: string }).at)) &&
-  typeof (v as { id: unknown }).id === 'string' && /^[0-9a-f-]{36}$/.test((v as { id: string }).id);
-
 /** The tenant environment's own events, newest first; `cursor` continues after the previous page. */
 export async function listDataEvents(
   trx: Kysely<EnvironmentDatabase>,
@@ -61,21 +58,17 @@ export async function listDataEvents(
   page: PageRequest & { cursor?: string | undefined },
   cursor: CursorBinding,
 ): Promise<CursorPage<AuditEvent>> {
-  let query = trx.selectFrom('audit_events').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(page.limit + 1);
+  let query = trx.selectFrom('audit_events').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(rowsToRead(page.limit));
   if (page.cursor !== undefined) {
-    const after = decodeCursor(cursor, page.cursor, isAuditCursor);
+    const after = decodeCursor(cursor, page.cursor, isTimeIdPosition);
     query = query.where(sql<boolean>`(at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   } else {
     query = query.offset(offsetOf(page));
   }
   const rows = await query.execute();
   const count = await trx.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const shown = rows.slice(0, page.limit);
-  const last = shown.at(-1);
-  return {
-    ...toPage(shown.map((r) => dataEventView(r, environment)), Number(count.n), page),
-    next_cursor: rows.length > page.limit && last ? encodeCursor(cursor, { at: last.at.toISOString(), id: last.id }) : null,
-  };
+  const { shown, next_cursor } = keysetPage(rows, page.limit, cursor, (last) => ({ at: last.at.toISOString(), id: last.id }));
+  return { ...toPage(shown.map((r) => dataEventView(r, environment)), Number(count.n), page), next_cursor };
 }
 
 /** Many events of one write (a batch of records) in one insert. */

@@ -5,7 +5,7 @@
  * or already rotated key; changing a revoked one), permission_exceeds_role (agent_posting on a key
  * without write permission, or whose holder is neither owner nor admin).
  */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction, type UpdateObject } from 'kysely';
 import type { WriteContext } from '../domain/audit.js';
 import type { ApiKey, IssuedApiKey, KeyChangeListener } from '../domain/controlPlane.js';
 import { LinksError, notFound } from '../domain/errors.js';
@@ -169,6 +169,42 @@ async function lockKey(trx: Transaction<ControlDatabase>, keyId: string): Promis
   return row;
 }
 
+/** A change to one key: the columns it sets and the audit action that records it. */
+interface KeyChange {
+  set: UpdateObject<ControlDatabase, 'api_keys'>;
+  action: string;
+}
+
+/**
+ * Locks the key, lets `decide` check the locked row and name the change (null: the key already is as
+ * asked, nothing is written), writes it with its audit event in one transaction, then tells the key
+ * cache (every process drops the key and reads it again).
+ */
+async function updateKey(
+  control: Kysely<ControlDatabase>,
+  context: WriteContext,
+  keyId: string,
+  listener: KeyChangeListener,
+  decide: (trx: Transaction<ControlDatabase>, row: Selectable<ApiKeyRow>) => Promise<KeyChange | null>,
+): Promise<ApiKey> {
+  const changed = await control.transaction().execute(async (trx) => {
+    const row = await lockKey(trx, keyId);
+    const change = await decide(trx, row);
+    if (!change) return apiKeyView(row);
+    const updated = await trx
+      .updateTable('api_keys')
+      .set({ ...change.set, updated_at: sql<Date>`clock_timestamp()` })
+      .where('tenant_id', '=', row.tenant_id)
+      .where('id', '=', keyId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordControlEvent(trx, context, { tenantId: row.tenant_id, environment: row.environment, action: change.action, resourceType: 'api_key', resourceId: keyId });
+    return apiKeyView(updated);
+  });
+  listener.keyChanged(keyId);
+  return changed;
+}
+
 /** Revoking is idempotent: a revoked key stays revoked with its first `revoked_at`. */
 export async function revokeApiKey(
   control: Kysely<ControlDatabase>,
@@ -176,27 +212,9 @@ export async function revokeApiKey(
   keyId: string,
   listener: KeyChangeListener,
 ): Promise<ApiKey> {
-  const revoked = await control.transaction().execute(async (trx) => {
-    const row = await lockKey(trx, keyId);
-    if (row.revoked_at) return apiKeyView(row);
-    const updated = await trx
-      .updateTable('api_keys')
-      .set({ revoked_at: sql<Date>`clock_timestamp()`, updated_at: sql<Date>`clock_timestamp()` })
-      .where('tenant_id', '=', row.tenant_id)
-      .where('id', '=', keyId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordControlEvent(trx, context, {
-      tenantId: row.tenant_id,
-      environment: row.environment,
-      action: 'api_key.revoked',
-      resourceType: 'api_key',
-      resourceId: keyId,
-    });
-    return apiKeyView(updated);
-  });
-  listener.keyChanged(keyId);
-  return revoked;
+  return updateKey(control, context, keyId, listener, async (_trx, row) =>
+    row.revoked_at ? null : { set: { revoked_at: sql<Date>`clock_timestamp()` }, action: 'api_key.revoked' },
+  );
 }
 
 /**
@@ -274,27 +292,10 @@ export async function setAgentPosting(
   enabled: boolean,
   listener: KeyChangeListener,
 ): Promise<ApiKey> {
-  const changed = await control.transaction().execute(async (trx) => {
-    const row = await lockKey(trx, keyId);
+  return updateKey(control, context, keyId, listener, async (trx, row) => {
     if (row.revoked_at) throw new LinksError('conflict', `API key ${keyId} is revoked; it cannot be changed.`);
     if (enabled) checkAgentPosting(await memberRole(trx, row.tenant_id, row.user_id), row.permissions);
-    if (row.agent_posting === enabled) return apiKeyView(row);
-    const updated = await trx
-      .updateTable('api_keys')
-      .set({ agent_posting: enabled, updated_at: sql<Date>`clock_timestamp()` })
-      .where('tenant_id', '=', row.tenant_id)
-      .where('id', '=', keyId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordControlEvent(trx, context, {
-      tenantId: row.tenant_id,
-      environment: row.environment,
-      action: enabled ? 'api_key.agent_posting_enabled' : 'api_key.agent_posting_disabled',
-      resourceType: 'api_key',
-      resourceId: keyId,
-    });
-    return apiKeyView(updated);
+    if (row.agent_posting === enabled) return null;
+    return { set: { agent_posting: enabled }, action: enabled ? 'api_key.agent_posting_enabled' : 'api_key.agent_posting_disabled' };
   });
-  listener.keyChanged(keyId);
-  return changed;
 }

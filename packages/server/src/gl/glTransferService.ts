@@ -8,6 +8,7 @@ import { recordDataEvent } from '../audit/environmentAudit.js';
 import { decodeCursor, encodeCursor, type CursorBinding } from '../domain/cursor.js';
 import { LinksError } from '../domain/errors.js';
 import type { GlProvider, GlTransferStatus } from '../domain/glTransfer.js';
+import { isIdPosition, keysetPage, rowsToRead } from '../domain/keysetPage.js';
 import { formatMinor } from '../domain/money.js';
 import { readLedger, writeLedger, type LedgerScope, type WriteOutcome, type WriteRequest } from '../ledger/scope.js';
 import { confirmedJournals, findGlTransfer, glTransferPage, latestTransferCurrency, movementsByAccount, settleTransfer, type GlTransferRecord } from '../storage/glTransfers.js';
@@ -45,8 +46,6 @@ export function glTransferView(row: GlTransferRecord): GlTransferView {
   };
 }
 
-const isAfter = (v: unknown): v is { id: string } => typeof v === 'object' && v !== null && typeof (v as { id: unknown }).id === 'string' && /^[0-9a-f-]{36}$/.test((v as { id: string }).id);
-
 export interface TransferFilter {
   status?: GlTransferStatus | undefined;
   cursor?: string | undefined;
@@ -55,13 +54,12 @@ export interface TransferFilter {
 
 /** The connection's transfers, oldest first; `next_cursor` continues the list (null at its end). */
 export async function listGlTransfers(scope: LedgerScope, binding: CursorBinding, id: string, filter: TransferFilter): Promise<{ data: GlTransferView[]; limit: number; next_cursor: string | null }> {
-  const after = filter.cursor === undefined ? undefined : decodeCursor(binding, filter.cursor, isAfter);
+  const after = filter.cursor === undefined ? undefined : decodeCursor(binding, filter.cursor, isIdPosition);
   return readLedger(scope, async (trx) => {
     await loadGlConnection(trx, id);
-    const rows = await glTransferPage(trx, id, { status: filter.status, afterId: after?.id }, filter.limit + 1);
-    const shown = rows.slice(0, filter.limit);
-    const last = shown.at(-1);
-    return { data: shown.map(glTransferView), limit: filter.limit, next_cursor: rows.length > filter.limit && last ? glTransferCursor(binding, last.id) : null };
+    const rows = await glTransferPage(trx, id, { status: filter.status, afterId: after?.id }, rowsToRead(filter.limit));
+    const { shown, next_cursor } = keysetPage(rows, filter.limit, binding, (last) => ({ id: last.id }));
+    return { data: shown.map(glTransferView), limit: filter.limit, next_cursor };
   });
 }
 

@@ -6,9 +6,10 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { WriteContext } from '../domain/audit.js';
-import { decodeCursor, encodeCursor, type CursorBinding } from '../domain/cursor.js';
+import { decodeCursor, type CursorBinding } from '../domain/cursor.js';
 import { notFound } from '../domain/errors.js';
 import type { Job, JobKind, JobStatus } from '../domain/jobs.js';
+import { isTimeIdPosition, keysetPage, rowsToRead } from '../domain/keysetPage.js';
 import { readLedger, type LedgerScope, type LedgerTransaction } from '../ledger/scope.js';
 import { insertJob, jobById, jobRows, type JobRecord } from '../storage/jobs.js';
 
@@ -50,10 +51,6 @@ export interface JobFilter {
   cursor?: string | undefined;
 }
 
-const isPosition = (v: unknown): v is { at: string; id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { at: unknown }).at === 'string' && !Number.isNaN(Date.parse((v as { at: string }).at)) &&
-  typeof (v as { id: unknown }).id === 'string' && /^[0-9a-f-]{36}$/.test((v as { id: string }).id);
-
 /** A page of jobs; `next_cursor` continues it (null on the last page). */
 export interface JobPage {
   data: Job[];
@@ -62,15 +59,10 @@ export interface JobPage {
 }
 
 export async function listJobs(scope: LedgerScope, filter: JobFilter, binding: CursorBinding): Promise<JobPage> {
-  const after = filter.cursor === undefined ? undefined : decodeCursor(binding, filter.cursor, isPosition);
+  const after = filter.cursor === undefined ? undefined : decodeCursor(binding, filter.cursor, isTimeIdPosition);
   return readLedger(scope, async (trx) => {
-    const rows = await jobRows(trx, filter, after, filter.limit + 1);
-    const shown = rows.slice(0, filter.limit);
-    const last = shown.at(-1);
-    return {
-      data: shown.map(jobView),
-      limit: filter.limit,
-      next_cursor: rows.length > filter.limit && last ? encodeCursor(binding, { at: last.created_at.toISOString(), id: last.id }) : null,
-    };
+    const rows = await jobRows(trx, filter, after, rowsToRead(filter.limit));
+    const { shown, next_cursor } = keysetPage(rows, filter.limit, binding, (last) => ({ at: last.created_at.toISOString(), id: last.id }));
+    return { data: shown.map(jobView), limit: filter.limit, next_cursor };
   });
 }

@@ -7,7 +7,8 @@ import { todayUtc } from '../domain/calendar.js';
 import { LinksError, notFound } from '../domain/errors.js';
 import type { JournalEntry, JournalEntryInput } from '../domain/ledger.js';
 import { offsetOf, toPage, type PageRequest } from '../domain/pagination.js';
-import { decodeCursor, encodeCursor, type CursorPage } from '../domain/cursor.js';
+import { decodeCursor, type CursorPage } from '../domain/cursor.js';
+import { keysetPage, rowsToRead } from '../domain/keysetPage.js';
 import { isUniqueViolation } from '../storage/postgresErrors.js';
 import { entryViews } from './entryView.js';
 import { GroupCommitter } from './groupCommit.js';
@@ -140,7 +141,7 @@ export async function listJournalEntries(
       query = query.where((eb) => eb.or([eb('e.description', 'ilike', pattern), eb('e.reference', 'ilike', pattern)]));
     }
 
-    let pageQuery = query.selectAll('e').orderBy('e.sequence', 'desc').limit(page.limit + 1);
+    let pageQuery = query.selectAll('e').orderBy('e.sequence', 'desc').limit(rowsToRead(page.limit));
     if (page.cursor !== undefined) {
       const position = decodeCursor(cursorOf(scope, 'journal_entries'), page.cursor, isSequenceCursor);
       pageQuery = pageQuery.where('e.sequence', '<', position.s);
@@ -149,12 +150,7 @@ export async function listJournalEntries(
     }
     const rows = await pageQuery.execute();
     const count = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    const more = rows.length > page.limit;
-    const shown = rows.slice(0, page.limit);
-    const last = shown.at(-1);
-    return {
-      ...toPage(await entryViews(trx, shown), Number(count.n), page),
-      next_cursor: more && last ? encodeCursor(cursorOf(scope, 'journal_entries'), { s: String(last.sequence) }) : null,
-    };
+    const { shown, next_cursor } = keysetPage(rows, page.limit, cursorOf(scope, 'journal_entries'), (last) => ({ s: String(last.sequence) }));
+    return { ...toPage(await entryViews(trx, shown), Number(count.n), page), next_cursor };
   });
 }

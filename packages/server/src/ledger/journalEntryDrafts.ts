@@ -12,11 +12,12 @@
  * when the books changed since the proposal (the draft stays pending). reject — conflict (approved).
  */
 import { v7 as uuidv7 } from 'uuid';
-import { decodeCursor, encodeCursor, type CursorPage } from '../domain/cursor.js';
+import { decodeCursor, type CursorPage } from '../domain/cursor.js';
 import { LinksError, notFound } from '../domain/errors.js';
 import type { DraftActor, DraftImpact, DraftProposer, DraftStatus, JournalEntryDraft } from '../domain/journalEntryDraft.js';
 import { isDebitNormal, type JournalEntry, type JournalEntryInput } from '../domain/ledger.js';
 import { formatMinor } from '../domain/money.js';
+import { isIdPosition, keysetPage, rowsToRead } from '../domain/keysetPage.js';
 import { offsetOf, toPage, type PageRequest } from '../domain/pagination.js';
 import { recordDataEvent } from '../audit/environmentAudit.js';
 import { accountTotals, decideDraftRow, findDraftRow, insertDraftRow, journalEntryRow, listDraftRows, type DraftRow } from '../storage/journalEntryDrafts.js';
@@ -90,9 +91,6 @@ export async function getJournalEntryDraft(scope: LedgerScope, id: string): Prom
   });
 }
 
-const isDraftCursor = (v: unknown): v is { id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { id: unknown }).id === 'string' && /^[0-9a-f-]{36}$/.test((v as { id: string }).id);
-
 /** Newest first, optionally only those in one status; `cursor` continues after the previous page. */
 export async function listJournalEntryDrafts(
   scope: LedgerScope,
@@ -100,15 +98,11 @@ export async function listJournalEntryDrafts(
   page: PageRequest & { cursor?: string | undefined },
 ): Promise<CursorPage<JournalEntryDraft>> {
   const binding = cursorOf(scope, 'journal_entry_drafts');
-  const beforeId = page.cursor === undefined ? undefined : decodeCursor(binding, page.cursor, isDraftCursor).id;
+  const beforeId = page.cursor === undefined ? undefined : decodeCursor(binding, page.cursor, isIdPosition).id;
   return readLedger(scope, async (trx) => {
-    const { rows, total } = await listDraftRows(trx, filter, { limit: page.limit + 1, offset: offsetOf(page), beforeId });
-    const shown = rows.slice(0, page.limit);
-    const last = shown.at(-1);
-    return {
-      ...toPage(shown.map(draftView), total, page),
-      next_cursor: rows.length > page.limit && last ? encodeCursor(binding, { id: last.id }) : null,
-    };
+    const { rows, total } = await listDraftRows(trx, filter, { limit: rowsToRead(page.limit), offset: offsetOf(page), beforeId });
+    const { shown, next_cursor } = keysetPage(rows, page.limit, binding, (last) => ({ id: last.id }));
+    return { ...toPage(shown.map(draftView), total, page), next_cursor };
   });
 }
 

@@ -14,7 +14,8 @@ import { LinksError } from '../domain/errors.js';
 import { partyLineCount, partyMovementBefore } from '../storage/parties.js';
 import { findAccount } from './accounts.js';
 import { isCustomerReference, partyNames, resolveCustomerReferences } from './parties.js';
-import { decodeCursor, encodeCursor, type CursorPage } from '../domain/cursor.js';
+import { decodeCursor, type CursorPage } from '../domain/cursor.js';
+import { keysetPage, rowsToRead } from '../domain/keysetPage.js';
 import { cursorOf, readLedger, type LedgerScope, type LedgerTransaction } from './scope.js';
 
 export interface StatementQuery {
@@ -83,7 +84,7 @@ export async function accountStatement(
       .orderBy('l.date')
       .orderBy('l.sequence')
       .orderBy('l.line_number')
-      .limit(page.limit + 1);
+      .limit(rowsToRead(page.limit));
     if (page.cursor !== undefined) {
       const after = decodeCursor(cursorOf(scope, 'account_lines'), page.cursor, isPosition);
       pageQuery = pageQuery.where(sql<boolean>`(l.date, l.sequence, l.line_number) > (${after.d}::date, ${after.s}::bigint, ${after.n}::int)`);
@@ -96,7 +97,7 @@ export async function accountStatement(
     if (query.to) daily = daily.where('date', '<=', query.to);
     if (query.currency) daily = daily.where('currency', '=', query.currency);
     const count = party === undefined ? Number((await daily.executeTakeFirstOrThrow()).n) : await partyLineCount(trx, account.id, party, query);
-    const shown = rows.slice(0, page.limit);
+    const { shown, next_cursor } = keysetPage(rows, page.limit, cursorOf(scope, 'account_lines'), (last) => ({ d: last.date, s: String(last.sequence), n: last.line_number }));
     const first = shown[0];
     const at = first && { d: first.date, s: String(first.sequence), n: first.line_number };
     const running = !at
@@ -126,10 +127,6 @@ export async function accountStatement(
         running_balance: formatMinor(net * sign, row.currency),
       };
     });
-    const last = shown.at(-1);
-    return {
-      ...toPage(data, count, page),
-      next_cursor: rows.length > page.limit && last ? encodeCursor(cursorOf(scope, 'account_lines'), { d: last.date, s: String(last.sequence), n: last.line_number }) : null,
-    };
+    return { ...toPage(data, count, page), next_cursor };
   });
 }

@@ -4,7 +4,8 @@
  * accounted for no longer appears; each item carries the error that says what to fix.
  * Errors: invalid_request (a cursor this API did not issue for this list).
  */
-import { decodeCursor, encodeCursor, type CursorBinding } from '../domain/cursor.js';
+import { decodeCursor, type CursorBinding } from '../domain/cursor.js';
+import { isTimeIdPosition, keysetPage, rowsToRead } from '../domain/keysetPage.js';
 import type { AccountingError, UnifiedModel } from '../domain/unifiedModels.js';
 import { readLedger, type LedgerScope } from '../ledger/scope.js';
 import { accountingExceptionRows } from '../storage/recordAccounting.js';
@@ -33,16 +34,11 @@ export interface ExceptionPage {
   next_cursor: string | null;
 }
 
-const isPosition = (v: unknown): v is { at: string; id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { at: unknown }).at === 'string' && !Number.isNaN(Date.parse((v as { at: string }).at)) &&
-  typeof (v as { id: unknown }).id === 'string' && /^[0-9a-f-]{36}$/.test((v as { id: string }).id);
-
 export async function listAccountingExceptions(scope: LedgerScope, filter: ExceptionFilter, binding: CursorBinding): Promise<ExceptionPage> {
-  const after = filter.cursor === undefined ? undefined : decodeCursor(binding, filter.cursor, isPosition);
+  const after = filter.cursor === undefined ? undefined : decodeCursor(binding, filter.cursor, isTimeIdPosition);
   return readLedger(scope, async (trx) => {
-    const rows = await accountingExceptionRows(trx, filter, after, filter.limit + 1);
-    const shown = rows.slice(0, filter.limit);
-    const last = shown.at(-1);
+    const rows = await accountingExceptionRows(trx, filter, after, rowsToRead(filter.limit));
+    const { shown, next_cursor } = keysetPage(rows, filter.limit, binding, (last) => ({ at: last.updated_at.toISOString(), id: last.id }));
     return {
       data: shown.map((r) => ({
         record_id: r.id,
@@ -55,7 +51,7 @@ export async function listAccountingExceptions(scope: LedgerScope, filter: Excep
         created_at: r.updated_at.toISOString(),
       })),
       limit: filter.limit,
-      next_cursor: rows.length > filter.limit && last ? encodeCursor(binding, { at: last.updated_at.toISOString(), id: last.id }) : null,
+      next_cursor,
     };
   });
 }

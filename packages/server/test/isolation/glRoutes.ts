@@ -31,10 +31,11 @@ async function transferOfA(world: IsolationWorld): Promise<{ id: string; transfe
   return { id: connection.id, transferId: transfer.id, owned: [...connection.owned, transfer.id, ...ids(books)] };
 }
 
-const onConnection = (method: IsolationCase['method'], suffix: string, permission: 'read' | 'write', body?: unknown): IsolationCase => ({
+const onConnection = (method: IsolationCase['method'], suffix: string, permission: 'read' | 'write', body?: unknown, badInput?: IsolationCase['badInput']): IsolationCase => ({
   method,
   route: `/api/v1/gl-connections/:id${suffix}`,
   permission,
+  ...(badInput && { badInput }),
   prepare: async (w) => {
     const connection = await glConnectionOfA(w);
     return { path: `/api/v1/gl-connections/${connection.id}${suffix}`, body, ownedIds: connection.owned };
@@ -47,6 +48,8 @@ export const glCases: IsolationCase[] = [
     route: '/api/v1/gl-connections',
     permission: 'write',
     prepare: async () => ({ path: '/api/v1/gl-connections', body: { provider: 'webhook', name: unique('new-gl-'), credentials: { url: 'http://127.0.0.1:9/new' }, settings: { paused: true } }, ownedIds: [] }),
+    // Empty settings take the defaults.
+    badInput: { emptyObject: ['settings'] },
   },
   {
     method: 'GET',
@@ -58,7 +61,8 @@ export const glCases: IsolationCase[] = [
   onConnection('PATCH', '', 'write', { name: unique('renamed-gl-') }),
   onConnection('DELETE', '', 'write'),
   onConnection('GET', '/accounts', 'read'),
-  onConnection('PUT', '/mapping', 'write', { accounts: { '4000': '200' }, dimensions: {} }),
+  // An empty mapping clears it.
+  onConnection('PUT', '/mapping', 'write', { accounts: { '4000': '200' }, dimensions: {} }, { emptyObject: ['accounts', 'dimensions'] }),
   onConnection('POST', '/run', 'write'),
   onConnection('GET', '/reconciliation', 'read'),
   onConnection('POST', '/rotate-secret', 'write'),

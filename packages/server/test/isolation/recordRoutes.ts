@@ -87,6 +87,7 @@ const recordRouteCases: IsolationCase[] = UNIFIED_MODELS.flatMap((model): Isolat
       const record = await recordOfA(w, model);
       return { path: `/api/v1/unified/${model}/${record.id}`, body: { source_system: 'edited-by-A' }, ownedIds: record.owned };
     },
+    badInput: { nullClears: true },
   },
   {
     method: 'DELETE',

@@ -25,6 +25,19 @@ export interface IsolationCase {
   permission: 'read' | 'write';
   /** Builds (and creates whatever it needs, with A's sandbox key) a request tenant A's sandbox owns. */
   prepare(world: IsolationWorld): Promise<OwnedRequest>;
+  /** What the bad-input test (reliability/badInput.test.ts) accepts in this route's body; absent: every wrong value is a contract 4xx. */
+  badInput?: BadInputAllowance;
+}
+
+export interface BadInputAllowance {
+  /** The route speaks JSON-RPC (the MCP endpoint): a wrong body may be answered with a JSON-RPC error. */
+  jsonRpc?: true;
+  /** Fields whose value may be `{}` (an empty settings object takes the defaults, an empty mapping clears it). */
+  emptyObject?: string[];
+  /** Fields that take any number or string (a JSON-RPC id). */
+  anyNumberOrString?: string[];
+  /** A merge-patch: null clears an optional field. */
+  nullClears?: true;
 }
 
 const ledgerCases: IsolationCase[] = [
@@ -267,6 +280,7 @@ const ledgerCases: IsolationCase[] = [
       body: { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_journal_entries', arguments: { limit: 100 } } },
       ownedIds: ids(await booksOfA(w)),
     }),
+    badInput: { jsonRpc: true, anyNumberOrString: ['id'] },
   },
 ];
 

@@ -94,9 +94,6 @@ describe.skipIf(!postgresAvailable())('bad input on every write route', () => {
     expect(CONTRACT_4XX.has(answer.code!) || rpcError, `${what}: ${answer.text}`).toBe(true);
   };
 
-  /** Fields where `{}` is a valid value: an empty settings object takes the defaults, an empty mapping clears it. */
-  const emptyObjectAccepted = new Set(['POST /api/v1/gl-connections settings', 'PUT /api/v1/gl-connections/:id/mapping accounts', 'PUT /api/v1/gl-connections/:id/mapping dimensions']);
-
   it.each(writes.map((c) => [`${c.method} ${c.route}`, c] as const))('%s refuses every hostile body and changes nothing', async (_name, route) => {
     const owned = await route.prepare(world);
     const before = await books();
@@ -107,7 +104,10 @@ describe.skipIf(!postgresAvailable())('bad input on every write route', () => {
     }
     if (owned.body !== undefined && typeof owned.body === 'object') {
       const valid = owned.body as Record<string, unknown>;
-      const rejects = route.route === '/api/v1/mcp' ? refusedRpc : refused;
+      // What the route declares it accepts (IsolationCase.badInput in the catalogue).
+      const allowed = route.badInput ?? {};
+      const rejects = allowed.jsonRpc ? refusedRpc : refused;
+      for (const field of [...(allowed.emptyObject ?? []), ...(allowed.anyNumberOrString ?? [])]) expect(Object.keys(valid), 'a field the catalogue declares is in the body').toContain(field);
       // (A top-level null is "no body": accepted where the body is optional, as reverse's is.)
       for (const top of [[valid], 'a string', 42, true]) {
         rejects(`top-level ${JSON.stringify(top).slice(0, 20)}`, await send(route.method, owned.path, JSON.stringify(top)));
@@ -115,13 +115,10 @@ describe.skipIf(!postgresAvailable())('bad input on every write route', () => {
       }
       rejects('unknown field', await send(route.method, owned.path, JSON.stringify({ ...valid, is_admin: true })));
       for (const field of Object.keys(valid)) {
-        // A unified record's PUT is a merge-patch: there null clears an optional field, by design.
-        const nullClears = route.method === 'PUT' && route.route.startsWith('/api/v1/unified/');
         for (const wrong of typeof valid[field] === 'number' ? wrongNumbers : wrongValues) {
-          if (wrong === null && nullClears) continue;
-          if (JSON.stringify(wrong) === '{}' && emptyObjectAccepted.has(`${route.method} ${route.route} ${field}`)) continue;
-          // A JSON-RPC id may be any number or string.
-          if (route.route === '/api/v1/mcp' && field === 'id' && (typeof wrong === 'number' || typeof wrong === 'string')) continue;
+          if (wrong === null && allowed.nullClears) continue;
+          if (JSON.stringify(wrong) === '{}' && allowed.emptyObject?.includes(field)) continue;
+          if ((typeof wrong === 'number' || typeof wrong === 'string') && allowed.anyNumberOrString?.includes(field)) continue;
           rejects(`${field} = ${JSON.stringify(wrong).slice(0, 30)}`, await send(route.method, owned.path, JSON.stringify({ ...valid, [field]: wrong })));
           tried += 1;
         }

@@ -5,34 +5,20 @@
  * adjustment per invoice after the rule change, a second reaccount posting nothing, a valid chain.
  * Both databases.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLinksProcess } from '../support/childProcess.js';
-import { AdminClient, call } from '../support/http.js';
+import { billingBooks, crashTenant, invoicesCsv } from '../support/crashTenant.js';
 import { newStorage, postgresAvailable, type TestStorage } from '../support/linksServer.js';
 
-const ADMIN_TOKEN = `job-crash-admin-${randomBytes(16).toString('hex')}`;
 const INVOICES = 1200;
 const TOTAL = Array.from({ length: INVOICES }, (_, i) => 100 + i).reduce((a, b) => a + b, 0);
 
 describe.skipIf(!postgresAvailable())('crash safety: kill -9 during jobs', () => {
   const storage: TestStorage = newStorage();
   afterAll(() => storage.destroy());
-  const start = () => startLinksProcess({ LINKS_ADMIN_TOKEN: ADMIN_TOKEN, ...storage.env });
 
   it('a killed async sync and a killed reaccount resume after restart and post nothing twice', { timeout: 600_000 }, async () => {
-    let server = await start();
-    const admin = new AdminClient(server.console, ADMIN_TOKEN);
-    const tenant = await admin.createTenant('Job crash');
-    const user = await admin.createUser(`job-crash-${randomBytes(3).toString('hex')}@crash.example`);
-    await admin.addMember(tenant.id, user.id, 'owner');
-    const token = (await admin.createKey(tenant.id, { environment: 'sandbox', user_id: user.id })).key;
-    const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => call(server.sandbox, method, `/api/v1${path}`, { token, body, headers });
-    const api = async (method: string, path: string, body?: unknown) => {
-      const answer = await request(method, path, body);
-      if (answer.status >= 300) throw new Error(`${method} ${path} → ${answer.status} ${answer.text}`);
-      return answer.body.data;
-    };
+    const tenant = await crashTenant(storage, 'Job crash');
+    const { request, api } = tenant;
     const job = (id: string) => api('GET', `/jobs/${id}`);
     /** Kills the server once the job has committed some but not all of its steps, then restarts it. */
     const killMidJob = async (id: string) => {
@@ -42,9 +28,8 @@ describe.skipIf(!postgresAvailable())('crash safety: kill -9 during jobs', () =>
         if (seen.status === 'running' && seen.progress.done > 0) break;
         await new Promise((r) => setTimeout(r, 20));
       }
-      server.proc.child.kill('SIGKILL');
-      await server.proc.exited;
-      server = await start();
+      await tenant.kill();
+      await tenant.restart();
     };
     const finished = async (id: string) => {
       for (;;) {
@@ -54,21 +39,7 @@ describe.skipIf(!postgresAvailable())('crash safety: kill -9 during jobs', () =>
       }
     };
 
-    for (const [code, type] of [['1000', 'asset'], ['1100', 'asset'], ['4000', 'revenue'], ['4100', 'revenue']]) await api('POST', '/accounts', { code, name: code, type });
-    await api('POST', '/subledgers', { code: 'AR', name: 'Customers', control_account: '1100' });
-    const customers = await api('POST', '/external-connections', {
-      name: 'customers',
-      type: 'csv',
-      csv: ['id,email,name', ...Array.from({ length: 40 }, (_, i) => `cus_${i},c${i}@example.com,C${i}`)].join('\n'),
-      mapping: { model: 'customer', source_system: 'billing', fields: { source_id: 'id', email: 'email', name: 'name' } },
-    });
-    expect(await api('POST', `/external-connections/${customers.id}/sync`)).toMatchObject({ created: 40 });
-    const invoices = await api('POST', '/external-connections', {
-      name: 'invoices',
-      type: 'csv',
-      csv: ['number,customer,total,currency,issued', ...Array.from({ length: INVOICES }, (_, i) => `INV-${i},cus_${i % 40},${100 + i}.00,USD,2026-11-15`)].join('\n'),
-      mapping: { model: 'invoice', source_system: 'billing', fields: { source_id: 'number', source_system_customer_id: 'customer', amount_due: 'total', currency: 'currency', effective_date: 'issued' } },
-    });
+    const invoices = await billingBooks(tenant, invoicesCsv(INVOICES, (i) => 100 + i), ['4100']);
 
     const asyncSync = await request('POST', `/external-connections/${invoices.id}/sync`, undefined, { prefer: 'respond-async' });
     expect(asyncSync.status, asyncSync.text).toBe(202);
@@ -97,7 +68,6 @@ describe.skipIf(!postgresAvailable())('crash safety: kill -9 during jobs', () =>
     expect(trial.total_debits).toBe(trial.total_credits);
     expect(await api('GET', '/ledger/verify')).toMatchObject({ valid: true, entries });
     console.info(`reliability | job crash (${process.env.LINKS_TEST_BACKEND ?? 'pglite'}) | ${INVOICES} invoices: async sync and reaccount each killed mid-job, resumed after restart | ${entries} entries: each once, chain valid`);
-    server.proc.child.kill('SIGTERM');
-    await server.proc.exited;
+    await tenant.stop();
   });
 });

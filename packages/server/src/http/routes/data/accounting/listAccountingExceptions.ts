@@ -4,6 +4,7 @@ import { UNIFIED_MODELS } from '../../../../domain/unifiedModels.js';
 import { cursorOf } from '../../../../ledger/scope.js';
 import { listAccountingExceptions } from '../../../../records/accountingExceptions.js';
 import { ledgerScope } from '../../../ledgerRequest.js';
+import { accountingExceptionItem } from '../../../schemas/accountingExceptions.js';
 import { pageQueryShape } from '../../../schemas/common.js';
 import type { LinksApp } from '../../../app.js';
 import type { LinksServices } from '../../../services.js';
@@ -18,17 +19,7 @@ const query = z.strictObject({
   cursor: z.string().max(512).optional(),
 });
 
-const exception = z
-  .object({
-    record_id: z.string(),
-    model: z.string(),
-    version: z.number().int(),
-    source_system: z.string().nullable(),
-    source_id: z.string().nullable(),
-    error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })) }),
-    created_at: z.string(),
-  })
-  .meta({ id: 'AccountingException' });
+const exception = accountingExceptionItem.meta({ id: 'AccountingException' });
 
 const page = z.object({ data: z.array(exception), limit: z.number().int(), next_cursor: z.string().nullable() }).meta({ id: 'AccountingExceptionList' });
 
