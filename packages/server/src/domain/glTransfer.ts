@@ -76,8 +76,24 @@ export interface ErpAccount {
   status: 'active' | 'archived';
 }
 
-/** The ERP's trial balance: net debit (positive) or credit (negative) per ERP account code, minor units. */
-export type ErpTrialBalance = Map<string, bigint>;
+/** One account's figure in the ERP's trial balance. */
+export interface ErpAccountBalance {
+  /** Net debit (positive) or credit (negative), minor units. */
+  balance: bigint;
+  /**
+   * Set on a profit-and-loss account whose figure restarts each financial year: the figure runs from
+   * this date (YYYY-MM-DD, the start of the year containing `asOf`). Absent: the balance to date.
+   */
+  periodStart?: string;
+  /** Set on the account where the ERP carries earlier years' profit and loss (Xero's Retained Earnings). */
+  carriesEarlierProfitAndLoss?: true;
+}
+
+/**
+ * The ERP's trial balance per ERP account code. A profit-and-loss account of the chart is present
+ * (balance 0) even when the report has no row for it, so its `periodStart` is known.
+ */
+export type ErpTrialBalance = Map<string, ErpAccountBalance>;
 
 /** One connection's view of its ERP. Implementations keep tokens and rate limits to themselves. */
 export interface ErpConnector {

@@ -7,7 +7,7 @@
 import { recordDataEvent } from '../audit/environmentAudit.js';
 import { decodeCursor, encodeCursor, type CursorBinding } from '../domain/cursor.js';
 import { LinksError } from '../domain/errors.js';
-import type { GlProvider, GlTransferStatus } from '../domain/glTransfer.js';
+import type { ErpTrialBalance, GlProvider, GlTransferStatus } from '../domain/glTransfer.js';
 import { isIdPosition, keysetPage, rowsToRead } from '../domain/keysetPage.js';
 import { formatMinor } from '../domain/money.js';
 import { readLedger, writeLedger, type LedgerScope, type WriteOutcome, type WriteRequest } from '../ledger/scope.js';
@@ -101,38 +101,58 @@ export interface Reconciliation {
 }
 
 /**
- * Links' movements from start_date to `asOf` per ERP account (mapped as transfers map them) against
- * the ERP's trial balance at `asOf`; for a receiver without read-back (webhook), against the
- * journals it confirmed.
+ * Links' movements per ERP account (mapped as transfers map them) against the ERP's trial balance at
+ * `asOf`, like with like: an account whose ERP figure restarts each financial year (profit and loss)
+ * from max(start_date, that year's start), every other account from start_date; Links' profit and
+ * loss before that year's start is set beside the account where the ERP carries it (Retained
+ * Earnings). For a receiver without read-back (webhook), against the journals it confirmed.
  */
 export async function reconcileGlConnection(scope: LedgerScope, gl: GlContext, id: string, asOf: string, currency: string | undefined): Promise<Reconciliation> {
-  const { row, links, confirmed, chosen } = await readLedger(scope, async (trx) => {
+  const { row, chosen, confirmed } = await readLedger(scope, async (trx) => {
     const row = await loadGlConnection(trx, id);
     const chosen = currency ?? (await latestTransferCurrency(trx, id)) ?? 'USD';
-    const settings = row.settings as unknown as GlSettings;
-    const links = await movementsByAccount(trx, settings.start_date, asOf, chosen);
-    const confirmed = await confirmedJournals(trx, id, asOf, chosen);
-    return { row, links, confirmed, chosen };
+    return { row, chosen, confirmed: await confirmedJournals(trx, id, asOf, chosen) };
   });
+  const readsBack = gl.providers[row.provider as GlProvider]?.readsBack ?? true;
+  const erp: ErpTrialBalance = readsBack ? await askErp(() => requestConnector(scope, gl, row).trialBalance(asOf, chosen)) : confirmedBalances(confirmed);
+  const startDate = (row.settings as unknown as GlSettings).start_date;
   const mapping = row.mapping as unknown as GlMapping;
+  // The windows Links sums over: start_date, and each later financial-year start the ERP named.
+  const starts = new Set([startDate]);
+  for (const account of erp.values()) if (account.periodStart && account.periodStart > startDate) starts.add(account.periodStart);
+  const movements = await readLedger(scope, async (trx) => {
+    const byStart = new Map<string, Map<string, bigint>>();
+    for (const from of starts) byStart.set(from, await movementsByAccount(trx, from, asOf, chosen));
+    return byStart;
+  });
+  const sinceStart = movements.get(startDate) as Map<string, bigint>;
+  const retainedEarnings = [...erp].find(([, a]) => a.carriesEarlierProfitAndLoss)?.[0];
   const linksByErp = new Map<string, bigint>();
-  for (const [code, net] of links) {
-    const erp = mapping.accounts[code] ?? code;
-    linksByErp.set(erp, (linksByErp.get(erp) ?? 0n) + net);
-  }
-  let erp: Map<string, bigint>;
-  if (gl.providers[row.provider as GlProvider]?.readsBack ?? true) {
-    erp = await askErp(() => requestConnector(scope, gl, row).trialBalance(asOf, chosen));
-  } else {
-    erp = new Map();
-    for (const stored of confirmed) {
-      for (const line of journalFromStored('', stored).lines) erp.set(line.erpAccountCode, (erp.get(line.erpAccountCode) ?? 0n) + line.amountMinor);
+  const add = (code: string, amount: bigint) => linksByErp.set(code, (linksByErp.get(code) ?? 0n) + amount);
+  for (const [code, net] of sinceStart) {
+    const erpCode = mapping.accounts[code] ?? code;
+    const periodStart = erp.get(erpCode)?.periodStart;
+    if (!periodStart || periodStart <= startDate) {
+      add(erpCode, net);
+      continue;
     }
+    const thisYear = movements.get(periodStart)?.get(code) ?? 0n;
+    add(erpCode, thisYear);
+    if (retainedEarnings) add(retainedEarnings, net - thisYear);
   }
   const codes = [...new Set([...linksByErp.keys(), ...erp.keys()])].sort();
   const accounts = codes
-    .map((code) => ({ code, links: linksByErp.get(code) ?? 0n, erp: erp.get(code) ?? 0n }))
+    .map((code) => ({ code, links: linksByErp.get(code) ?? 0n, erp: erp.get(code)?.balance ?? 0n }))
     .filter((a) => a.links !== 0n || a.erp !== 0n)
     .map((a) => ({ erp_account: a.code, links_balance: formatMinor(a.links, chosen), erp_balance: formatMinor(a.erp, chosen), difference: formatMinor(a.links - a.erp, chosen) }));
   return { as_of: asOf, currency: chosen, matched: accounts.every((a) => a.difference === formatMinor(0n, chosen)), accounts };
+}
+
+/** What a receiver without read-back confirmed, per ERP account: balances to date. */
+function confirmedBalances(confirmed: Array<Record<string, unknown>>): ErpTrialBalance {
+  const balances: ErpTrialBalance = new Map();
+  for (const stored of confirmed) {
+    for (const line of journalFromStored('', stored).lines) balances.set(line.erpAccountCode, { balance: (balances.get(line.erpAccountCode)?.balance ?? 0n) + line.amountMinor });
+  }
+  return balances;
 }

@@ -92,8 +92,8 @@ describe('Xero connector against the stand-in', () => {
     expect(await connector.findSent(j.transferId, j.date)).toEqual({ erpDocumentId: (outcome as { erpDocumentId: string }).erpDocumentId });
     expect(await connector.findSent(uuidv7(), j.date)).toBeNull();
     const tb = await connector.trialBalance('2026-12-31', 'USD');
-    expect(tb.get('090')).toBe(12_345n);
-    expect(tb.get('200')).toBe(-12_345n);
+    expect(tb.get('090')).toEqual({ balance: 12_345n });
+    expect(tb.get('200')).toEqual({ balance: -12_345n, periodStart: '2026-01-01' });
   });
 
   it('read-back pages through the journals of the date, matching the marker itself, when Xero refuses the Contains filter', async () => {

@@ -4,6 +4,8 @@
  * balance) is matched; faults (stored then dropped, 500, 429 with Retry-After, expired tokens, a lock
  * date) never duplicate a journal, and the refused entries are `failed` with Xero's message until the
  * lock is lifted and they are retried; the organisation's limits (5 in flight, 60 a minute) are kept;
+ * reconciliation across Xero's financial-year start (profit and loss from the year's start, earlier
+ * years on Retained Earnings) is matched and still shows a journal Links did not send;
  * connecting (custom connection, authorization code with the callback, refused credentials, Xero
  * unreachable), the chart and the mapping check; no credential or token in answers, rows or logs.
  */
@@ -85,13 +87,13 @@ describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)'
   });
 
   /** A custom connection, created paused, mapped, then resumed: sending starts with the mapping in place. */
-  async function connect(name: string, credentials: Record<string, string>, summarize: string, org: XeroOrganisation): Promise<string> {
-    const created = await ledger.post('/gl-connections', { provider: 'xero', name, credentials, settings: { start_date: '2026-05-01', summarize, paused: true } });
+  async function connect(name: string, credentials: Record<string, string>, summarize: string, org: XeroOrganisation, startDate = '2026-05-01', mapping: { accounts: Record<string, string> } = MAPPING): Promise<string> {
+    const created = await ledger.post('/gl-connections', { provider: 'xero', name, credentials, settings: { start_date: startDate, summarize, paused: true } });
     expect(created.status, created.text).toBe(201);
     expect(created.body.data).toMatchObject({ provider: 'xero', status: 'paused', organisation: { tenant_id: org.tenantId } });
     expect(created.body.data.authorize_url).toBeUndefined();
     const id = created.body.data.id as string;
-    expect((await ledger.request('PUT', `/gl-connections/${id}/mapping`, MAPPING)).status).toBe(200);
+    expect((await ledger.request('PUT', `/gl-connections/${id}/mapping`, mapping)).status).toBe(200);
     expect((await ledger.patch(`/gl-connections/${id}`, { settings: { paused: false } })).body.data.status).toBe('active');
     return id;
   }
@@ -181,6 +183,43 @@ describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)'
       expect(stats.maxPerMinute).toBeLessThanOrEqual(60);
       expect(stats.limited).toEqual({ concurrent: 0, minute: 0, day: 0 });
     }
+  });
+
+  it("across Xero's financial-year start (year ending 31 March): profit and loss compared from the year's start, earlier years on Retained Earnings, matched; a journal Links did not send is a difference", { timeout: 180_000 }, async () => {
+    const { org, credentials } = organisation('Books year end');
+    org.financialYearEnd = { day: 31, month: 3 };
+    org.addAccount('610', 'Accounts Receivable', 'CURRENT');
+    org.addAccount('960', 'Retained Earnings', 'EQUITY', 'ACTIVE', 'RETAINEDEARNINGS');
+    await ledger.createAccount('1100', 'asset');
+    // Before this connection's start_date (2026-03-01) for the other connections (2026-05-01): only this one sends them.
+    const earlier = [
+      entry('2026-03-20', [dr('1100', '40.00'), cr('4000', '40.00')], { description: 'sale, old year' }),
+      entry('2026-03-25', [dr('6000', '5.00'), cr('1100', '5.00')], { description: 'supplies, old year' }),
+      entry('2026-04-15', [dr('1100', '30.00'), cr('4000', '30.00')], { description: 'sale, new year' }),
+    ];
+    for (const e of earlier) await ledger.postEntry(e);
+    const id = await connect('Books year end', credentials, 'none', org, '2026-03-01', { accounts: { ...MAPPING.accounts, '1100': '610' } });
+    await waitFor('every entry since 1 March confirmed', async () => {
+      const transfers = await transfersOf(id);
+      return transfers.length === posted.length + earlier.length && transfers.every((t) => t.status === 'confirmed') ? transfers : undefined;
+    });
+    const reconcile = async (asOf: string) => ledger.ok('GET', `/gl-connections/${id}/reconciliation?as_of=${asOf}&currency=USD`);
+    const line = (erp_account: string, links: string, erp: string, difference: string) => ({ erp_account, links_balance: links, erp_balance: erp, difference });
+    // The year from 1 April 2026: Sales and Supplies are this year's only; March's profit sits on Retained Earnings on both sides.
+    const newYear = await reconcile('2026-05-31');
+    expect(newYear.matched, JSON.stringify(newYear.accounts)).toBe(true);
+    expect(newYear.accounts).toEqual(expect.arrayContaining([line('200', '-47.75', '-47.75', '0.00'), line('400', '3.00', '3.00', '0.00'), line('610', '65.00', '65.00', '0.00'), line('960', '-35.00', '-35.00', '0.00')]));
+    // In the old year (start_date is after its start) everything runs from start_date.
+    const oldYear = await reconcile('2026-03-31');
+    expect(oldYear.matched, JSON.stringify(oldYear.accounts)).toBe(true);
+    expect(oldYear.accounts).toEqual([line('200', '-40.00', '-40.00', '0.00'), line('400', '5.00', '5.00', '0.00'), line('610', '35.00', '35.00', '0.00')]);
+    // Journals made in Xero by hand, one in each year: the differences show on the account and, for the old year, on Retained Earnings.
+    const now = Date.now();
+    org.store({ Narration: 'by hand', Date: '2026-04-20', Status: 'POSTED', JournalLines: [{ LineAmount: 2.5, AccountCode: '610' }, { LineAmount: -2.5, AccountCode: '200' }] }, now);
+    org.store({ Narration: 'by hand', Date: '2026-03-10', Status: 'POSTED', JournalLines: [{ LineAmount: 1, AccountCode: '400' }, { LineAmount: -1, AccountCode: '610' }] }, now);
+    const differing = await reconcile('2026-05-31');
+    expect(differing.matched).toBe(false);
+    expect(differing.accounts).toEqual(expect.arrayContaining([line('200', '-47.75', '-50.25', '2.50'), line('400', '3.00', '3.00', '0.00'), line('610', '65.00', '66.50', '-1.50'), line('960', '-35.00', '-34.00', '-1.00')]));
   });
 
   it("lists Xero's chart; a mapping to an unknown or archived Xero account is 422 unknown_erp_account", async () => {

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { LinksError } from '../../domain/errors.js';
-import type { ErpConnector, GlErpError, GlJournal, GlSendAttempt, GlSendOutcome } from '../../domain/glTransfer.js';
+import type { ErpConnector, ErpTrialBalance, GlErpError, GlJournal, GlSendAttempt, GlSendOutcome } from '../../domain/glTransfer.js';
 import { formatMinor } from '../../domain/money.js';
 import type { AcceptedCredentials, ConnectorContext, GlProviderDefinition } from '../connectors.js';
 import { signatureHeader } from './signature.js';
@@ -134,7 +134,7 @@ class WebhookConnector implements ErpConnector {
     return [];
   }
 
-  async trialBalance(): Promise<Map<string, bigint>> {
+  async trialBalance(): Promise<ErpTrialBalance> {
     return new Map();
   }
 }

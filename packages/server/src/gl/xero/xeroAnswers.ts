@@ -5,8 +5,11 @@
  * cell carries the AccountID; xero_accounting.yaml's TrialBalance example). The balance is the YTD
  * Debit and YTD Credit columns: the balance of a balance-sheet account, and of a profit-and-loss
  * account since the start of Xero's financial year (earlier years sit on Retained Earnings); the
- * Debit and Credit columns are only the month's movement. A zero is '' or "0.00".
+ * Debit and Credit columns are only the month's movement. A zero is '' or "0.00". Which accounts are
+ * profit and loss: the chart's Class REVENUE or EXPENSE, else the report's Revenue and Expenses
+ * sections; earlier years sit on the chart's SystemAccount RETAINEDEARNINGS.
  */
+import type { ErpTrialBalance } from '../../domain/glTransfer.js';
 import { parseSignedAmount } from '../../domain/money.js';
 
 export function validationMessages(body: unknown): string {
@@ -26,6 +29,7 @@ export function validationMessages(body: unknown): string {
 
 interface ReportRow {
   RowType?: string;
+  Title?: string;
   Rows?: ReportRow[];
   Cells?: Array<{ Value?: string; Attributes?: Array<{ Id?: string; Value?: string }> }>;
 }
@@ -43,6 +47,8 @@ function minor(value: string | undefined, currency: string): bigint {
 export interface TrialBalanceRow {
   accountId: string | undefined;
   labelCode: string | undefined;
+  /** The title of the section holding the row (Revenue, Expenses, Assets, Liabilities, Equity). */
+  section: string;
   netMinor: bigint;
 }
 
@@ -53,17 +59,54 @@ export function parseTrialBalance(body: unknown, currency: string): TrialBalance
   const ytdCredit = header.indexOf('YTD Credit');
   if (ytdDebit < 0 || ytdCredit < 0) throw new Error('the Xero trial balance has no YTD Debit / YTD Credit columns');
   const rows: TrialBalanceRow[] = [];
-  const visit = (list: ReportRow[]): void => {
+  const visit = (list: ReportRow[], section: string): void => {
     for (const row of list) {
-      if (row.Rows) visit(row.Rows);
+      if (row.Rows) visit(row.Rows, row.Title ?? section);
       if (row.RowType !== 'Row' || !row.Cells) continue;
       rows.push({
         accountId: row.Cells[0]?.Attributes?.find((a) => a.Id === 'account')?.Value,
         labelCode: /\(([^()]+)\)\s*$/.exec(row.Cells[0]?.Value ?? '')?.[1],
+        section,
         netMinor: minor(row.Cells[ytdDebit]?.Value, currency) - minor(row.Cells[ytdCredit]?.Value, currency),
       });
     }
   };
-  visit(report?.Rows ?? []);
+  visit(report?.Rows ?? [], '');
   return rows;
+}
+
+/** An account of Xero's chart (GET /Accounts) as the trial balance needs it. */
+export interface ChartAccount {
+  AccountID?: string;
+  Code?: string;
+  Class?: string;
+  SystemAccount?: string;
+}
+
+const PROFIT_AND_LOSS_CLASSES = new Set(['REVENUE', 'EXPENSE']);
+const PROFIT_AND_LOSS_SECTIONS = new Set(['Revenue', 'Expenses']);
+
+/**
+ * The report's rows per account code, the code by the row's AccountID through the chart (a label
+ * "Name (Code)" is ambiguous when an account without a code has a name ending in parentheses), the
+ * label's code only as a fallback. Every profit-and-loss account of the chart is present, its figure
+ * running from `yearStart`; the Retained Earnings account is marked.
+ */
+export function xeroTrialBalance(rows: TrialBalanceRow[], chart: ChartAccount[], yearStart: string): ErpTrialBalance {
+  const balances: ErpTrialBalance = new Map();
+  const byId = new Map(chart.map((a) => [a.AccountID, a]));
+  for (const account of chart) {
+    if (!account.Code) continue;
+    if (PROFIT_AND_LOSS_CLASSES.has(account.Class ?? '')) balances.set(account.Code, { balance: 0n, periodStart: yearStart });
+    else if (account.SystemAccount === 'RETAINEDEARNINGS') balances.set(account.Code, { balance: 0n, carriesEarlierProfitAndLoss: true });
+  }
+  for (const row of rows) {
+    const account = row.accountId ? byId.get(row.accountId) : undefined;
+    const code = account?.Code || row.labelCode;
+    if (!code) continue;
+    const profitAndLoss = account ? PROFIT_AND_LOSS_CLASSES.has(account.Class ?? '') : PROFIT_AND_LOSS_SECTIONS.has(row.section);
+    const entry = balances.get(code) ?? (profitAndLoss ? { balance: 0n, periodStart: yearStart } : { balance: 0n });
+    balances.set(code, { ...entry, balance: entry.balance + row.netMinor });
+  }
+  return balances;
 }

@@ -14,6 +14,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { XeroEndpoints } from '../../config/config.js';
+import { type FinancialYearEnd, financialYearStart, isFinancialYearEnd } from '../../domain/financialYear.js';
 import {
   type ErpAccount,
   ErpCallError,
@@ -29,7 +30,12 @@ import type { EnvironmentDatabase } from '../../storage/environmentSchema.js';
 import { type XeroAnswer, XeroApiClient, type XeroCall } from './xeroApiClient.js';
 import { type GlClock, processXeroShapers, systemClock, type XeroShapers } from './xeroRateShaper.js';
 import { XeroAuthError, type XeroCredentials } from './xeroTokenSource.js';
-import { parseTrialBalance, validationMessages } from './xeroAnswers.js';
+import { type ChartAccount, parseTrialBalance, validationMessages, xeroTrialBalance } from './xeroAnswers.js';
+
+interface XeroOrganisationFacts {
+  baseCurrency: string;
+  yearEnd?: FinancialYearEnd;
+}
 
 export interface XeroConnectorOptions {
   db: Kysely<EnvironmentDatabase>;
@@ -61,7 +67,7 @@ export function createXeroConnector(options: XeroConnectorOptions): ErpConnector
 
 class XeroConnector implements ErpConnector {
   private readonly api: XeroApiClient;
-  private baseCurrency: string | null = null;
+  private facts: XeroOrganisationFacts | null = null;
 
   constructor(options: XeroConnectorOptions) {
     this.api = new XeroApiClient({
@@ -145,22 +151,15 @@ class XeroConnector implements ErpConnector {
   }
 
   async trialBalance(asOf: string, currency: string): Promise<ErpTrialBalance> {
-    const base = await this.organisationCurrency();
-    if (base !== currency) {
-      throw new ErpCallError('refused', { code: 'erp_currency_not_supported', message: `the Xero organisation reports in ${base}, not ${currency}`, erpStatus: null, erpBody: null });
+    const organisation = await this.organisation();
+    if (organisation.baseCurrency !== currency) {
+      throw new ErpCallError('refused', { code: 'erp_currency_not_supported', message: `the Xero organisation reports in ${organisation.baseCurrency}, not ${currency}`, erpStatus: null, erpBody: null });
     }
+    if (!organisation.yearEnd) throw new ErpCallError('uncertain', { code: 'erp_bad_answer', message: "Xero did not say the organisation's financial year end", erpStatus: 200, erpBody: null });
     const body = await this.read({ method: 'GET', path: '/Reports/TrialBalance', query: { date: asOf } });
     const rows = parseTrialBalance(body, currency);
-    // The code by the row's AccountID (each cell's `account` attribute) through the chart: a label
-    // "Name (Code)" is ambiguous when an account without a code has a name ending in parentheses.
-    const chart = rows.some((r) => r.accountId) ? ((await this.read({ method: 'GET', path: '/Accounts' })) as { Accounts?: Array<{ AccountID?: string; Code?: string }> }) : {};
-    const codeOf = new Map((chart.Accounts ?? []).map((a) => [a.AccountID, a.Code]));
-    const balances: ErpTrialBalance = new Map();
-    for (const row of rows) {
-      const code = (row.accountId ? codeOf.get(row.accountId) : undefined) || row.labelCode;
-      if (code) balances.set(code, (balances.get(code) ?? 0n) + row.netMinor);
-    }
-    return balances;
+    const chart = (await this.read({ method: 'GET', path: '/Accounts' })) as { Accounts?: ChartAccount[] };
+    return xeroTrialBalance(rows, chart.Accounts ?? [], financialYearStart(asOf, organisation.yearEnd));
   }
 
   /** Links-side refusals: a currency Xero cannot take, or amounts finer than Xero's two decimals. */
@@ -177,12 +176,19 @@ class XeroConnector implements ErpConnector {
   }
 
   private async organisationCurrency(): Promise<string> {
-    if (this.baseCurrency) return this.baseCurrency;
-    const body = (await this.read({ method: 'GET', path: '/Organisation' })) as { Organisations?: Array<{ BaseCurrency?: string }> };
-    const currency = body.Organisations?.[0]?.BaseCurrency;
+    return (await this.organisation()).baseCurrency;
+  }
+
+  /** The organisation's base currency and financial year end (FinancialYearEndDay/Month), read once per connector. */
+  private async organisation(): Promise<XeroOrganisationFacts> {
+    if (this.facts) return this.facts;
+    const body = (await this.read({ method: 'GET', path: '/Organisation' })) as { Organisations?: Array<{ BaseCurrency?: string; FinancialYearEndDay?: unknown; FinancialYearEndMonth?: unknown }> };
+    const found = body.Organisations?.[0];
+    const currency = found?.BaseCurrency;
     if (!currency) throw new ErpCallError('uncertain', { code: 'erp_bad_answer', message: 'Xero did not say the organisation\'s base currency', erpStatus: 200, erpBody: body });
-    this.baseCurrency = currency;
-    return currency;
+    const yearEnd = { day: found.FinancialYearEndDay, month: found.FinancialYearEndMonth };
+    this.facts = { baseCurrency: currency, ...(isFinancialYearEnd(yearEnd) ? { yearEnd } : {}) };
+    return this.facts;
   }
 
   /** A read: the body of a 200, or ErpCallError saying what to do. */

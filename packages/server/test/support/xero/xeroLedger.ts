@@ -51,6 +51,8 @@ export class XeroOrganisation {
   readonly journals: StoredJournal[] = [];
   periodLockDate: string | null = null;
   endOfYearLockDate: string | null = null;
+  /** Organisation.FinancialYearEndDay / FinancialYearEndMonth. */
+  financialYearEnd = { day: 31, month: 12 };
 
   constructor(
     readonly tenantId: string,
@@ -157,6 +159,15 @@ export class XeroOrganisation {
     };
   }
 
+  /** The first day of the financial year containing `date`. */
+  private yearStart(date: string): string {
+    const { day, month } = this.financialYearEnd;
+    const endIn = (year: number) => `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, new Date(Date.UTC(year, month, 0)).getUTCDate())).padStart(2, '0')}`;
+    const year = Number(date.slice(0, 4));
+    const lastEnd = endIn(year) < date ? endIn(year) : endIn(year - 1);
+    return new Date(dayMs(lastEnd) + 86_400_000).toISOString().slice(0, 10);
+  }
+
   /**
    * Reports/TrialBalance as at `date` from the POSTED journals, in the shape of the
    * xero_accounting.yaml example: a Header row (Account, Debit, Credit, YTD Debit, YTD Credit),
@@ -164,13 +175,14 @@ export class XeroOrganisation {
    * (label "Name (Code)", every cell carrying Attributes [{Id: "account", Value: AccountID}]), then an
    * untitled Section with the SummaryRow "Total"; values are strings, '' for nothing. Debit/Credit:
    * the movement in the month of `date` [secondary: odatalink's TrialBalance page]; YTD: the balance,
-   * a profit-and-loss account's since the start of the financial year (the stand-in's is the calendar
-   * year), earlier years' profit and loss shown on the RETAINEDEARNINGS account, as Xero's example
-   * shows Retained Earnings with a YTD credit only.
+   * a profit-and-loss account's since the start of the financial year (the day after the last
+   * `financialYearEnd` before `date`; a 29 February end is the 28th in other years), earlier years'
+   * profit and loss shown on the RETAINEDEARNINGS account, as Xero's example shows Retained Earnings
+   * with a YTD credit only.
    */
   trialBalance(date: string, now: number): Record<string, unknown> {
     const month = date.slice(0, 7);
-    const year = date.slice(0, 4);
+    const yearStart = this.yearStart(date);
     const retained = this.accounts.find((a) => a.SystemAccount === 'RETAINEDEARNINGS');
     const rows = new Map<string, { month: bigint; ytd: bigint }>();
     const add = (account: XeroAccount, monthCents: bigint, ytdCents: bigint) => {
@@ -185,7 +197,7 @@ export class XeroOrganisation {
         const account = this.accounts.find((a) => a.AccountID === l.AccountID) as XeroAccount;
         const profitAndLoss = account.Class === 'REVENUE' || account.Class === 'EXPENSE';
         const inMonth = j.Date.startsWith(month) ? l.cents : 0n;
-        if (!profitAndLoss || j.Date.startsWith(year)) add(account, inMonth, l.cents);
+        if (!profitAndLoss || j.Date >= yearStart) add(account, inMonth, l.cents);
         else if (retained) add(retained, 0n, l.cents);
       }
     }

@@ -205,12 +205,12 @@ export class XeroModel {
   private operate(request: XeroRequest, path: string, org: XeroOrganisation): XeroResponse {
     const { method } = request;
     if (path === '/Organisation' && method === 'GET') {
-      // xero_accounting.yaml's Organisation example: lock dates are MS-JSON dates; the stand-in's financial year ends 31 December.
+      // xero_accounting.yaml's Organisation example: lock dates are MS-JSON dates; the financial year end as day and month numbers.
       const lockDates = {
         ...(org.periodLockDate ? { PeriodLockDate: msDate(dayMs(org.periodLockDate)) } : {}),
         ...(org.endOfYearLockDate ? { EndOfYearLockDate: msDate(dayMs(org.endOfYearLockDate)) } : {}),
       };
-      const organisation = { OrganisationID: org.tenantId, Name: org.name, BaseCurrency: org.baseCurrency, OrganisationStatus: 'ACTIVE', FinancialYearEndDay: 31, FinancialYearEndMonth: 12, ...lockDates };
+      const organisation = { OrganisationID: org.tenantId, Name: org.name, BaseCurrency: org.baseCurrency, OrganisationStatus: 'ACTIVE', FinancialYearEndDay: org.financialYearEnd.day, FinancialYearEndMonth: org.financialYearEnd.month, ...lockDates };
       return json(200, this.envelope({ Organisations: [organisation] }));
     }
     if (path === '/Accounts' && method === 'GET') {
