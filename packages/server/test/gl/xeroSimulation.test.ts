@@ -2,7 +2,8 @@
  * A seeded simulation of the transfer engine against the in-process Xero model (TigerBeetle's VOPR
  * is the model). Each schedule: a fresh tenant on the real storage, a Xero connection (custom or
  * authorization code, random summarize mode), two engines (two "processes") sharing the database,
- * each with its own connector caches and rate shapers, and a simulated clock. Every step does one
+ * each with its own connector caches and rate shapers (one sends at a time: the connection's sender
+ * lease), and a simulated clock. Every step does one
  * random thing: post an entry, tick one or both engines, restart one, crash one mid-request (its
  * promise never settles; its lease must run out), jump the clock; every Xero request may be dropped
  * before or after the store, answered 500 before or after the store, 429, or find its token expired;
@@ -154,7 +155,9 @@ describe('seeded simulation: the transfer engine against the Xero model', () => 
     }
     faultsOn = true;
 
-    const timings = { pollMs: 1000, discoveryMs: 3_600_000, leaseMs: 60_000, requestTimeoutMs: 30_000, backoffMs: 500 };
+    // The lease outlasts a minute plus an attempt's longest time (2 × 5 s for a slot + 30 s): a
+    // crashed sender's successor starts with none of its requests in the organisation's minute.
+    const timings = { pollMs: 1000, discoveryMs: 3_600_000, leaseMs: 100_000, requestTimeoutMs: 30_000, backoffMs: 500 };
     const newWorker = (): Worker => {
       let crash = () => {};
       const crashed = new Promise<void>((resolve) => {
@@ -171,7 +174,7 @@ describe('seeded simulation: the transfer engine against the Xero model', () => 
         return baseFetch(input, init);
       }) as typeof fetch;
       const provider = xeroProvider({ endpoints, secretsKey: () => key, fetch: workerFetch, clock, shapers: new XeroShapers(clock), maxWaitMs: 5_000 });
-      const engine = new GlTransferEngine({ environments: { sandbox: db }, tenantIds: async () => [tenantId], secretsKey: () => key, connectors: registryFactory({ xero: provider }), timings });
+      const engine = new GlTransferEngine({ environments: { sandbox: db }, tenantIds: async () => [tenantId], secretsKey: () => key, connectors: registryFactory({ xero: provider }), timings, clock: clock.now });
       return { engine, crashed, crash };
     };
     const workers = [newWorker(), newWorker()];
@@ -221,6 +224,8 @@ describe('seeded simulation: the transfer engine against the Xero model', () => 
       }
       const stats = model.stats.get(org.tenantId);
       if ((stats?.maxInFlight ?? 0) > 5) throw new Error(`${step}: ${stats?.maxInFlight} requests in flight to one organisation`);
+      // Across both engines: Xero never had to refuse for its own limits (its injected 429s are not counted here).
+      if ((stats?.limited.concurrent ?? 0) + (stats?.limited.minute ?? 0) > 0) throw new Error(`${step}: Xero refused for its limits ${JSON.stringify(stats?.limited)} (at most ${stats?.maxPerMinute} a minute)`);
     };
 
     for (let step = 0; step < STEPS; step++) {
