@@ -73,8 +73,9 @@ export async function discardGlConnection(trx: LedgerTransaction, tenantId: stri
 /**
  * Takes or renews the connection's sender lease for `senderId` until `leaseUntil`: granted when
  * the sender holds it already, when no process holds it and no handover wait is running, or when
- * the holder's lease lapsed at `now` (it died). False: another process sends for this connection.
- * A concurrent claim waits for the row and re-reads it (READ COMMITTED), so one of them wins.
+ * the holder's lease lapsed at `now` (it died). False: another process sends for this connection,
+ * or it is no longer active (paused, deleted, awaiting authorization: a step stops before its next
+ * attempt). A concurrent claim waits for the row and re-reads it (READ COMMITTED): one of them wins.
  */
 export async function holdGlConnectionSender(trx: LedgerTransaction, connectionId: string, senderId: string, now: Date, leaseUntil: Date): Promise<boolean> {
   const result = await trx
@@ -82,6 +83,7 @@ export async function holdGlConnectionSender(trx: LedgerTransaction, connectionI
     .set({ sender_id: senderId, sender_lease_until: leaseUntil })
     .where('id', '=', connectionId)
     .where('deleted_at', 'is', null)
+    .where('status', '=', 'active')
     .where((eb) => eb.or([eb('sender_id', '=', senderId), eb('sender_lease_until', 'is', null), eb('sender_lease_until', '<', now)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
