@@ -164,6 +164,7 @@ export class GlTransferEngine {
     const db = this.options.environments[environment]!;
     const { timings } = this.options;
     let nextAt = now + timings.pollMs;
+    let holding = false;
     try {
       const row = await inTenantTransaction(db, tenantId, (trx) => findGlConnection(trx, connectionId));
       if (!row) {
@@ -174,7 +175,8 @@ export class GlTransferEngine {
       // takes its mapping before any entry is turned into a journal.
       if (row.status !== 'active') return;
       // Another process sends for this connection: look again at the next poll (its lease may lapse).
-      if (!(await this.holdSender(connection, now))) return;
+      holding = await this.holdSender(connection, now);
+      if (!holding) return;
       await inTenantTransaction(db, tenantId, (trx) => queueNewEntries(trx, tenantId, connectionId, new Date(now)));
       const sent = await sendDueTransfers({
         db, environment, tenantId, connection: row, now, timings,
@@ -185,6 +187,8 @@ export class GlTransferEngine {
       if (sent.attempts > 0) connection.lastAttemptAt = Math.max(now, this.clock());
       if (sent.waitMs !== undefined) nextAt = now + sent.waitMs;
     } catch (error) {
+      // It may have failed mid-attempt: counted as one for the handover.
+      if (holding) connection.lastAttemptAt = Math.max(now, this.clock());
       this.options.logger?.warn({ err: error, connection_id: connectionId, tenant_id: tenantId, environment }, 'gl transfer step failed; retried at the next poll');
     } finally {
       connection.busy = false;
