@@ -38,6 +38,15 @@ export interface SendRound {
   secretsKey: () => Buffer;
   connectors: ConnectorFactory;
   limit: number;
+  /** Asked before every attempt after the first: false when this process no longer sends for the connection. */
+  keepSending: () => Promise<boolean>;
+}
+
+export interface SendResult {
+  /** How long the connection should wait before its next step, if not the usual poll. */
+  waitMs: number | undefined;
+  /** How many transfers were attempted (each is at most a read-back and a send). */
+  attempts: number;
 }
 
 /** The Idempotency-Key of an attempt: the same for every resend until a definite refusal raises the generation. */
@@ -52,13 +61,13 @@ function backoff(timings: AttemptTimings, attempts: number): number {
 const errorJson = (error: GlErpError) => ({ code: error.code, message: error.message, erp_status: error.erpStatus, erp_body: error.erpBody ?? null });
 
 /**
- * Sends due transfers until none is due, `limit` were sent, or the ERP asks to wait. Returns how
- * long the connection should wait before its next step, if not the usual poll.
+ * Sends due transfers until none is due, `limit` were sent, the ERP asks to wait, or this process
+ * lost the connection's sender lease.
  */
-export async function sendDueTransfers(round: SendRound): Promise<number | undefined> {
+export async function sendDueTransfers(round: SendRound): Promise<SendResult> {
   const { db, tenantId, connection } = round;
   const credentials = await openGlCredentials(db, tenantId, connection, round.secretsKey, new Date(round.now));
-  if (!credentials) return undefined;
+  if (!credentials) return { waitMs: undefined, attempts: 0 };
   const connector = round.connectors(connection.provider as GlProvider, {
     db,
     environment: round.environment,
@@ -69,11 +78,12 @@ export async function sendDueTransfers(round: SendRound): Promise<number | undef
     requestTimeoutMs: round.timings.requestTimeoutMs,
   });
   for (let sent = 0; sent < round.limit; sent++) {
+    if (sent > 0 && !(await round.keepSending())) return { waitMs: undefined, attempts: sent };
     const result = await attemptNext(round, connector);
-    if (result === 'idle') return undefined;
-    if (result !== 'sent') return result.waitMs;
+    if (result === 'idle') return { waitMs: undefined, attempts: sent };
+    if (result !== 'sent') return { waitMs: result.waitMs, attempts: sent + 1 };
   }
-  return 0;
+  return { waitMs: 0, attempts: round.limit };
 }
 
 type AttemptResult = 'idle' | 'sent' | { waitMs: number };

@@ -6,16 +6,26 @@
  * settles — so a simulation can drive it with its own clock and connector factory; `start()` ticks
  * it on a timer with the real clock.
  *
+ * One sender per connection: a step first takes (or renews) the connection's sender lease and skips
+ * the connection while another process holds it; the lease is renewed before every attempt, kept
+ * between steps and released by `stop()`. So the ERP's rate limits, shaped inside the sending
+ * process (Xero: xeroRateShaper.ts), hold across processes. A dead sender's lease lapses after
+ * `leaseMs`; a released one makes the next sender wait until this one's requests are a minute old
+ * (at most `leaseMs`). With a lease of at least a minute plus an attempt's longest time (the default
+ * 120 s ≥ 60 s + 2 × 10 s waiting for a slot + 30 s request timeout), a new sender's first minute
+ * holds none of the old sender's requests.
+ *
  * Exactly once: a transfer is claimed with FOR UPDATE SKIP LOCKED under a lease (one sender per
  * transfer across processes), an answer is recorded only by the attempt that still holds it, and a
  * transfer whose answer was lost (or whose sender died) is read back through `findSent` before it
  * is sent again, under the same idempotency key.
  */
 import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
 import type { Logger } from 'pino';
 import type { Environment } from '../domain/tenancy.js';
 import type { EnvironmentDatabase } from '../storage/environmentSchema.js';
-import { findGlConnection, liveGlConnections } from '../storage/glTransfers.js';
+import { findGlConnection, holdGlConnectionSender, liveGlConnections, releaseGlConnectionSender } from '../storage/glTransfers.js';
 import { inTenantTransaction } from '../storage/tenantScope.js';
 import type { ConnectorFactory } from './connectors.js';
 import { sendDueTransfers, type AttemptTimings } from './transferAttempt.js';
@@ -38,7 +48,15 @@ export interface GlEngineOptions {
   logger?: Pick<Logger, 'warn'> | undefined;
   /** The most transfers one connection sends in one step (default 20): others' turns come between. */
   sendsPerStep?: number;
+  /** The time while a step runs, for renewing its sender lease (default the real clock; the simulation's own). */
+  clock?: () => number;
 }
+
+/**
+ * ERPs count requests per minute (Xero: 60 per organisation) and a new sender's rate shaper starts
+ * empty: after a release, the next sender waits until the last request sent here is a minute old.
+ */
+const RATE_WINDOW_MS = 60_000;
 
 interface ScheduledConnection {
   environment: Environment;
@@ -46,6 +64,10 @@ interface ScheduledConnection {
   connectionId: string;
   dueAt: number;
   busy: boolean;
+  /** This process holds the connection's sender lease (as of its last claim or renewal). */
+  sending: boolean;
+  /** When this process's last attempt for the connection ended. */
+  lastAttemptAt: number | undefined;
 }
 
 const keyOf = (environment: Environment, tenantId: string, connectionId: string) => `${environment}:${tenantId}:${connectionId}`;
@@ -57,8 +79,13 @@ export class GlTransferEngine {
   private timer: NodeJS.Timeout | undefined;
   private readonly running = new Set<Promise<void>>();
   private stopped = false;
+  /** This process's identity in the connections' sender leases. */
+  private readonly senderId = uuidv7();
+  private readonly clock: () => number;
 
-  constructor(private readonly options: GlEngineOptions) {}
+  constructor(private readonly options: GlEngineOptions) {
+    this.clock = options.clock ?? Date.now;
+  }
 
   /**
    * Runs everything due at `now`: discovery when its time has come, then one step of every due
@@ -76,7 +103,7 @@ export class GlTransferEngine {
     const key = keyOf(environment, tenantId, connectionId);
     const known = this.scheduled.get(key);
     if (known) known.dueAt = Number.NEGATIVE_INFINITY;
-    else this.scheduled.set(key, { environment, tenantId, connectionId, dueAt: Number.NEGATIVE_INFINITY, busy: false });
+    else this.scheduled.set(key, { environment, tenantId, connectionId, dueAt: Number.NEGATIVE_INFINITY, busy: false, sending: false, lastAttemptAt: undefined });
     if (this.timer) this.track(this.tick(Date.now()));
   }
 
@@ -86,12 +113,16 @@ export class GlTransferEngine {
     this.timer.unref();
   }
 
-  /** Stops ticking and waits for the steps in flight (a transfer mid-send keeps its lease; the next start reads it back). */
+  /**
+   * Stops ticking, waits for the steps in flight (a transfer mid-send keeps its lease; the next
+   * start reads it back) and releases the connections this process sends for.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await Promise.allSettled([...this.running]);
+    await Promise.allSettled([...this.scheduled.values()].filter((c) => c.sending && !c.busy).map((c) => this.release(c)));
   }
 
   /** The connections the engine serves now (for tests and the simulation). */
@@ -114,7 +145,7 @@ export class GlTransferEngine {
           const rows = await inTenantTransaction(db, tenantId, (trx) => liveGlConnections(trx));
           for (const row of rows) {
             const key = keyOf(environment, tenantId, row.id);
-            if (!this.scheduled.has(key)) this.scheduled.set(key, { environment, tenantId, connectionId: row.id, dueAt: now, busy: false });
+            if (!this.scheduled.has(key)) this.scheduled.set(key, { environment, tenantId, connectionId: row.id, dueAt: now, busy: false, sending: false, lastAttemptAt: undefined });
           }
         }
       }
@@ -133,6 +164,7 @@ export class GlTransferEngine {
     const db = this.options.environments[environment]!;
     const { timings } = this.options;
     let nextAt = now + timings.pollMs;
+    let holding = false;
     try {
       const row = await inTenantTransaction(db, tenantId, (trx) => findGlConnection(trx, connectionId));
       if (!row) {
@@ -142,14 +174,46 @@ export class GlTransferEngine {
       // Only an active connection queues by itself: one created paused (or awaiting authorization)
       // takes its mapping before any entry is turned into a journal.
       if (row.status !== 'active') return;
+      // Another process sends for this connection: look again at the next poll (its lease may lapse).
+      holding = await this.holdSender(connection, now);
+      if (!holding) return;
       await inTenantTransaction(db, tenantId, (trx) => queueNewEntries(trx, tenantId, connectionId, new Date(now)));
-      const waitMs = await sendDueTransfers({ db, environment, tenantId, connection: row, now, timings, secretsKey: this.options.secretsKey, connectors: this.options.connectors, limit: this.options.sendsPerStep ?? 20 });
-      if (waitMs !== undefined) nextAt = now + waitMs;
+      const sent = await sendDueTransfers({
+        db, environment, tenantId, connection: row, now, timings,
+        secretsKey: this.options.secretsKey, connectors: this.options.connectors, limit: this.options.sendsPerStep ?? 20,
+        // A step waiting on the ERP's rate limits may outlast one lease: renewed before every attempt.
+        keepSending: () => this.holdSender(connection, Math.max(now, this.clock())),
+      });
+      if (sent.attempts > 0) connection.lastAttemptAt = Math.max(now, this.clock());
+      if (sent.waitMs !== undefined) nextAt = now + sent.waitMs;
     } catch (error) {
+      // It may have failed mid-attempt: counted as one for the handover.
+      if (holding) connection.lastAttemptAt = Math.max(now, this.clock());
       this.options.logger?.warn({ err: error, connection_id: connectionId, tenant_id: tenantId, environment }, 'gl transfer step failed; retried at the next poll');
     } finally {
       connection.busy = false;
       if (connection.dueAt !== Number.NEGATIVE_INFINITY) connection.dueAt = nextAt;
+    }
+  }
+
+  /** Takes or renews the connection's sender lease at `at`; false when another process holds it. */
+  private async holdSender(connection: ScheduledConnection, at: number): Promise<boolean> {
+    const db = this.options.environments[connection.environment]!;
+    connection.sending = await inTenantTransaction(db, connection.tenantId, (trx) =>
+      holdGlConnectionSender(trx, connection.connectionId, this.senderId, new Date(at), new Date(at + this.options.timings.leaseMs)),
+    );
+    return connection.sending;
+  }
+
+  private async release(connection: ScheduledConnection): Promise<void> {
+    const db = this.options.environments[connection.environment]!;
+    // No longer than a lapsed lease would make it wait.
+    const nextSenderFrom = connection.lastAttemptAt === undefined ? 0 : connection.lastAttemptAt + Math.min(RATE_WINDOW_MS, this.options.timings.leaseMs);
+    try {
+      await inTenantTransaction(db, connection.tenantId, (trx) => releaseGlConnectionSender(trx, connection.connectionId, this.senderId, new Date(nextSenderFrom)));
+      connection.sending = false;
+    } catch (error) {
+      this.options.logger?.warn({ err: error, connection_id: connection.connectionId, tenant_id: connection.tenantId }, 'gl sender lease not released; it lapses by itself');
     }
   }
 }

@@ -241,6 +241,9 @@ export interface GlConnectionRow {
   created_at: ColumnType<Date, Date, never>;
   updated_at: ColumnType<Date, Date, Date>;
   deleted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The process that sends the connection's transfers, and until when (migration 0018). */
+  sender_id: ColumnType<string | null, string | null | undefined, string | null>;
+  sender_lease_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface GlTransferRow {

@@ -8,7 +8,8 @@ import type { GlTransferStatus } from '../domain/glTransfer.js';
 import type { LedgerTransaction } from '../ledger/scope.js';
 import type { GlConnectionRow, GlTransferRow } from './environmentSchema.js';
 
-export type GlConnectionRecord = Selectable<GlConnectionRow>;
+/** A connection as the API and the sending see it; the sender lease is only read and written below. */
+export type GlConnectionRecord = Omit<Selectable<GlConnectionRow>, 'sender_id' | 'sender_lease_until'>;
 export type GlTransferRecord = Selectable<GlTransferRow>;
 
 export async function findGlConnection(trx: LedgerTransaction, id: string, forUpdate = false): Promise<GlConnectionRecord | undefined> {
@@ -67,6 +68,30 @@ export async function updateGlConnection(trx: LedgerTransaction, id: string, cha
 export async function discardGlConnection(trx: LedgerTransaction, tenantId: string, id: string, idempotencyKey: string | undefined, at: Date): Promise<void> {
   await updateGlConnection(trx, id, { deleted_at: at }, at);
   if (idempotencyKey !== undefined) await trx.deleteFrom('idempotency_keys').where('tenant_id', '=', tenantId).where('key', '=', idempotencyKey).execute();
+}
+
+/**
+ * Takes or renews the connection's sender lease for `senderId` until `leaseUntil`: granted when
+ * the sender holds it already, when no process holds it and no handover wait is running, or when
+ * the holder's lease lapsed at `now` (it died). False: another process sends for this connection,
+ * or it is no longer active (paused, deleted, awaiting authorization: a step stops before its next
+ * attempt). A concurrent claim waits for the row and re-reads it (READ COMMITTED): one of them wins.
+ */
+export async function holdGlConnectionSender(trx: LedgerTransaction, connectionId: string, senderId: string, now: Date, leaseUntil: Date): Promise<boolean> {
+  const result = await trx
+    .updateTable('gl_connections')
+    .set({ sender_id: senderId, sender_lease_until: leaseUntil })
+    .where('id', '=', connectionId)
+    .where('deleted_at', 'is', null)
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('sender_id', '=', senderId), eb('sender_lease_until', 'is', null), eb('sender_lease_until', '<', now)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Gives up the sender's lease; the next sender starts no earlier than `nextSenderFrom`. */
+export async function releaseGlConnectionSender(trx: LedgerTransaction, connectionId: string, senderId: string, nextSenderFrom: Date): Promise<void> {
+  await trx.updateTable('gl_connections').set({ sender_id: null, sender_lease_until: nextSenderFrom }).where('id', '=', connectionId).where('sender_id', '=', senderId).execute();
 }
 
 /** The tenant's last chain position (0 before the first posting). */

@@ -3,17 +3,18 @@
  * VOPR is the model), shared by the shard files test/gl/xeroSimulation.<n>.test.ts. Each schedule: a
  * fresh tenant on the real storage, a Xero connection (custom or authorization code, random
  * summarize mode), two engines (two "processes") sharing the database, each with its own connector
- * caches and rate shapers, and a simulated clock. Every step does one random thing: post an entry,
- * tick one or both engines, restart one, crash one in a journal or token request (its promise never
- * settles; its lease must run out), jump the clock; every Xero request may be dropped before or after the store,
- * answered 500 before or after the store, 429, or find its token expired; token requests may lose
- * their answer, and two engines race to refresh. After every step the invariants hold: no entry is
- * queued twice, no journal is in Xero twice, every journal in Xero belongs to a transfer, a
- * confirmed transfer names the one journal Xero holds, a failed one (some schedules lock the books to
- * mid-November) is not in Xero and carries Xero's lock-date message; never more than 5 requests in
- * flight to the organisation. Then the faults stop, a person retries what failed after the lock is
- * lifted, and every schedule must end with every entry in Xero exactly once and Xero's balances equal
- * to Links' movements.
+ * caches and rate shapers (one sends at a time: the connection's sender lease), and a simulated
+ * clock. Every step does one random thing: post an entry, tick one or both engines, restart one,
+ * crash one in a journal or token request (its promise never settles; its lease must run out), jump
+ * the clock; every Xero request may be dropped before or after the store, answered 500 before or
+ * after the store, 429, or find its token expired; token requests may lose their answer or die with
+ * their process (its refresh lease must run out too). After every step the invariants hold: no entry is queued twice, no
+ * journal is in Xero twice, every journal in Xero belongs to a transfer, a confirmed transfer names
+ * the one journal Xero holds, a failed one (some schedules lock the books to mid-November) is not in
+ * Xero and carries Xero's lock-date message; never more than 5 requests in flight to the
+ * organisation, and Xero never refuses for its own limits across both engines. Then the faults stop,
+ * a person retries what failed after the lock is lifted, and every schedule must end with every
+ * entry in Xero exactly once and Xero's balances equal to Links' movements.
  *
  * Why the real engine on the real storage, not a model of it: the exactly-once argument lives in the
  * storage (claims under FOR UPDATE SKIP LOCKED, leases, settling only by the lease holder), so a
@@ -215,7 +216,9 @@ async function runSchedule(store: SimulationStore, seed: number): Promise<Schedu
   }
   faultsOn = true;
 
-  const timings = { pollMs: 1000, discoveryMs: 3_600_000, leaseMs: 60_000, requestTimeoutMs: 30_000, backoffMs: 500 };
+  // The lease outlasts a minute plus an attempt's longest time (2 × 5 s for a slot + 30 s): a
+  // crashed sender's successor starts with none of its requests in the organisation's minute.
+  const timings = { pollMs: 1000, discoveryMs: 3_600_000, leaseMs: 100_000, requestTimeoutMs: 30_000, backoffMs: 500 };
   const newWorker = (): Worker => {
     let crash = () => {};
     const crashed = new Promise<void>((resolve) => {
@@ -234,7 +237,7 @@ async function runSchedule(store: SimulationStore, seed: number): Promise<Schedu
       return baseFetch(input, init);
     }) as typeof fetch;
     const provider = xeroProvider({ endpoints, secretsKey: () => key, fetch: workerFetch, clock, shapers: new XeroShapers(clock), maxWaitMs: 5_000 });
-    const engine = new GlTransferEngine({ environments: { sandbox: db }, tenantIds: async () => [tenantId], secretsKey: () => key, connectors: registryFactory({ xero: provider }), timings });
+    const engine = new GlTransferEngine({ environments: { sandbox: db }, tenantIds: async () => [tenantId], secretsKey: () => key, connectors: registryFactory({ xero: provider }), timings, clock: clock.now });
     return { engine, crashed, crash };
   };
   const workers = [newWorker(), newWorker()];
@@ -286,6 +289,8 @@ async function runSchedule(store: SimulationStore, seed: number): Promise<Schedu
     }
     const stats = model.stats.get(org.tenantId);
     if ((stats?.maxInFlight ?? 0) > 5) throw new Error(`${step}: ${stats?.maxInFlight} requests in flight to one organisation`);
+    // Across both engines: Xero never had to refuse for its own limits (its injected 429s are not counted here).
+    if ((stats?.limited.concurrent ?? 0) + (stats?.limited.minute ?? 0) > 0) throw new Error(`${step}: Xero refused for its limits ${JSON.stringify(stats?.limited)} (at most ${stats?.maxPerMinute} a minute)`);
   };
 
   for (let step = 0; step < STEPS; step++) {
