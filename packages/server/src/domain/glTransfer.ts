@@ -102,6 +102,12 @@ export interface ErpConnector {
   findSent(transferId: string, date: string): Promise<{ erpDocumentId: string } | null>;
   listAccounts(): Promise<ErpAccount[]>;
   trialBalance(asOf: string, currency: string): Promise<ErpTrialBalance>;
+  /**
+   * Keeps the ERP's authorization alive while nothing is sent (Xero drops a refresh token unused for
+   * 60 days). The engine calls it from an idle step, at most every few hours per connection. Throws
+   * ErpCallError('needs_authorization') when the ERP refused it.
+   */
+  keepAlive?(): Promise<void>;
 }
 
 /** Thrown by `findSent`, `listAccounts` and `trialBalance` when the ERP gave no usable answer. */

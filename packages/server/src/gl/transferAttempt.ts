@@ -40,6 +40,8 @@ export interface SendRound {
   limit: number;
   /** Asked before every attempt after the first: false when this process no longer sends for the connection. */
   keepSending: () => Promise<boolean>;
+  /** When nothing is due, also keep the ERP's authorization alive (`ErpConnector.keepAlive`). */
+  keepAlive: boolean;
 }
 
 export interface SendResult {
@@ -80,7 +82,10 @@ export async function sendDueTransfers(round: SendRound): Promise<SendResult> {
   for (let sent = 0; sent < round.limit; sent++) {
     if (sent > 0 && !(await round.keepSending())) return { waitMs: undefined, attempts: sent };
     const result = await attemptNext(round, connector);
-    if (result === 'idle') return { waitMs: undefined, attempts: sent };
+    if (result === 'idle') {
+      if (sent === 0 && round.keepAlive) await keepAuthorizationAlive(round, connector);
+      return { waitMs: undefined, attempts: sent };
+    }
     if (result !== 'sent') return { waitMs: result.waitMs, attempts: sent + 1 };
   }
   return { waitMs: 0, attempts: round.limit };
@@ -165,14 +170,24 @@ async function settleOutcome(
     }
     case 'needs_authorization':
       await settle({ status: unsentStatus, last_error: errorJson(outcome.error), next_attempt_at: new Date(now) });
-      await markNeedsAuthorization(round, transfer);
+      await markNeedsAuthorization(round, actorContext(transfer));
       return { waitMs: timings.backoffMs };
   }
 }
 
-async function markNeedsAuthorization(round: SendRound, transfer: GlTransferRecord): Promise<void> {
+async function keepAuthorizationAlive(round: SendRound, connector: ErpConnector): Promise<void> {
+  try {
+    await connector.keepAlive?.();
+  } catch (error) {
+    // Anything else (Xero unreachable) is tried again at the next keep-alive; nothing waits on it.
+    if (!(error instanceof ErpCallError && error.kind === 'needs_authorization')) return;
+    await markNeedsAuthorization(round, { actor: { type: 'system', id: 'gl-transfer-engine' }, requestId: `gl_${round.connection.id}_keep_alive` });
+  }
+}
+
+async function markNeedsAuthorization(round: SendRound, context: ReturnType<typeof actorContext>): Promise<void> {
   await inTenantTransaction(round.db, round.tenantId, async (trx) => {
     await updateGlConnection(trx, round.connection.id, { status: 'needs_authorization' }, new Date(round.now));
-    await recordDataEvent(trx, round.tenantId, actorContext(transfer), { action: 'gl_connection.needs_authorization', resourceType: 'gl_connection', resourceId: round.connection.id });
+    await recordDataEvent(trx, round.tenantId, context, { action: 'gl_connection.needs_authorization', resourceType: 'gl_connection', resourceId: round.connection.id });
   });
 }

@@ -68,7 +68,12 @@ interface ScheduledConnection {
   sending: boolean;
   /** When this process's last attempt for the connection ended. */
   lastAttemptAt: number | undefined;
+  /** When this process last asked the connector to keep the ERP's authorization alive. */
+  keptAliveAt: number;
 }
+
+/** How often an idle connection's authorization is looked at (the connector decides whether to renew). */
+const KEEP_ALIVE_EVERY_MS = 6 * 3_600_000;
 
 const keyOf = (environment: Environment, tenantId: string, connectionId: string) => `${environment}:${tenantId}:${connectionId}`;
 
@@ -103,7 +108,7 @@ export class GlTransferEngine {
     const key = keyOf(environment, tenantId, connectionId);
     const known = this.scheduled.get(key);
     if (known) known.dueAt = Number.NEGATIVE_INFINITY;
-    else this.scheduled.set(key, { environment, tenantId, connectionId, dueAt: Number.NEGATIVE_INFINITY, busy: false, sending: false, lastAttemptAt: undefined });
+    else this.scheduled.set(key, { environment, tenantId, connectionId, dueAt: Number.NEGATIVE_INFINITY, busy: false, sending: false, lastAttemptAt: undefined, keptAliveAt: Number.NEGATIVE_INFINITY });
     if (this.timer) this.track(this.tick(Date.now()));
   }
 
@@ -145,7 +150,7 @@ export class GlTransferEngine {
           const rows = await inTenantTransaction(db, tenantId, (trx) => liveGlConnections(trx));
           for (const row of rows) {
             const key = keyOf(environment, tenantId, row.id);
-            if (!this.scheduled.has(key)) this.scheduled.set(key, { environment, tenantId, connectionId: row.id, dueAt: now, busy: false, sending: false, lastAttemptAt: undefined });
+            if (!this.scheduled.has(key)) this.scheduled.set(key, { environment, tenantId, connectionId: row.id, dueAt: now, busy: false, sending: false, lastAttemptAt: undefined, keptAliveAt: Number.NEGATIVE_INFINITY });
           }
         }
       }
@@ -183,7 +188,9 @@ export class GlTransferEngine {
         secretsKey: this.options.secretsKey, connectors: this.options.connectors, limit: this.options.sendsPerStep ?? 20,
         // A step waiting on the ERP's rate limits may outlast one lease: renewed before every attempt.
         keepSending: () => this.holdSender(connection, Math.max(now, this.clock())),
+        keepAlive: now - connection.keptAliveAt >= KEEP_ALIVE_EVERY_MS,
       });
+      if (sent.attempts === 0 && now - connection.keptAliveAt >= KEEP_ALIVE_EVERY_MS) connection.keptAliveAt = now;
       if (sent.attempts > 0) connection.lastAttemptAt = Math.max(now, this.clock());
       if (sent.waitMs !== undefined) nextAt = now + sent.waitMs;
     } catch (error) {

@@ -52,12 +52,13 @@ describe('Xero connector against the stand-in', () => {
   const stored = (transferId: string) => org.journals.filter((j) => j.Narration.includes(`links:${transferId}`));
   const custom = { client_id: 'CUSTOM', client_secret: 'custom-secret', grant: 'client_credentials' };
   let connector: ErpConnector;
+  let key: Buffer;
 
   beforeAll(async () => {
     storage = newStorage();
     const config = loadConfig(storage.env);
     sandbox = await openDatabase<EnvironmentDatabase>('sandbox', config);
-    const key = loadSecretsKey({ secretsKey: config.secretsKey, dataDir: config.dataDir });
+    key = loadSecretsKey({ secretsKey: config.secretsKey, dataDir: config.dataDir });
     org = model.addOrganisation('Stand-in Ltd', 'USD');
     org.addAccount('090', 'Bank', 'BANK');
     org.addAccount('200', 'Sales', 'REVENUE');
@@ -250,7 +251,6 @@ describe('Xero connector against the stand-in', () => {
     }) as typeof fetch;
     const ctx = context(uuidv7(), custom);
     expect(await provider.connect(ctx)).toMatchObject({ status: 'active' });
-    const key = loadSecretsKey({ secretsKey: loadConfig(storage.env).secretsKey, dataDir: loadConfig(storage.env).dataDir });
     const gated = xeroProvider({ endpoints: stand, secretsKey: () => key, fetch: gatedFetch, shapers: new XeroShapers() });
     const workers = [gated.connector(ctx), gated.connector(ctx)];
     model.identity.expireAccessTokens('CUSTOM');
@@ -272,6 +272,38 @@ describe('Xero connector against the stand-in', () => {
     const after = await inTenantTransaction(sandbox.db, tenantId, (trx) => readXeroTokens(trx, tenantId, ctx.connectionId));
     expect(after).toMatchObject({ refresh_holder: null, refresh_lease_until: null, refused_at: null });
     for (const j of pair) expect(stored(j.transferId)).toHaveLength(1);
+  });
+
+  it('an idle authorization-code connection renews its tokens a week after the last renewal, not before', async () => {
+    let shiftMs = 0;
+    const clock = { now: () => Date.now() + shiftMs, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+    const later = xeroProvider({ endpoints: stand, secretsKey: () => key, shapers: new XeroShapers(), clock });
+    const web = { client_id: 'WEB', client_secret: 'web-secret', grant: 'authorization_code', redirect_uri: 'https://links.example/xero/callback' };
+    const ctx = context(uuidv7(), web);
+    const started = await later.connect(ctx);
+    const callback = new URL((await fetch(started.authorize_url as string, { redirect: 'manual' })).headers.get('location') as string);
+    await later.completeAuthorization(ctx, { state: callback.searchParams.get('state') as string, code: callback.searchParams.get('code') as string });
+    const idle = later.connector(ctx);
+    const refreshes = model.identity.stats.refreshes;
+    await idle.keepAlive?.();
+    expect(model.identity.stats.refreshes, 'just authorised: nothing to renew').toBe(refreshes);
+    shiftMs = 6 * 24 * 3_600_000;
+    await idle.keepAlive?.();
+    expect(model.identity.stats.refreshes, 'six days idle: still nothing').toBe(refreshes);
+    shiftMs = 8 * 24 * 3_600_000;
+    await idle.keepAlive?.();
+    expect(model.identity.stats.refreshes, 'eight days idle: renewed once').toBe(refreshes + 1);
+    const row = await inTenantTransaction(sandbox.db, tenantId, (trx) => readXeroTokens(trx, tenantId, ctx.connectionId));
+    expect(row).toMatchObject({ refresh_holder: null, refused_at: null, refreshes: '1' });
+    await idle.keepAlive?.();
+    expect(model.identity.stats.refreshes, 'just renewed: nothing').toBe(refreshes + 1);
+    // A revoked grant comes out as needs_authorization (the engine then marks the connection).
+    model.identity.revokeRefreshTokens('WEB');
+    shiftMs = 16 * 24 * 3_600_000;
+    await expect(idle.keepAlive?.()).rejects.toMatchObject({ kind: 'needs_authorization' });
+    // A custom connection has no refresh token to keep.
+    const custom8 = later.connector(context(uuidv7(), custom));
+    await expect(custom8.keepAlive?.()).resolves.toBeUndefined();
   });
 
   it('credentials are checked before anything is stored', () => {

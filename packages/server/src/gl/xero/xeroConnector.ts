@@ -56,6 +56,9 @@ export interface XeroConnectorOptions {
 const READ_BACK_PAGE_SIZE = 100;
 const READ_BACK_MAX_PAGES = 50;
 
+/** Xero drops a refresh token unused for 60 days: an idle connection renews after a week. */
+const TOKEN_KEEP_ALIVE_MS = 7 * 24 * 3_600_000;
+
 /** The marker findSent looks for; unique per transfer. */
 export function transferMarker(transferId: string): string {
   return `links:${transferId}`;
@@ -141,6 +144,16 @@ class XeroConnector implements ErpConnector {
       if (lastPage) return null;
     }
     throw new ErpCallError('uncertain', { code: 'erp_bad_answer', message: `more than ${READ_BACK_MAX_PAGES * READ_BACK_PAGE_SIZE} Xero manual journals on the transfer's date; read-back gave up`, erpStatus: 200, erpBody: null });
+  }
+
+  /** Renews an authorization-code connection's tokens a week after their last renewal, well inside Xero's 60 days. */
+  async keepAlive(): Promise<void> {
+    try {
+      await this.api.tokens.keepAlive(TOKEN_KEEP_ALIVE_MS);
+    } catch (error) {
+      if (error instanceof XeroAuthError) throw new ErpCallError(error.kind, error.erpError, error.retryAfterMs);
+      throw error;
+    }
   }
 
   async listAccounts(): Promise<ErpAccount[]> {

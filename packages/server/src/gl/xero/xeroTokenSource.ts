@@ -134,6 +134,17 @@ export class XeroTokenSource {
     return this.renew(this.cached?.accessToken ?? null);
   }
 
+  /**
+   * An authorization-code connection whose tokens were last renewed over `maxAgeMs` ago renews them
+   * now: Xero drops a refresh token unused for 60 days, and an idle connection renews nothing by itself.
+   */
+  async keepAlive(maxAgeMs: number): Promise<void> {
+    if (this.ctx.credentials.grant !== 'authorization_code') return;
+    const row = await inTenantTransaction(this.ctx.db, this.ctx.tenantId, (trx) => readXeroTokens(trx, this.ctx.tenantId, this.ctx.connectionId));
+    if (!row || row.refused_at || !row.sealed_tokens || this.ctx.clock.now() - row.updated_at.getTime() < maxAgeMs) return;
+    await this.renew(this.open(row.sealed_tokens).access_token);
+  }
+
   /** After Xero answered 401 to `staleAccessToken` (or the token is near expiry): one worker renews, the others use its token. */
   async renew(staleAccessToken: string | null): Promise<{ accessToken: string; xeroTenantId: string }> {
     this.cached = null;
