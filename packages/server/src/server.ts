@@ -27,7 +27,7 @@ import { listTenants } from './controlPlane/tenants.js';
 import { registryFactory } from './gl/connectors.js';
 import { glProviders } from './gl/providers.js';
 import { GlTransferEngine } from './gl/transferEngine.js';
-import { JobWorker } from './jobs/jobWorker.js';
+import { JobWorker, jobSlotsFor } from './jobs/jobWorker.js';
 import { jobHandlers } from './jobs/jobHandlers.js';
 import { recordCreateBody } from './http/schemas/unified.js';
 
@@ -187,10 +187,12 @@ export async function startLinks(config: LinksConfig, logger: Logger): Promise<R
     // resumed at start would otherwise compete with the listeners' start on an embedded database);
     // stopped before the listeners and databases close.
     const handlers = jobHandlers(secretsKey, recordCreateBody, services.gl);
+    const slots = jobSlotsFor(config);
+    if (slots < config.jobSlots) logger.info({ job_slots: slots, pool_size: config.poolSize }, `job slots lowered to ${slots}: LINKS_DATABASE_POOL_SIZE leaves one connection for requests`);
     for (const env of ['production', 'sandbox'] as const) {
       const db = environments[env];
       if (!db || !config.listeners.includes(env)) continue;
-      const worker = new JobWorker({ db, environment: env, embedded: config.storage.kind === 'embedded', slots: config.jobSlots, handlers, cursorKey: services.cursorKey, logger });
+      const worker = new JobWorker({ db, environment: env, embedded: config.storage.kind === 'embedded', slots, handlers, cursorKey: services.cursorKey, logger });
       await worker.start();
       workers.set(env, worker);
       cleanups.push(() => worker.stop());

@@ -41,6 +41,11 @@ export interface JobContext {
   step<T>(work: (trx: LedgerTransaction) => Promise<{ value: T; done: number; total: number | null; checkpoint: Record<string, unknown> | null }>): Promise<T>;
 }
 
+/** The slots a worker runs: on PostgreSQL a running job's step holds a pool connection, so at least one stays for requests. */
+export function jobSlotsFor(config: { storage: { kind: string }; jobSlots: number; poolSize: number }): number {
+  return config.storage.kind === 'embedded' ? config.jobSlots : Math.max(1, Math.min(config.jobSlots, config.poolSize - 1));
+}
+
 export type JobHandler = (context: JobContext) => Promise<Record<string, unknown>>;
 
 export class LeaseLost extends Error {}

@@ -89,7 +89,7 @@ describe.skipIf(!postgresAvailable())('job slots: the default four', () => {
   useTestServer(
     (started) => {
       links = started;
-    }, { env: FAST_ENGINE });
+    }, { env: { ...FAST_ENGINE, LINKS_DATABASE_POOL_SIZE: '6' } });
 
   it("tenant A's long GL runs hold three slots, not four: tenant B's run succeeds while they still run", { timeout: 300_000 }, async () => {
     const a = await tenantWithStuckConnection(links, 'slots-a');

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, databasesFor, loadConfig } from '../../src/config/config.js';
+import { jobSlotsFor } from '../../src/jobs/jobWorker.js';
 
 /** PostgreSQL mode needs a secrets key shared by every process. */
 const KEY = { LINKS_SECRETS_KEY: Buffer.alloc(32, 9).toString('base64') };
@@ -19,6 +20,12 @@ describe('configuration', () => {
     expect(loadConfig({ LINKS_RATE_LIMIT_PER_KEY: '0' }).rateLimitPerKey).toBe(0);
     expect(config.jobSlots).toBe(4);
     expect(loadConfig({ LINKS_JOB_SLOTS: '1' }).jobSlots).toBe(1);
+    // On PostgreSQL the worker leaves one pool connection for requests; embedded has no pool.
+    expect(jobSlotsFor(loadConfig({}))).toBe(4);
+    const postgres = { LINKS_DATABASE_URL: 'postgres://h/links', LINKS_SECRETS_KEY: Buffer.alloc(32, 7).toString('base64') };
+    expect(jobSlotsFor(loadConfig({ ...postgres, LINKS_DATABASE_POOL_SIZE: '4' }))).toBe(3);
+    expect(jobSlotsFor(loadConfig({ ...postgres, LINKS_DATABASE_POOL_SIZE: '1', LINKS_JOB_SLOTS: '8' }))).toBe(1);
+    expect(jobSlotsFor(loadConfig({ ...postgres, LINKS_DATABASE_POOL_SIZE: '20' }))).toBe(4);
   });
 
   it('derives the environment databases from LINKS_DATABASE_URL, with per-environment overrides', () => {
