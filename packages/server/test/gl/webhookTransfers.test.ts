@@ -13,6 +13,7 @@ import { createLedgerTenant } from '../ledger/ledgerClient.js';
 import { waitForJob } from '../records/accountingRunClient.js';
 import { plantedSecrets, postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { WebhookReceiver } from './webhookReceiver.js';
+import { waitFor } from '../support/waitFor.js';
 
 const FAST_ENGINE = {
   LINKS_GL_POLL_MS: '50',
@@ -21,16 +22,6 @@ const FAST_ENGINE = {
   LINKS_GL_REQUEST_TIMEOUT_MS: '1500',
   LINKS_GL_BACKOFF_MS: '50',
 };
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Every transfer of a connection, all pages. */
 async function transfersOf(ledger: Ledger, id: string): Promise<any[]> {

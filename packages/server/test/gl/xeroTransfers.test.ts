@@ -17,19 +17,10 @@ import { newStorage, plantedSecrets, postgresAvailable, startTestLinks, type Tes
 import { standInEnv, startXeroHttp, type XeroStandInUrls } from '../support/xero/xeroHttp.js';
 import type { XeroOrganisation } from '../support/xero/xeroLedger.js';
 import { XeroModel, type XeroFault } from '../support/xero/xeroModel.js';
+import { waitFor } from '../support/waitFor.js';
 
 const FAST_ENGINE = { LINKS_GL_POLL_MS: '50', LINKS_GL_DISCOVERY_MS: '500', LINKS_GL_LEASE_MS: '4000', LINKS_GL_REQUEST_TIMEOUT_MS: '3000', LINKS_GL_BACKOFF_MS: '50' };
 const MAPPING = { accounts: { '1000': '090', '4000': '200', '6000': '400' } };
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000, seen: () => unknown = () => ''): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(seen())}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)', () => {
   const model = new XeroModel({ now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });

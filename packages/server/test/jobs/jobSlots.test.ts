@@ -11,6 +11,7 @@ import { createLedgerTenant, cr, dr, entry, type Ledger } from '../ledger/ledger
 import { waitForJob } from '../records/accountingRunClient.js';
 import { plantedSecrets, postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { WebhookReceiver } from '../gl/webhookReceiver.js';
+import { waitFor } from '../support/waitFor.js';
 
 const FAST_ENGINE = {
   LINKS_GL_POLL_MS: '50',
@@ -23,16 +24,6 @@ const FAST_ENGINE = {
 const receiver = new WebhookReceiver();
 beforeAll(() => receiver.start());
 afterAll(() => receiver.stop());
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A tenant with one posted entry, to be sent by its GL connections. */
 async function tenantWithEntry(links: TestLinks, name: string): Promise<Ledger> {

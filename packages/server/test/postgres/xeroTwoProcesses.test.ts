@@ -13,21 +13,12 @@ import { AdminClient, call } from '../support/http.js';
 import { backend, newStorage, plantedSecrets, postgresAvailable, type TestStorage } from '../support/linksServer.js';
 import { standInEnv, startXeroHttp, type XeroStandInUrls } from '../support/xero/xeroHttp.js';
 import { XeroModel } from '../support/xero/xeroModel.js';
+import { waitFor } from '../support/waitFor.js';
 
 const ADMIN_TOKEN = `xero2p-admin-${randomBytes(16).toString('hex')}`;
 /** More than one minute's 60 requests: the limit is reached, and the rest wait for the next minute. */
 const ENTRIES = 90;
 const ENGINE = { LINKS_GL_POLL_MS: '50', LINKS_GL_DISCOVERY_MS: '200', LINKS_GL_BACKOFF_MS: '50' };
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe.skipIf(!postgresAvailable() || backend !== 'postgres')("Xero's limits with two processes sending for one connection", () => {
   const storage: TestStorage = newStorage();
