@@ -5,8 +5,8 @@
  * Errors: not_found, conflict (name taken; needs authorization), invalid_request (credentials the
  * provider cannot use, provider not in this build, rotation of a non-webhook), unknown_erp_account
  * (a mapping naming an ERP account the ERP does not have, has archived or takes no journals on, as
- * Xero's bank accounts), unavailable (the ERP did
- * not answer; a new Xero connection's first token could not be taken: the connection is discarded).
+ * Xero's bank accounts), unavailable (the ERP did not answer; a new Xero connection's first token
+ * could not be taken: the connection is discarded).
  * A provider with a session (Xero) is connected after the row commits (glAuthorization.ts).
  */
 import { v7 as uuidv7 } from 'uuid';
