@@ -182,9 +182,11 @@ describe.skipIf(!postgresAvailable())('the docs, in one shell, through an OpenAP
       new RegExp(`^\\{"data":\\{"id":"[0-9a-f-]{36}","provider":"xero","name":"Xero stand-in","status":"paused","settings":\\{"start_date":"${today}","summarize":"daily","paused":true\\},"mapping":\\{"accounts":\\{\\},"dimensions":\\{\\}\\},"created_at":"[^"]+","updated_at":"[^"]+","organisation":\\{"tenant_id":"${org.tenantId}","name":"Demo Company \\(Stand-in\\)"\\}\\}\\}$`, 'm'),
     );
     expect(out).toContain(
-      '{"data":[{"code":"090","name":"Business Bank Account","type":"BANK","status":"active"},{"code":"200","name":"Sales","type":"REVENUE","status":"active"},{"code":"400","name":"Advertising","type":"OVERHEADS","status":"active"},{"code":"453","name":"Office Expenses","type":"OVERHEADS","status":"active"},{"code":"610","name":"Accounts Receivable","type":"CURRENT","status":"active"},{"code":"800","name":"Accounts Payable","type":"CURRLIAB","status":"active"},{"code":"970","name":"Owner A Funds Introduced","type":"EQUITY","status":"active"}]}\n',
+      '{"data":[{"code":"090","name":"Business Bank Account","type":"BANK","status":"active","accepts_journals":false},{"code":"091","name":"Cash clearing","type":"CURRENT","status":"active","accepts_journals":true},{"code":"200","name":"Sales","type":"REVENUE","status":"active","accepts_journals":true},{"code":"400","name":"Advertising","type":"OVERHEADS","status":"active","accepts_journals":true},{"code":"453","name":"Office Expenses","type":"OVERHEADS","status":"active","accepts_journals":true},{"code":"610","name":"Accounts Receivable","type":"CURRENT","status":"active","accepts_journals":true},{"code":"800","name":"Accounts Payable","type":"CURRLIAB","status":"active","accepts_journals":true},{"code":"970","name":"Owner A Funds Introduced","type":"EQUITY","status":"active","accepts_journals":true}]}\n',
     );
-    expect(out).toContain(`"status":"paused","settings":{"start_date":"${today}","summarize":"daily","paused":true},"mapping":{"accounts":{"1000":"090","1051":"090","1100":"610","4000":"200","6400":"453"},"dimensions":{}}`);
+    expect(out).toContain(`"status":"paused","settings":{"start_date":"${today}","summarize":"daily","paused":true},"mapping":{"accounts":{"1000":"091","1051":"091","1100":"610","4000":"200","6400":"453"},"dimensions":{}}`);
+    // A mapping to the bank account is refused, saying why (Xero takes no manual journal there).
+    expect(out).toContain('\nunknown_erp_account accounts.1000: Xero does not take manual journals on bank account 090 (Business Bank Account); map to a clearing or current-asset account\n');
     expect(out).toMatch(/^succeeded: waiting 0, failed 0, connection active$/m);
     // One journal for today's three entries, confirmed as the one the stand-in holds, marked with the transfer's id.
     const transfers = out.split('\n').find((line) => line.startsWith('{"data":[{"id":') && line.includes('"status":"confirmed"'));
@@ -194,7 +196,7 @@ describe.skipIf(!postgresAvailable())('the docs, in one shell, through an OpenAP
     expect(org.journals.map((j) => [j.ManualJournalID, j.Status, j.Date.slice(0, 10)])).toEqual([[transfer.erp_document_id, 'POSTED', today]]);
     expect(org.journals[0]!.Narration).toContain(`(links:${transfer.id})`);
     expect(out).toContain(
-      `{"data":{"as_of":"${today}","currency":"USD","matched":true,"accounts":[{"erp_account":"090","links_balance":"1160.00","erp_balance":"1160.00","difference":"0.00"},{"erp_account":"200","links_balance":"-40.00","erp_balance":"-40.00","difference":"0.00"},{"erp_account":"453","links_balance":"40.00","erp_balance":"40.00","difference":"0.00"},{"erp_account":"610","links_balance":"-1160.00","erp_balance":"-1160.00","difference":"0.00"}]}}\n`,
+      `{"data":{"as_of":"${today}","currency":"USD","matched":true,"accounts":[{"erp_account":"091","links_balance":"1160.00","erp_balance":"1160.00","difference":"0.00"},{"erp_account":"200","links_balance":"-40.00","erp_balance":"-40.00","difference":"0.00"},{"erp_account":"453","links_balance":"40.00","erp_balance":"40.00","difference":"0.00"},{"erp_account":"610","links_balance":"-1160.00","erp_balance":"-1160.00","difference":"0.00"}]}}\n`,
     );
     // Deleted at the end: what the later guides post today is not sent.
     expect(out).toMatch(/"provider":"xero","name":"Xero stand-in","status":"active".*\}\}\n$/);

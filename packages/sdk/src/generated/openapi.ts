@@ -6091,6 +6091,8 @@ export interface components {
             type: string;
             /** @enum {string} */
             status: "active" | "archived";
+            /** @description False when the ERP takes no journal on the account (Xero: bank accounts); a mapping to it is 422 unknown_erp_account. */
+            accepts_journals: boolean;
         };
         GlTransfer: {
             id: string;

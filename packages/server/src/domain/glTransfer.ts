@@ -8,6 +8,9 @@
 export const GL_PROVIDERS = ['xero', 'webhook'] as const;
 export type GlProvider = (typeof GL_PROVIDERS)[number];
 
+/** How messages name the other side. */
+export const GL_PROVIDER_NAMES: Record<GlProvider, string> = { xero: 'Xero', webhook: 'The webhook receiver' };
+
 export const GL_CONNECTION_STATUSES = ['active', 'paused', 'needs_authorization', 'error'] as const;
 export type GlConnectionStatus = (typeof GL_CONNECTION_STATUSES)[number];
 
@@ -74,6 +77,8 @@ export interface ErpAccount {
   /** The ERP's own type text (Xero: REVENUE, BANK, CURRLIAB…). */
   type: string;
   status: 'active' | 'archived';
+  /** False when the ERP refuses journals on the account (Xero: BANK accounts take no manual journal). */
+  accepts_journals: boolean;
 }
 
 /** One account's figure in the ERP's trial balance. */

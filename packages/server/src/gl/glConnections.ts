@@ -4,15 +4,16 @@
  * webhook's signing secret) is in the creating response only, never in a stored idempotent replay.
  * Errors: not_found, conflict (name taken; needs authorization), invalid_request (credentials the
  * provider cannot use, provider not in this build, rotation of a non-webhook), unknown_erp_account
- * (a mapping naming an ERP account the ERP does not have or has archived), unavailable (the ERP did
- * not answer; a new Xero connection's first token could not be taken: the connection is discarded).
+ * (a mapping naming an ERP account the ERP does not have, has archived or takes no journals on, as
+ * Xero's bank accounts), unavailable (the ERP did not answer; a new Xero connection's first token
+ * could not be taken: the connection is discarded).
  * A provider with a session (Xero) is connected after the row commits (glAuthorization.ts).
  */
 import { v7 as uuidv7 } from 'uuid';
 import { recordDataEvent } from '../audit/environmentAudit.js';
 import { todayUtc } from '../domain/calendar.js';
 import { LinksError } from '../domain/errors.js';
-import { ErpCallError, type ErpAccount, type ErpConnector, type GlConnectionStatus, type GlProvider, type GlSummarizeMode } from '../domain/glTransfer.js';
+import { ErpCallError, type ErpAccount, type ErpConnector, GL_PROVIDER_NAMES, type GlConnectionStatus, type GlProvider, type GlSummarizeMode } from '../domain/glTransfer.js';
 import { offsetOf, toPage, type Page, type PageRequest } from '../domain/pagination.js';
 import type { Environment } from '../domain/tenancy.js';
 import { readLedger, writeLedger, type LedgerScope, type LedgerTransaction, type WriteOutcome, type WriteRequest } from '../ledger/scope.js';
@@ -218,9 +219,11 @@ export async function putGlMapping(scope: LedgerScope, request: WriteRequest, gl
   const row = await readLedger(scope, (trx) => loadGlConnection(trx, id));
   if (gl.providers[row.provider as GlProvider]?.readsBack ?? true) {
     const chart = new Map((await askErp(() => requestConnector(scope, gl, row).listAccounts())).map((a) => [a.code, a]));
-    const problems = Object.entries(mapping.accounts)
-      .filter(([, erp]) => chart.get(erp)?.status !== 'active')
-      .map(([links, erp]) => ({ path: `accounts.${links}`, message: chart.has(erp) ? `ERP account ${erp} is archived` : `the ERP has no account ${erp}` }));
+    const erpName = GL_PROVIDER_NAMES[row.provider as GlProvider];
+    const problems = Object.entries(mapping.accounts).flatMap(([links, erp]) => {
+      const problem = mappingProblem(erpName, erp, chart.get(erp));
+      return problem ? [{ path: `accounts.${links}`, message: problem }] : [];
+    });
     if (problems.length > 0) throw new LinksError('unknown_erp_account', `The mapping names ERP accounts the ERP does not take: ${problems.map((p) => p.message).join('; ')}.`, problems);
   }
   return writeLedger(scope, request, 200, async (trx) => {
@@ -230,6 +233,16 @@ export async function putGlMapping(scope: LedgerScope, request: WriteRequest, gl
     await recordDataEvent(trx, scope.tenantId, request.context, { action: 'gl_connection.mapping_changed', resourceType: 'gl_connection', resourceId: id });
     return glConnectionView({ ...current, mapping: mapping as unknown as Record<string, unknown>, updated_at: now });
   });
+}
+
+/** Why a mapping may not name this ERP account, or null when it may. */
+function mappingProblem(erpName: string, code: string, account: ErpAccount | undefined): string | null {
+  if (!account) return `the ERP has no account ${code}`;
+  if (account.status !== 'active') return `ERP account ${code} is archived`;
+  if (!account.accepts_journals) {
+    return `${erpName} does not take manual journals on ${account.type.toLowerCase()} account ${code} (${account.name}); map to a clearing or current-asset account`;
+  }
+  return null;
 }
 
 /** A new webhook signing secret, shown once; the previous one stays valid for a day (both sign meanwhile). */

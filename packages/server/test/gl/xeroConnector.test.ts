@@ -1,7 +1,7 @@
 /**
  * The Xero connector against the Xero stand-in over HTTP, with its tokens in the real storage:
  * every fault the stand-in can inject (stored then dropped, 500 before and after the store, 429,
- * expired tokens, lock dates, archived accounts, refresh races, revoked refresh tokens) ends with
+ * expired tokens, lock dates, archived and bank accounts, refresh races, revoked refresh tokens) ends with
  * Xero holding each journal at most once, and the outcome saying what Xero did.
  */
 import { v7 as uuidv7 } from 'uuid';
@@ -61,6 +61,7 @@ describe('Xero connector against the stand-in', () => {
     key = loadSecretsKey({ secretsKey: config.secretsKey, dataDir: config.dataDir });
     org = model.addOrganisation('Stand-in Ltd', 'USD');
     org.addAccount('090', 'Bank', 'BANK');
+    org.addAccount('091', 'Cash clearing', 'CURRENT');
     org.addAccount('200', 'Sales', 'REVENUE');
     org.addAccount('300', 'Old sales', 'REVENUE', 'ARCHIVED');
     model.identity.addApp({ clientId: 'CUSTOM', clientSecret: 'custom-secret', tenantIds: [org.tenantId], customConnection: true });
@@ -81,11 +82,12 @@ describe('Xero connector against the stand-in', () => {
 
   it('reads the chart (archived accounts marked) and confirms a balanced journal, found again by its marker', async () => {
     expect(await connector.listAccounts()).toEqual([
-      { code: '090', name: 'Bank', type: 'BANK', status: 'active' },
-      { code: '200', name: 'Sales', type: 'REVENUE', status: 'active' },
-      { code: '300', name: 'Old sales', type: 'REVENUE', status: 'archived' },
+      { code: '090', name: 'Bank', type: 'BANK', status: 'active', accepts_journals: false },
+      { code: '091', name: 'Cash clearing', type: 'CURRENT', status: 'active', accepts_journals: true },
+      { code: '200', name: 'Sales', type: 'REVENUE', status: 'active', accepts_journals: true },
+      { code: '300', name: 'Old sales', type: 'REVENUE', status: 'archived', accepts_journals: true },
     ]);
-    const j = journal([['090', 12_345n], ['200', -12_345n]]);
+    const j = journal([['091', 12_345n], ['200', -12_345n]]);
     const outcome = await connector.send(j, { idempotencyKey: `k-${j.transferId}` });
     expect(outcome).toMatchObject({ kind: 'confirmed' });
     expect(stored(j.transferId)).toHaveLength(1);
@@ -93,13 +95,13 @@ describe('Xero connector against the stand-in', () => {
     expect(await connector.findSent(j.transferId, j.date)).toEqual({ erpDocumentId: (outcome as { erpDocumentId: string }).erpDocumentId });
     expect(await connector.findSent(uuidv7(), j.date)).toBeNull();
     const tb = await connector.trialBalance('2026-12-31', 'USD');
-    expect(tb.get('090')).toEqual({ balance: 12_345n });
+    expect(tb.get('091')).toEqual({ balance: 12_345n });
     expect(tb.get('200')).toEqual({ balance: -12_345n, periodStart: '2026-01-01' });
   });
 
   it('read-back pages through the journals of the date, matching the marker itself, when Xero refuses the Contains filter', async () => {
-    const j = journal([['090', 4_200n], ['200', -4_200n]], '2026-11-02');
-    const others = { Date: '2026-11-02', Status: 'POSTED', JournalLines: [{ LineAmount: 0.01, AccountCode: '090' }, { LineAmount: -0.01, AccountCode: '200' }] };
+    const j = journal([['091', 4_200n], ['200', -4_200n]], '2026-11-02');
+    const others = { Date: '2026-11-02', Status: 'POSTED', JournalLines: [{ LineAmount: 0.01, AccountCode: '091' }, { LineAmount: -0.01, AccountCode: '200' }] };
     for (let i = 0; i < 150; i++) org.store({ ...others, Narration: `Someone else's journal ${i}` }, Date.now());
     const outcome = await connector.send(j, { idempotencyKey: `k-${j.transferId}` });
     expect(outcome).toMatchObject({ kind: 'confirmed' });
@@ -117,7 +119,7 @@ describe('Xero connector against the stand-in', () => {
   });
 
   it('a journal stored and then dropped is uncertain; read-back finds it and the same key replays, never a duplicate', async () => {
-    const j = journal([['090', 500n], ['200', -500n]]);
+    const j = journal([['091', 500n], ['200', -500n]]);
     faults.push({ kind: 'drop_after' });
     expect(await connector.send(j, { idempotencyKey: `k-${j.transferId}` })).toMatchObject({ kind: 'uncertain', error: { code: 'erp_no_answer' } });
     expect(stored(j.transferId)).toHaveLength(1);
@@ -128,12 +130,12 @@ describe('Xero connector against the stand-in', () => {
   });
 
   it('500 after the store is uncertain and a resend replays; 500 before the store is uncertain and nothing is stored', async () => {
-    const after = journal([['090', 700n], ['200', -700n]]);
+    const after = journal([['091', 700n], ['200', -700n]]);
     faults.push({ kind: 'error_500', afterStore: true });
     expect(await connector.send(after, { idempotencyKey: `k-${after.transferId}` })).toMatchObject({ kind: 'uncertain', error: { erpStatus: 500 } });
     expect(await connector.send(after, { idempotencyKey: `k-${after.transferId}` })).toMatchObject({ kind: 'confirmed', erpDocumentId: stored(after.transferId)[0]?.ManualJournalID });
     expect(stored(after.transferId)).toHaveLength(1);
-    const before = journal([['090', 800n], ['200', -800n]]);
+    const before = journal([['091', 800n], ['200', -800n]]);
     faults.push({ kind: 'error_500', afterStore: false });
     expect(await connector.send(before, { idempotencyKey: `k-${before.transferId}` })).toMatchObject({ kind: 'uncertain' });
     expect(stored(before.transferId)).toHaveLength(0);
@@ -141,7 +143,7 @@ describe('Xero connector against the stand-in', () => {
   });
 
   it('429 is retry_later after Retry-After, with the limit Xero named; nothing stored', async () => {
-    const j = journal([['090', 900n], ['200', -900n]]);
+    const j = journal([['091', 900n], ['200', -900n]]);
     faults.push({ kind: 'rate_429', problem: 'minute', retryAfterSeconds: 1 });
     const outcome = await connector.send(j, { idempotencyKey: `k-${j.transferId}` });
     expect(outcome).toMatchObject({ kind: 'retry_later', retryAfterMs: 1000, error: { erpStatus: 429 } });
@@ -155,16 +157,16 @@ describe('Xero connector against the stand-in', () => {
 
   it('an expired token is renewed on 401 and the journal goes through once', async () => {
     const issued = model.identity.stats.tokensIssued;
-    const j = journal([['090', 1_000n], ['200', -1_000n]]);
+    const j = journal([['091', 1_000n], ['200', -1_000n]]);
     faults.push({ kind: 'expire_token' });
     expect(await connector.send(j, { idempotencyKey: `k-${j.transferId}` })).toMatchObject({ kind: 'confirmed' });
     expect(model.identity.stats.tokensIssued).toBe(issued + 1);
     expect(stored(j.transferId)).toHaveLength(1);
   });
 
-  it("Xero's refusals come back with Xero's own message: lock date, archived account, unbalanced; after the lock is lifted a new key goes through", async () => {
+  it("Xero's refusals come back with Xero's own message: lock date, archived account, bank account, unbalanced; after the lock is lifted a new key goes through", async () => {
     org.endOfYearLockDate = '2026-06-30';
-    const locked = journal([['090', 100n], ['200', -100n]], '2026-06-15');
+    const locked = journal([['091', 100n], ['200', -100n]], '2026-06-15');
     expect(await connector.send(locked, { idempotencyKey: `k1-${locked.transferId}` })).toMatchObject({
       kind: 'refused',
       error: { code: 'erp_validation', erpStatus: 400, message: 'The document date cannot be before the end of year lock date, currently set at 30-Jun-2026' },
@@ -174,22 +176,28 @@ describe('Xero connector against the stand-in', () => {
     expect(await connector.send(locked, { idempotencyKey: `k1-${locked.transferId}` })).toMatchObject({ kind: 'refused' });
     expect(await connector.send(locked, { idempotencyKey: `k2-${locked.transferId}` })).toMatchObject({ kind: 'confirmed' });
     expect(stored(locked.transferId)).toHaveLength(1);
-    const archived = journal([['090', 100n], ['300', -100n]]);
+    const archived = journal([['091', 100n], ['300', -100n]]);
     expect(await connector.send(archived, { idempotencyKey: `k-${archived.transferId}` })).toMatchObject({ kind: 'refused', error: { message: "The account 'Old sales' (300) is archived and cannot be used." } });
-    const unknown = journal([['090', 100n], ['999', -100n]]);
+    const bank = journal([['090', 100n], ['200', -100n]]);
+    expect(await connector.send(bank, { idempotencyKey: `k-${bank.transferId}` })).toMatchObject({
+      kind: 'refused',
+      error: { code: 'erp_validation', erpStatus: 400, message: 'Bank accounts cannot be used in manual journals. Use a spend money or receive money transaction instead.' },
+    });
+    expect(stored(bank.transferId)).toHaveLength(0);
+    const unknown = journal([['091', 100n], ['999', -100n]]);
     const unknownOutcome = await connector.send(unknown, { idempotencyKey: `k-${unknown.transferId}` });
     expect(unknownOutcome).toMatchObject({ kind: 'refused', error: { code: 'erp_validation', erpStatus: 400 } });
     expect((unknownOutcome as { error: { message: string } }).error.message).toContain("Account code '999' has been removed as it does not match a recognised account.");
-    const unbalanced = journal([['090', 10_000n], ['200', -1_000n]]);
+    const unbalanced = journal([['091', 10_000n], ['200', -1_000n]]);
     expect(await connector.send(unbalanced, { idempotencyKey: `k-${unbalanced.transferId}` })).toMatchObject({ kind: 'refused', error: { message: 'The total debits (100.00) must equal total credits (-10.00)' } });
-    const euros = journal([['090', 100n], ['200', -100n]], '2026-12-01', 'EUR');
+    const euros = journal([['091', 100n], ['200', -100n]], '2026-12-01', 'EUR');
     const sent = model.log.length;
     expect(await connector.send(euros, { idempotencyKey: `k-${euros.transferId}` })).toMatchObject({ kind: 'refused', error: { code: 'erp_currency_not_supported' } });
     expect(model.log.length).toBe(sent);
   });
 
   it('never more than 5 requests in flight to one organisation', async () => {
-    const journals = Array.from({ length: 12 }, (_, i) => journal([['090', BigInt(100 + i)], ['200', -BigInt(100 + i)]]));
+    const journals = Array.from({ length: 12 }, (_, i) => journal([['091', BigInt(100 + i)], ['200', -BigInt(100 + i)]]));
     const outcomes = await Promise.all(journals.map((j) => connector.send(j, { idempotencyKey: `k-${j.transferId}` })));
     expect(outcomes.every((o) => o.kind === 'confirmed')).toBe(true);
     const stats = model.stats.get(org.tenantId);
@@ -221,7 +229,7 @@ describe('Xero connector against the stand-in', () => {
     await workers[1]?.listAccounts();
     model.identity.expireAccessTokens('WEB');
     const refreshes = model.identity.stats.refreshes;
-    const pair = [journal([['090', 1n], ['200', -1n]]), journal([['090', 2n], ['200', -2n]])];
+    const pair = [journal([['091', 1n], ['200', -1n]]), journal([['091', 2n], ['200', -2n]])];
     const outcomes = await Promise.all(pair.map((j, i) => workers[i]?.send(j, { idempotencyKey: `k-${j.transferId}` })));
     expect(outcomes.map((o) => o?.kind)).toEqual(['confirmed', 'confirmed']);
     expect(model.identity.stats.refreshes).toBe(refreshes + 1);
@@ -229,7 +237,7 @@ describe('Xero connector against the stand-in', () => {
 
     model.identity.revokeRefreshTokens('WEB');
     model.identity.expireAccessTokens('WEB');
-    const late = journal([['090', 3n], ['200', -3n]]);
+    const late = journal([['091', 3n], ['200', -3n]]);
     expect(await workers[0]?.send(late, { idempotencyKey: `k-${late.transferId}` })).toMatchObject({ kind: 'needs_authorization', error: { code: 'erp_authorization_required' } });
     expect(stored(late.transferId)).toHaveLength(0);
     expect((await inTenantTransaction(sandbox.db, tenantId, (trx) => readXeroTokens(trx, tenantId, ctx.connectionId)))?.refused_at).toBeInstanceOf(Date);
@@ -254,7 +262,7 @@ describe('Xero connector against the stand-in', () => {
     const gated = xeroProvider({ endpoints: stand, secretsKey: () => key, fetch: gatedFetch, shapers: new XeroShapers() });
     const workers = [gated.connector(ctx), gated.connector(ctx)];
     model.identity.expireAccessTokens('CUSTOM');
-    const pair = [journal([['090', 4n], ['200', -4n]]), journal([['090', 5n], ['200', -5n]])];
+    const pair = [journal([['091', 4n], ['200', -4n]]), journal([['091', 5n], ['200', -5n]])];
     const sending = pair.map((j, i) => workers[i]?.send(j, { idempotencyKey: `k-${j.transferId}` }));
     await expect.poll(() => tokenRequests, { timeout: 10_000 }).toBe(1);
     // With the row locked across the call this would wait for the gate (and on PGlite block everything).

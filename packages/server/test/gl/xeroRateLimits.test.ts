@@ -40,7 +40,7 @@ describe('Xero rate limits per organisation (simulated clock)', () => {
     const config = loadConfig(storage.env);
     sandbox = await openDatabase<EnvironmentDatabase>('sandbox', config);
     const key = loadSecretsKey({ secretsKey: config.secretsKey, dataDir: config.dataDir });
-    for (const org of [busy, quiet]) org.addAccount('090', 'Bank', 'BANK');
+    for (const org of [busy, quiet]) org.addAccount('091', 'Cash clearing', 'CURRENT');
     model.identity.addApp({ clientId: 'BUSY', clientSecret: 's1', tenantIds: [busy.tenantId], customConnection: true });
     model.identity.addApp({ clientId: 'QUIET', clientSecret: 's2', tenantIds: [quiet.tenantId], customConnection: true });
     const base = 'http://xero.limits';

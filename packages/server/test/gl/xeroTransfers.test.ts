@@ -3,11 +3,12 @@
  * mode Xero's lines per account equal Links' movements and reconciliation (against Xero's trial
  * balance) is matched; faults (stored then dropped, 500, 429 with Retry-After, expired tokens, a lock
  * date) never duplicate a journal, and the refused entries are `failed` with Xero's message until the
- * lock is lifted and they are retried; the organisation's limits (5 in flight, 60 a minute) are kept;
- * reconciliation across Xero's financial-year start (profit and loss from the year's start, earlier
- * years on Retained Earnings) is matched and still shows a journal Links did not send;
- * connecting (custom connection, authorization code with the callback, refused credentials, Xero
- * unreachable), the chart and the mapping check; no credential or token in answers, rows or logs.
+ * lock is lifted and they are retried (a journal on a bank account, reached by an unmapped account,
+ * too); the organisation's limits (5 in flight, 60 a minute) are kept; reconciliation across Xero's
+ * financial-year start (profit and loss from the year's start, earlier years on Retained Earnings)
+ * is matched and still shows a journal Links did not send; connecting (custom connection,
+ * authorization code with the callback, refused credentials, Xero unreachable), the chart and the
+ * mapping check; no credential or token in answers, rows or logs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asDatabaseOwner } from '../support/databaseOwner.js';
@@ -20,7 +21,7 @@ import { XeroModel, type XeroFault } from '../support/xero/xeroModel.js';
 import { waitFor } from '../support/waitFor.js';
 
 const FAST_ENGINE = { LINKS_GL_POLL_MS: '50', LINKS_GL_DISCOVERY_MS: '500', LINKS_GL_LEASE_MS: '4000', LINKS_GL_REQUEST_TIMEOUT_MS: '3000', LINKS_GL_BACKOFF_MS: '50' };
-const MAPPING = { accounts: { '1000': '090', '4000': '200', '6000': '400' } };
+const MAPPING = { accounts: { '1000': '091', '4000': '200', '6000': '400' } };
 
 describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)', () => {
   const model = new XeroModel({ now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
@@ -37,7 +38,7 @@ describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)'
 
   function organisation(name: string): { org: XeroOrganisation; credentials: { client_id: string; client_secret: string } } {
     const org = model.addOrganisation(name, 'USD');
-    for (const [code, account, type] of [['090', 'Bank', 'BANK'], ['200', 'Sales', 'REVENUE'], ['400', 'Supplies', 'OVERHEADS']] as const) org.addAccount(code, account, type);
+    for (const [code, account, type] of [['090', 'Bank', 'BANK'], ['091', 'Cash clearing', 'CURRENT'], ['200', 'Sales', 'REVENUE'], ['400', 'Supplies', 'OVERHEADS']] as const) org.addAccount(code, account, type);
     org.addAccount('300', 'Old sales', 'REVENUE', 'ARCHIVED');
     organisations.set(name, org);
     const credentials = { client_id: `CLIENT-${organisations.size}`, client_secret: `xero-secret-${organisations.size}-${Date.now()}` };
@@ -129,7 +130,7 @@ describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)'
     expect([...perTransfer.values()].every((n) => n === 1)).toBe(true);
     expect(new Set(perTransfer.keys())).toEqual(new Set(transfers.map((t) => t.id)));
     for (const t of transfers) expect(t).toMatchObject({ status: 'confirmed', last_error: null, currency: 'USD', erp_document_id: expect.any(String) });
-    expect(sums).toEqual(new Map([['090', 1475n], ['200', -1775n], ['400', 300n]]));
+    expect(sums).toEqual(new Map([['091', 1475n], ['200', -1775n], ['400', 300n]]));
     const reconciliation = await ledger.ok('GET', `/gl-connections/${id}/reconciliation?as_of=2026-05-31&currency=USD`);
     expect(reconciliation).toMatchObject({ as_of: '2026-05-31', matched: true });
     expect(reconciliation.accounts).toContainEqual(expect.objectContaining({ erp_account: '200', links_balance: '-17.75', erp_balance: '-17.75', difference: '0.00' }));
@@ -160,7 +161,7 @@ describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)'
     const { sums, perTransfer } = booked(org);
     expect(new Set(perTransfer.keys())).toEqual(new Set(transfers.map((t) => t.id)));
     expect([...perTransfer.values()].every((n) => n === 1)).toBe(true);
-    expect(sums).toEqual(new Map([['090', 1475n], ['200', -1775n], ['400', 300n]]));
+    expect(sums).toEqual(new Map([['091', 1475n], ['200', -1775n], ['400', 300n]]));
     expect(transfers.some((t) => t.attempts > 1)).toBe(true);
     expect((await ledger.ok('GET', `/gl-connections/${id}/reconciliation?as_of=2026-05-31&currency=USD`)).matched).toBe(true);
   });
@@ -213,16 +214,43 @@ describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)'
     expect(differing.accounts).toEqual(expect.arrayContaining([line('200', '-47.75', '-50.25', '2.50'), line('400', '3.00', '3.00', '0.00'), line('610', '65.00', '66.50', '-1.50'), line('960', '-35.00', '-34.00', '-1.00')]));
   });
 
-  it("lists Xero's chart; a mapping to an unknown or archived Xero account is 422 unknown_erp_account", async () => {
+  it("lists Xero's chart; a mapping to an unknown, archived or bank Xero account is 422 unknown_erp_account", async () => {
     const id = (await ledger.ok('GET', '/gl-connections?limit=100')).find((c: any) => c.name === 'Books none').id;
     const chart = await ledger.ok('GET', `/gl-connections/${id}/accounts`);
-    expect(chart).toEqual(expect.arrayContaining([{ code: '090', name: 'Bank', type: 'BANK', status: 'active' }, expect.objectContaining({ code: '300', status: 'archived' })]));
-    for (const erp of ['300', '999']) {
+    expect(chart).toEqual(
+      expect.arrayContaining([
+        { code: '090', name: 'Bank', type: 'BANK', status: 'active', accepts_journals: false },
+        { code: '091', name: 'Cash clearing', type: 'CURRENT', status: 'active', accepts_journals: true },
+        expect.objectContaining({ code: '300', status: 'archived', accepts_journals: true }),
+      ]),
+    );
+    for (const [erp, why] of [['300', 'ERP account 300 is archived'], ['999', 'the ERP has no account 999']]) {
       const refused = await ledger.request('PUT', `/gl-connections/${id}/mapping`, { accounts: { '4000': erp } });
       expect(refused.status, refused.text).toBe(422);
-      expect(refused.body.error).toMatchObject({ code: 'unknown_erp_account', details: [{ path: 'accounts.4000' }] });
+      expect(refused.body.error).toMatchObject({ code: 'unknown_erp_account', details: [{ path: 'accounts.4000', message: why }] });
     }
+    const bank = await ledger.request('PUT', `/gl-connections/${id}/mapping`, { accounts: { '1000': '090', '4000': '200' } });
+    expect(bank.status, bank.text).toBe(422);
+    expect(bank.body.error).toMatchObject({
+      code: 'unknown_erp_account',
+      details: [{ path: 'accounts.1000', message: 'Xero does not take manual journals on bank account 090 (Bank); map to a clearing or current-asset account' }],
+    });
     expect((await ledger.ok('GET', `/gl-connections/${id}`)).mapping.accounts).toEqual(MAPPING.accounts);
+  });
+
+  it("an unmapped Links account falls back to Xero's same-code BANK account: Xero refuses each journal, the transfers are failed with Xero's message, nothing is booked", { timeout: 180_000 }, async () => {
+    const { org, credentials } = organisation('Books bank fallback');
+    org.addAccount('1000', 'Cash at bank', 'BANK');
+    const id = await connect('Books bank fallback', credentials, 'none', org, '2026-05-01', { accounts: { '4000': '200', '6000': '400' } });
+    const failed = await waitFor('every transfer failed', async () => {
+      const transfers = await transfersOf(id);
+      return transfers.flatMap((t) => t.entry_ids).length === posted.length && transfers.every((t) => t.status === 'failed') ? transfers : undefined;
+    });
+    for (const t of failed) {
+      expect(t.last_error).toMatchObject({ erp_status: 400, message: expect.stringContaining('Bank accounts cannot be used in manual journals. Use a spend money or receive money transaction instead.') });
+    }
+    expect(org.journals).toHaveLength(0);
+    expect((await ledger.request('DELETE', `/gl-connections/${id}`)).status).toBe(200);
   });
 
   it('refused credentials are 400 and leave nothing (the Idempotency-Key too); Xero unreachable is 503', { timeout: 60_000 }, async () => {
@@ -245,7 +273,7 @@ describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)'
 
   it('authorization code: needs_authorization with a URL shown once; the keyless callback (state is the authority) makes it active; re-authorize gives a new URL', { timeout: 60_000 }, async () => {
     const org = model.addOrganisation('Books web', 'USD');
-    org.addAccount('090', 'Bank', 'BANK');
+    org.addAccount('091', 'Cash clearing', 'CURRENT');
     const web = { client_id: 'WEB-CLIENT', client_secret: `web-secret-${Date.now()}`, grant: 'authorization_code', redirect_uri: `${links.url('sandbox')}/api/v1/gl-connections/oauth-callback` };
     model.identity.addApp({ clientId: web.client_id, clientSecret: web.client_secret, tenantIds: [org.tenantId], customConnection: false });
     secrets.add(web.client_secret);
@@ -270,7 +298,7 @@ describe.skipIf(!postgresAvailable())('GL transfer to Xero (stand-in over HTTP)'
     expect(done.body.data).toMatchObject({ id, status: 'active', organisation: { tenant_id: org.tenantId } });
     const replayed = await call(links.url('sandbox'), 'GET', `${callback.pathname}${callback.search}`, {});
     expect(replayed.status).toBe(400);
-    expect((await ledger.ok('GET', `/gl-connections/${id}/accounts`)).map((a: any) => a.code)).toEqual(['090']);
+    expect((await ledger.ok('GET', `/gl-connections/${id}/accounts`)).map((a: any) => a.code)).toEqual(['091']);
     const declined = await ledger.post(`/gl-connections/${id}/authorize`);
     expect(declined.status, declined.text).toBe(200);
     expect(declined.body.data.status).toBe('needs_authorization');

@@ -2,9 +2,11 @@
  * The Xero stand-in speaks Xero's protocol where the connector tests do not look: a used refresh
  * token works only within the grace period, a wrong organisation is 403 with Xero's body, an
  * unknown journal is the plain-text 404, GET /ManualJournals honours `where`, `page` and
- * `If-Modified-Since`, a reused Idempotency-Key with another body is refused, limits answer 429.
+ * `If-Modified-Since`, a reused Idempotency-Key with another body is refused, limits answer 429, a
+ * manual journal on a bank account is refused.
  */
 import { describe, expect, it } from 'vitest';
+import { BANK_ACCOUNT_REFUSAL } from '../support/xero/xeroLedger.js';
 import { REFRESH_GRACE_MS, REFRESH_IDLE_MS } from '../support/xero/xeroIdentity.js';
 import { type XeroRequest, XeroModel } from '../support/xero/xeroModel.js';
 
@@ -19,6 +21,7 @@ function setup() {
   const model = new XeroModel(clock);
   const org = model.addOrganisation('Protocol Ltd');
   org.addAccount('090', 'Bank', 'BANK');
+  org.addAccount('091', 'Cash clearing', 'CURRENT');
   org.addAccount('200', 'Sales', 'REVENUE');
   model.identity.addApp({ clientId: 'WEB', clientSecret: 'secret', tenantIds: [org.tenantId], customConnection: false });
   const call = async (method: string, path: string, options: { headers?: Record<string, string>; body?: string; query?: string } = {}) => {
@@ -74,7 +77,7 @@ describe('Xero stand-in protocol', () => {
     const put = (narration: string, key: string, amount = 1) =>
       s.call('PUT', '/api.xro/2.0/ManualJournals', {
         headers: { ...auth, 'idempotency-key': key },
-        body: JSON.stringify({ ManualJournals: [{ Narration: narration, Date: '2026-12-01', Status: 'POSTED', JournalLines: [{ LineAmount: amount, AccountCode: '090' }, { LineAmount: -amount, AccountCode: '200' }] }] }),
+        body: JSON.stringify({ ManualJournals: [{ Narration: narration, Date: '2026-12-01', Status: 'POSTED', JournalLines: [{ LineAmount: amount, AccountCode: '091' }, { LineAmount: -amount, AccountCode: '200' }] }] }),
       });
     expect((await put('first (links:a)', 'k1')).status).toBe(200);
     s.clock.t += 1000;
@@ -103,13 +106,30 @@ describe('Xero stand-in protocol', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it('refuses a manual journal with a line on a BANK account: 400 ValidationException (summarizeErrors), or the journal marked ERROR; nothing stored', async () => {
+    const s = setup();
+    const { access_token } = await authorised(s);
+    const auth = { authorization: `Bearer ${access_token}`, 'xero-tenant-id': s.org.tenantId };
+    const journal = { Narration: 'to the bank', Date: '2026-12-01', Status: 'POSTED', JournalLines: [{ LineAmount: 5, AccountCode: '090' }, { LineAmount: -5, AccountCode: '200' }] };
+    const summarized = await s.call('PUT', '/api.xro/2.0/ManualJournals', { headers: auth, query: 'summarizeErrors=true', body: JSON.stringify({ ManualJournals: [journal] }) });
+    expect(summarized.status).toBe(400);
+    expect(summarized.json()).toMatchObject({ ErrorNumber: 10, Type: 'ValidationException', Elements: [{ Narration: 'to the bank', ValidationErrors: [{ Message: BANK_ACCOUNT_REFUSAL }] }] });
+    const mixed = await s.call('PUT', '/api.xro/2.0/ManualJournals', { headers: auth, body: JSON.stringify({ ManualJournals: [journal] }) });
+    expect(mixed.status).toBe(200);
+    expect(mixed.json().ManualJournals).toMatchObject([{ StatusAttributeString: 'ERROR', ValidationErrors: [{ Message: BANK_ACCOUNT_REFUSAL }] }]);
+    expect(s.org.journals).toHaveLength(0);
+    const cleared = await s.call('PUT', '/api.xro/2.0/ManualJournals', { headers: auth, query: 'summarizeErrors=true', body: JSON.stringify({ ManualJournals: [{ ...journal, JournalLines: [{ LineAmount: 5, AccountCode: '091' }, { LineAmount: -5, AccountCode: '200' }] }] }) });
+    expect(cleared.status).toBe(200);
+    expect(s.org.journals).toHaveLength(1);
+  });
+
   it("builds the trial balance in Xero's shape: sections in Xero's order, the month and the year to date, earlier years' profit on Retained Earnings", async () => {
     const s = setup();
     s.org.addAccount('320', 'Retained Earnings', 'EQUITY', 'ACTIVE', 'RETAINEDEARNINGS');
     const { access_token } = await authorised(s);
     const auth = { authorization: `Bearer ${access_token}`, 'xero-tenant-id': s.org.tenantId };
     const post = (date: string, amount: number) =>
-      s.call('PUT', '/api.xro/2.0/ManualJournals', { headers: auth, body: JSON.stringify({ ManualJournals: [{ Narration: date, Date: date, Status: 'POSTED', JournalLines: [{ LineAmount: amount, AccountCode: '090' }, { LineAmount: -amount, AccountCode: '200' }] }] }) });
+      s.call('PUT', '/api.xro/2.0/ManualJournals', { headers: auth, body: JSON.stringify({ ManualJournals: [{ Narration: date, Date: date, Status: 'POSTED', JournalLines: [{ LineAmount: amount, AccountCode: '091' }, { LineAmount: -amount, AccountCode: '200' }] }] }) });
     expect((await post('2025-06-30', 50)).status).toBe(200);
     expect((await post('2026-11-15', 20)).status).toBe(200);
     expect((await post('2026-12-01', 7.5)).status).toBe(200);
@@ -120,7 +140,7 @@ describe('Xero stand-in protocol', () => {
     expect(report?.Rows.map((r) => [r.RowType, r.Title ?? null])).toEqual([['Header', null], ['Section', 'Revenue'], ['Section', 'Assets'], ['Section', 'Equity'], ['Section', '']]);
     const cells = (title: string) => report?.Rows.find((r) => r.Title === title)?.Rows?.[0]?.Cells.map((c) => c.Value);
     expect(cells('Revenue')).toEqual(['Sales (200)', '', '7.50', '', '27.50']);
-    expect(cells('Assets')).toEqual(['Bank (090)', '7.50', '', '77.50', '']);
+    expect(cells('Assets')).toEqual(['Cash clearing (091)', '7.50', '', '77.50', '']);
     expect(cells('Equity')).toEqual(['Retained Earnings (320)', '', '', '', '50.00']);
     expect(report?.Rows.at(-1)?.Rows?.[0]?.Cells.map((c) => c.Value)).toEqual(['Total', '7.50', '7.50', '77.50', '77.50']);
   });

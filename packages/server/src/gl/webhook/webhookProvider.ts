@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { LinksError } from '../../domain/errors.js';
-import type { ErpConnector, ErpTrialBalance, GlErpError, GlJournal, GlSendAttempt, GlSendOutcome } from '../../domain/glTransfer.js';
+import type { ErpAccount, ErpConnector, ErpTrialBalance, GlErpError, GlJournal, GlSendAttempt, GlSendOutcome } from '../../domain/glTransfer.js';
 import { formatMinor } from '../../domain/money.js';
 import type { AcceptedCredentials, ConnectorContext, GlProviderDefinition } from '../connectors.js';
 import { signatureHeader } from './signature.js';
@@ -130,7 +130,8 @@ class WebhookConnector implements ErpConnector {
     return null;
   }
 
-  async listAccounts() {
+  /** A receiver has no chart Links can read: the mapping is taken as given. */
+  async listAccounts(): Promise<ErpAccount[]> {
     return [];
   }
 

@@ -2,7 +2,7 @@
  * The Xero provider: a transfer becomes one POSTED manual journal (`PUT /ManualJournals`), its
  * Narration carrying the read-back marker `links:<transferId>`. Xero's answers, as outcomes:
  * - 200 with the journal's ManualJournalID → confirmed;
- * - 400 ValidationException (unbalanced, unknown or archived account, lock date…) → refused, with
+ * - 400 ValidationException (unbalanced, unknown, archived or bank account, lock date…) → refused, with
  *   Xero's own messages; a currency other than the organisation's base currency → refused before sending
  *   (Xero manual journals have no currency: they are in the base currency);
  * - 429 → retry_later after Retry-After (the concurrent limit sends none: a second); limits reached in
@@ -160,7 +160,14 @@ class XeroConnector implements ErpConnector {
     const body = (await this.read({ method: 'GET', path: '/Accounts' })) as { Accounts?: Array<Record<string, unknown>> };
     return (body.Accounts ?? [])
       .filter((a) => a.Status !== 'DELETED' && typeof a.Code === 'string' && a.Code !== '')
-      .map((a) => ({ code: String(a.Code), name: String(a.Name ?? ''), type: String(a.Type ?? ''), status: a.Status === 'ACTIVE' ? 'active' : 'archived' }));
+      .map((a) => ({
+        code: String(a.Code),
+        name: String(a.Name ?? ''),
+        type: String(a.Type ?? ''),
+        status: a.Status === 'ACTIVE' ? 'active' : 'archived',
+        // "You can't post a manual journal to a bank account in Xero" (https://help.xero.com/nz/Q_JournalBankAcc).
+        accepts_journals: a.Type !== 'BANK',
+      }));
   }
 
   async trialBalance(asOf: string, currency: string): Promise<ErpTrialBalance> {

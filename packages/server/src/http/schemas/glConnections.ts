@@ -74,7 +74,15 @@ export const rotatedSecretView = z
   .object({ signing_secret: z.string().optional().meta({ description: 'shown in this answer only' }), previous_valid_until: timestamp })
   .meta({ id: 'GlRotatedSecret' });
 
-export const erpAccountView = z.object({ code: z.string(), name: z.string(), type: z.string(), status: z.enum(['active', 'archived']) }).meta({ id: 'ErpAccount' });
+export const erpAccountView = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    type: z.string(),
+    status: z.enum(['active', 'archived']),
+    accepts_journals: z.boolean().meta({ description: 'False when the ERP takes no journal on the account (Xero: bank accounts); a mapping to it is 422 unknown_erp_account.' }),
+  })
+  .meta({ id: 'ErpAccount' });
 
 export const glTransferView = z
   .object({

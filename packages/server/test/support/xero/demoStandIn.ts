@@ -11,7 +11,9 @@ export const DEMO_CUSTOM_APP = { clientId: 'STANDIN-CUSTOM-CLIENT', clientSecret
 export const DEMO_WEB_APP = { clientId: 'STANDIN-WEB-CLIENT', clientSecret: 'standin-web-secret' } as const;
 
 const DEMO_CHART = [
+  // Xero takes no manual journal on a bank account: the guide maps cash to the clearing account.
   ['090', 'Business Bank Account', 'BANK'],
+  ['091', 'Cash clearing', 'CURRENT'],
   ['200', 'Sales', 'REVENUE'],
   ['400', 'Advertising', 'OVERHEADS'],
   ['453', 'Office Expenses', 'OVERHEADS'],

@@ -154,7 +154,7 @@ async function runSchedule(store: SimulationStore, seed: number): Promise<Schedu
   const clock = new SimClock();
   const model = new XeroModel(clock);
   const org = model.addOrganisation('Sim Ltd', 'USD');
-  org.addAccount('1000', 'Cash', 'BANK');
+  org.addAccount('1000', 'Cash clearing', 'CURRENT'); // not BANK: Xero takes no manual journal on a bank account
   org.addAccount('4000', 'Sales', 'REVENUE');
   org.addAccount('6000', 'Costs', 'OVERHEADS');
   model.identity.addApp({ clientId: 'SIM', clientSecret: 'sim-secret', tenantIds: [org.tenantId], customConnection: true });

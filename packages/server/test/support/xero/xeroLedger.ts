@@ -42,6 +42,9 @@ const CLASS_OF: Record<string, XeroAccount['Class']> = {
   DIRECTCOSTS: 'EXPENSE', EXPENSE: 'EXPENSE', OVERHEADS: 'EXPENSE', DEPRECIATN: 'EXPENSE',
 };
 
+/** What a manual-journal line on a BANK account is refused with (Xero's exact wording is not published). */
+export const BANK_ACCOUNT_REFUSAL = 'Bank accounts cannot be used in manual journals. Use a spend money or receive money transaction instead.';
+
 /** The trial balance's sections, in the order of Xero's example. */
 const SECTION_OF: Record<XeroAccount['Class'], string> = { REVENUE: 'Revenue', EXPENSE: 'Expenses', ASSET: 'Assets', LIABILITY: 'Liabilities', EQUITY: 'Equity' };
 const SECTION_ORDER = ['Revenue', 'Expenses', 'Assets', 'Liabilities', 'Equity'];
@@ -101,6 +104,8 @@ export class XeroOrganisation {
       const account = this.account(code);
       if (!account || account.Status === 'DELETED') errors.push(`Account code '${code}' is not a valid code for this document.`); // text [inferred]
       else if (account.Status === 'ARCHIVED') errors.push(`The account '${account.Name}' (${code}) is archived and cannot be used.`); // text [inferred]
+      // "You can't post a manual journal to a bank account in Xero" (https://help.xero.com/nz/Q_JournalBankAcc); text [inferred]
+      else if (account.Type === 'BANK') errors.push(BANK_ACCOUNT_REFUSAL);
       if (Array.isArray(line.Tracking) && line.Tracking.length > 2) errors.push('Any JournalLine can have a maximum of 2 TrackingCategory elements');
     }
     if (debits + credits !== 0n) errors.push(`The total debits (${reportAmount(debits) || '0.00'}) must equal total credits (${reportAmount(credits) || '0.00'})`);

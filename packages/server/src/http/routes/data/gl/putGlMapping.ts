@@ -1,7 +1,8 @@
 /**
  * `PUT /api/v1/gl-connections/{id}/mapping` {accounts: {links code: erp code}, dimensions} → the
- * connection. Checked against the ERP's chart first: an unknown or archived ERP account is 422
- * `unknown_erp_account`. It applies to entries not yet queued.
+ * connection. Checked against the ERP's chart first: an unknown or archived ERP account, or one the
+ * ERP takes no journals on (Xero: bank accounts), is 422 `unknown_erp_account`. It applies to
+ * entries not yet queued.
  */
 import { putGlMapping } from '../../../../gl/glConnections.js';
 import { ledgerScope, sendOutcome, writeRequest } from '../../../ledgerRequest.js';
