@@ -38,6 +38,8 @@ export interface SendRound {
   secretsKey: () => Buffer;
   connectors: ConnectorFactory;
   limit: number;
+  /** This process's sender id: a transfer is claimed only while it holds the connection's sender lease. */
+  senderId: string;
   /** Asked before every attempt after the first: false when this process no longer sends for the connection. */
   keepSending: () => Promise<boolean>;
   /** When nothing is due, also keep the ERP's authorization alive (`ErpConnector.keepAlive`). */
@@ -96,7 +98,7 @@ type AttemptResult = 'idle' | 'sent' | { waitMs: number };
 async function attemptNext(round: SendRound, connector: ErpConnector): Promise<AttemptResult> {
   const { db, tenantId, connection, now, timings } = round;
   const claim = await inTenantTransaction(db, tenantId, async (trx) => {
-    const claimed = await claimDueTransfer(trx, connection.id, new Date(now), new Date(now + timings.leaseMs));
+    const claimed = await claimDueTransfer(trx, connection.id, round.senderId, new Date(now), new Date(now + timings.leaseMs));
     if (claimed) await recordDataEvent(trx, tenantId, actorContext(claimed.transfer), { action: 'gl_transfer.attempt', resourceType: 'gl_transfer', resourceId: claimed.transfer.id });
     return claimed;
   });

@@ -70,6 +70,8 @@ interface ScheduledConnection {
   lastAttemptAt: number | undefined;
   /** When this process last asked the connector to keep the ERP's authorization alive. */
   keptAliveAt: number;
+  /** When this process last took or renewed the connection's sender lease. */
+  heldAt: number;
 }
 
 /** How often an idle connection's authorization is looked at (the connector decides whether to renew). */
@@ -108,7 +110,7 @@ export class GlTransferEngine {
     const key = keyOf(environment, tenantId, connectionId);
     const known = this.scheduled.get(key);
     if (known) known.dueAt = Number.NEGATIVE_INFINITY;
-    else this.scheduled.set(key, { environment, tenantId, connectionId, dueAt: Number.NEGATIVE_INFINITY, busy: false, sending: false, lastAttemptAt: undefined, keptAliveAt: Number.NEGATIVE_INFINITY });
+    else this.scheduled.set(key, { environment, tenantId, connectionId, dueAt: Number.NEGATIVE_INFINITY, busy: false, sending: false, lastAttemptAt: undefined, keptAliveAt: Number.NEGATIVE_INFINITY, heldAt: Number.NEGATIVE_INFINITY });
     if (this.timer) this.track(this.tick(Date.now()));
   }
 
@@ -150,7 +152,7 @@ export class GlTransferEngine {
           const rows = await inTenantTransaction(db, tenantId, (trx) => liveGlConnections(trx));
           for (const row of rows) {
             const key = keyOf(environment, tenantId, row.id);
-            if (!this.scheduled.has(key)) this.scheduled.set(key, { environment, tenantId, connectionId: row.id, dueAt: now, busy: false, sending: false, lastAttemptAt: undefined, keptAliveAt: Number.NEGATIVE_INFINITY });
+            if (!this.scheduled.has(key)) this.scheduled.set(key, { environment, tenantId, connectionId: row.id, dueAt: now, busy: false, sending: false, lastAttemptAt: undefined, keptAliveAt: Number.NEGATIVE_INFINITY, heldAt: Number.NEGATIVE_INFINITY });
           }
         }
       }
@@ -186,8 +188,14 @@ export class GlTransferEngine {
       const sent = await sendDueTransfers({
         db, environment, tenantId, connection: row, now, timings,
         secretsKey: this.options.secretsKey, connectors: this.options.connectors, limit: this.options.sendsPerStep ?? 20,
-        // A step waiting on the ERP's rate limits may outlast one lease: renewed before every attempt.
-        keepSending: () => this.holdSender(connection, Math.max(now, this.clock())),
+        senderId: this.senderId,
+        // A step waiting on the ERP's rate limits may outlast one lease: renewed once a third of it
+        // has passed (each claim checks this process is still the sender, so no renewal is needed
+        // to notice a pause, a delete or a takeover).
+        keepSending: () => {
+          const at = Math.max(now, this.clock());
+          return at - connection.heldAt < timings.leaseMs / 3 ? Promise.resolve(true) : this.holdSender(connection, at);
+        },
         keepAlive: now - connection.keptAliveAt >= KEEP_ALIVE_EVERY_MS,
       });
       if (sent.attempts === 0 && now - connection.keptAliveAt >= KEEP_ALIVE_EVERY_MS) connection.keptAliveAt = now;
@@ -209,6 +217,7 @@ export class GlTransferEngine {
     connection.sending = await inTenantTransaction(db, connection.tenantId, (trx) =>
       holdGlConnectionSender(trx, connection.connectionId, this.senderId, new Date(at), new Date(at + this.options.timings.leaseMs)),
     );
+    if (connection.sending) connection.heldAt = at;
     return connection.sending;
   }
 

@@ -162,11 +162,24 @@ export async function insertGlTransfers(trx: LedgerTransaction, rows: Array<Omit
  * `pending` and `uncertain` ones whose time has come, and `sending` ones whose sender's lease ran out
  * (that sender may have sent it: it counts as uncertain). Marks it `sending` under a new lease.
  */
-export async function claimDueTransfer(trx: LedgerTransaction, connectionId: string, now: Date, leaseUntil: Date): Promise<{ transfer: GlTransferRecord; previous: GlTransferStatus } | undefined> {
+export async function claimDueTransfer(trx: LedgerTransaction, connectionId: string, senderId: string, now: Date, leaseUntil: Date): Promise<{ transfer: GlTransferRecord; previous: GlTransferStatus } | undefined> {
   const due = await trx
     .selectFrom('gl_transfers')
     .selectAll()
     .where('connection_id', '=', connectionId)
+    // Only while the connection is active and this process is its sender: a pause, a delete or a
+    // sender that took over ends the step at its next claim, without a transaction of its own.
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('gl_connections as c')
+          .select('c.id')
+          .whereRef('c.id', '=', 'gl_transfers.connection_id')
+          .where('c.status', '=', 'active')
+          .where('c.deleted_at', 'is', null)
+          .where('c.sender_id', '=', senderId),
+      ),
+    )
     .where((eb) =>
       eb.or([
         eb.and([eb('status', 'in', ['pending', 'uncertain']), eb('next_attempt_at', '<=', now)]),

@@ -36,7 +36,7 @@ describe.skipIf(!postgresAvailable() || backend !== 'postgres')("Xero's limits w
   });
 
   it('one process sends at a time: at most 5 in flight and 60 a minute, each journal once', { timeout: 420_000 }, async () => {
-    for (const [code, name, type] of [['090', 'Bank', 'BANK'], ['200', 'Sales', 'REVENUE']] as const) org.addAccount(code, name, type);
+    for (const [code, name, type] of [['091', 'Cash clearing', 'CURRENT'], ['200', 'Sales', 'REVENUE']] as const) org.addAccount(code, name, type);
     model.identity.addApp({ clientId: 'TWO-PROCESSES', clientSecret, tenantIds: [org.tenantId], customConnection: true });
     plantedSecrets.push(clientSecret);
     stand = await startXeroHttp(model);
@@ -61,7 +61,7 @@ describe.skipIf(!postgresAvailable() || backend !== 'postgres')("Xero's limits w
       posted.push(made.data.id);
     }
     const created = (await api('POST', '/gl-connections', { provider: 'xero', name: 'shared organisation', credentials: { client_id: 'TWO-PROCESSES', client_secret: clientSecret }, settings: { start_date: '2026-01-01', summarize: 'none', paused: true } })).data;
-    await api('PUT', `/gl-connections/${created.id}/mapping`, { accounts: { '1000': '090', '4000': '200' } });
+    await api('PUT', `/gl-connections/${created.id}/mapping`, { accounts: { '1000': '091', '4000': '200' } });
     await api('PATCH', `/gl-connections/${created.id}`, { settings: { paused: false } });
     // All transfers fit one page (ENTRIES < 100), asked of whichever process is up.
     const transfers = async (origin: string): Promise<any[]> => {
