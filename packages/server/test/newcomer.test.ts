@@ -13,12 +13,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS } from './support/browser.js';
 import { spawnLinks, type LinksProcess } from './support/childProcess.js';
 import { docsScript, ROOT, runBash, splitOutput } from './support/docsScript.js';
-import { backend, newStorage, postgresAvailable, TEST_ADMIN_TOKEN, type TestStorage } from './support/linksServer.js';
+import { backend, newStorage, plantedSecrets, postgresAvailable, TEST_ADMIN_TOKEN, type TestStorage } from './support/linksServer.js';
+import { DEMO_CUSTOM_APP, startDemoStandIn, type DemoStandIn } from './support/xero/demoStandIn.js';
+import { standInEnv } from './support/xero/xeroHttp.js';
 
 describe.skipIf(!postgresAvailable())("a newcomer's first hour", () => {
   let storage: TestStorage | undefined;
   let links: LinksProcess | undefined;
+  /** docs/gl.md's Xero walkthrough talks to the stand-in, as a newcomer's would (`npm run xero-standin`). */
+  let xero: DemoStandIn | undefined;
   afterAll(async () => {
+    await xero?.close();
     if (links && links.child.exitCode === null) {
       links.child.kill('SIGTERM');
       await links.exited;
@@ -28,7 +33,9 @@ describe.skipIf(!postgresAvailable())("a newcomer's first hour", () => {
 
   it('finds none of the defects issue 16 found', async () => {
     storage = newStorage();
-    links = spawnLinks({ LINKS_PRODUCTION_PORT: '0', LINKS_SANDBOX_PORT: '0', LINKS_CONSOLE_PORT: '0', LINKS_ADMIN_TOKEN: TEST_ADMIN_TOKEN, LINKS_LOG_FORMAT: 'pretty', ...storage.env });
+    xero = await startDemoStandIn(0);
+    plantedSecrets.push(DEMO_CUSTOM_APP.clientSecret);
+    links = spawnLinks({ ...standInEnv(xero), LINKS_PRODUCTION_PORT: '0', LINKS_SANDBOX_PORT: '0', LINKS_CONSOLE_PORT: '0', LINKS_ADMIN_TOKEN: TEST_ADMIN_TOKEN, LINKS_LOG_FORMAT: 'pretty', ...storage.env });
     const production = (await links.waitFor(/production API\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/v1/, 300_000))[1]!;
     const sandbox = (await links.waitFor(/sandbox API\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/v1/))[1]!;
     const consoleUrl = (await links.waitFor(/console\s+(http:\/\/127\.0\.0\.1:\d+)\s+\(API reference in a browser/))[1]!;
