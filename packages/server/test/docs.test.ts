@@ -6,13 +6,13 @@
  * serves, and each guide's requests are checked on their own: an undocumented status, a body off
  * its schema or an undocumented operation fails the guide that sent it.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS } from './support/browser.js';
-import { docsScript, ROOT, runBash, splitOutput, type DocsPart } from './support/docsScript.js';
+import { ensureSdkBuilt } from './support/sdkBuild.js';
+import { docsScript, runBash, splitOutput, type DocsPart } from './support/docsScript.js';
 import { call } from './support/http.js';
 import { defectsOf, startSpecValidator, type SpecValidator } from './support/openApiValidator.js';
 import { backend, plantedSecrets, postgresAvailable, startTestLinks, type TestLinks } from './support/linksServer.js';
@@ -41,8 +41,7 @@ describe.skipIf(!postgresAvailable())('the docs, in one shell, through an OpenAP
       startSpecValidator(operator, links.url('console')),
     ]);
     // The SDK examples import @links/sdk from the workspace: its built package, as users get it.
-    const sdk = path.join(ROOT, 'packages/sdk');
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsup/dist/cli-default.js')], { cwd: sdk, stdio: 'pipe' });
+    ensureSdkBuilt();
   }, 300_000);
   afterAll(async () => {
     await Promise.all((validators ?? []).map((v) => v.close()));

@@ -6,13 +6,13 @@
  * run top to bottom in one shell; each request is one log line, and the entry the walkthrough posts
  * into a closed month shows in the log with its error code, tenant and key.
  */
-import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS } from './support/browser.js';
 import { spawnLinks, type LinksProcess } from './support/childProcess.js';
-import { docsScript, ROOT, runBash, splitOutput } from './support/docsScript.js';
+import { ensureSdkBuilt } from './support/sdkBuild.js';
+import { docsScript, runBash, splitOutput } from './support/docsScript.js';
 import { backend, newStorage, plantedSecrets, postgresAvailable, TEST_ADMIN_TOKEN, type TestStorage } from './support/linksServer.js';
 import { DEMO_CUSTOM_APP, startDemoStandIn, type DemoStandIn } from './support/xero/demoStandIn.js';
 import { standInEnv } from './support/xero/xeroHttp.js';
@@ -50,7 +50,7 @@ describe.skipIf(!postgresAvailable())("a newcomer's first hour", () => {
     expect(await root.text()).toContain('Links API reference');
 
     // The docs, pasted into one shell in reading order, against this server.
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsup/dist/cli-default.js')], { cwd: path.join(ROOT, 'packages/sdk'), stdio: 'pipe' });
+    ensureSdkBuilt();
     const { script, parts } = docsScript(path.join(ARTIFACTS, `newcomer-sdk-examples-${backend}`));
     const result = await runBash(script, {
       PATH: process.env.PATH ?? '',
