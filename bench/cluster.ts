@@ -5,6 +5,7 @@
  * directory, start on a free port on 127.0.0.1, stop and delete afterwards. As root the server runs
  * as the `postgres` user (runuser), as in the tests.
  */
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -53,6 +54,23 @@ export function runAsPostgres(command: string, args: string[], timeoutMs = 120_0
       else reject(new Error(`${path.basename(command)} failed (${signal ?? `exit ${code}`}): ${output.trim().slice(-2000)}`));
     });
   });
+}
+
+/**
+ * The settings of a Links server on the cluster (its own `links` database, a fresh secrets key), on
+ * free ports of 127.0.0.1, silent, with `adminToken` for the operator API.
+ */
+export function linksOnCluster(cluster: Pick<Cluster, 'url'>, adminToken: string): Record<string, string> {
+  return {
+    LINKS_DATABASE_URL: cluster.url.replace(/\/postgres$/, '/links'),
+    LINKS_SECRETS_KEY: randomBytes(32).toString('base64'),
+    LINKS_HOST: '127.0.0.1',
+    LINKS_PRODUCTION_PORT: '0',
+    LINKS_SANDBOX_PORT: '0',
+    LINKS_CONSOLE_PORT: '0',
+    LINKS_ADMIN_TOKEN: adminToken,
+    LINKS_LOG_LEVEL: 'silent',
+  };
 }
 
 export interface Cluster {

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Api, createAccounts, createTenant } from './api.js';
-import { startCluster } from './cluster.js';
+import { linksOnCluster, startCluster } from './cluster.js';
 import { startLinksProcess } from './linksProcess.js';
 import { LoadGenerator, type RunResult } from './load.js';
 import { round } from './report.js';
@@ -58,14 +58,7 @@ try {
   const cluster = await startCluster((stop) => stops.push(stop));
   const token = `gl-bench-admin-${randomBytes(16).toString('hex')}`;
   const links = await startLinksProcess({
-    LINKS_DATABASE_URL: cluster.url.replace(/\/postgres$/, '/links'),
-    LINKS_SECRETS_KEY: randomBytes(32).toString('base64'),
-    LINKS_HOST: '127.0.0.1',
-    LINKS_PRODUCTION_PORT: '0',
-    LINKS_SANDBOX_PORT: '0',
-    LINKS_CONSOLE_PORT: '0',
-    LINKS_ADMIN_TOKEN: token,
-    LINKS_LOG_LEVEL: 'silent',
+    ...linksOnCluster(cluster, token),
     LINKS_DATABASE_POOL_SIZE: '20',
     LINKS_GL_POLL_MS: '100',
   });

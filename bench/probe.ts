@@ -12,7 +12,7 @@ import { loadConfig } from '../packages/server/src/config/config.js';
 import { createLogger } from '../packages/server/src/logging.js';
 import { startLinks } from '../packages/server/src/server.js';
 import { Api, createAccounts, createTenant } from './api.js';
-import { startCluster } from './cluster.js';
+import { linksOnCluster, startCluster } from './cluster.js';
 import { LoadGenerator } from './load.js';
 import { round } from './report.js';
 import type { WorkloadSpec } from './workloads.js';
@@ -35,14 +35,8 @@ try {
   const running = await startLinks(
     loadConfig({
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('LINKS_'))),
-      LINKS_DATABASE_URL: cluster.url.replace(/\/postgres$/, '/links'),
-      LINKS_SECRETS_KEY: process.env.LINKS_SECRETS_KEY || randomBytes(32).toString('base64'),
-      LINKS_HOST: '127.0.0.1',
-      LINKS_PRODUCTION_PORT: '0',
-      LINKS_SANDBOX_PORT: '0',
-      LINKS_CONSOLE_PORT: '0',
-      LINKS_ADMIN_TOKEN: token,
-      LINKS_LOG_LEVEL: 'silent',
+      ...linksOnCluster(cluster, token),
+      ...(process.env.LINKS_SECRETS_KEY ? { LINKS_SECRETS_KEY: process.env.LINKS_SECRETS_KEY } : {}),
     } as Record<string, string>),
     createLogger('silent'),
   );

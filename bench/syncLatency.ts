@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Api, createTenant } from './api.js';
-import { startCluster } from './cluster.js';
+import { linksOnCluster, startCluster } from './cluster.js';
 import { startLinksProcess } from './linksProcess.js';
 import { round } from './report.js';
 
@@ -46,16 +46,7 @@ const stops: Array<() => Promise<void>> = [];
 try {
   const cluster = await startCluster((stop) => stops.push(stop));
   const token = `latency-admin-${randomBytes(16).toString('hex')}`;
-  const links = await startLinksProcess({
-    LINKS_DATABASE_URL: cluster.url.replace(/\/postgres$/, '/links'),
-    LINKS_SECRETS_KEY: randomBytes(32).toString('base64'),
-    LINKS_HOST: '127.0.0.1',
-    LINKS_PRODUCTION_PORT: '0',
-    LINKS_SANDBOX_PORT: '0',
-    LINKS_CONSOLE_PORT: '0',
-    LINKS_ADMIN_TOKEN: token,
-    LINKS_LOG_LEVEL: 'silent',
-  });
+  const links = await startLinksProcess(linksOnCluster(cluster, token));
   stops.push(() => links.close());
   const tenant = await createTenant(new Api(links.origins.console!, token), 'Sync latency');
   const api = new Api(links.origins.sandbox!, tenant.sandboxKey);

@@ -7,8 +7,8 @@
  * it on a timer with the real clock.
  *
  * One sender per connection: a step first takes (or renews) the connection's sender lease and skips
- * the connection while another process holds it; the lease is renewed before every attempt, kept
- * between steps and released by `stop()`. So the ERP's rate limits, shaped inside the sending
+ * the connection while another process holds it; the lease is renewed once a third of it has passed
+ * (every claim also checks this process is still the sender), kept between steps and released by `stop()`. So the ERP's rate limits, shaped inside the sending
  * process (Xero: xeroRateShaper.ts), hold across processes. A dead sender's lease lapses after
  * `leaseMs`; a released one makes the next sender wait until this one's requests are a minute old
  * (at most `leaseMs`). With a lease of at least a minute plus an attempt's longest time (the default
@@ -79,6 +79,10 @@ const KEEP_ALIVE_EVERY_MS = 6 * 3_600_000;
 
 const keyOf = (environment: Environment, tenantId: string, connectionId: string) => `${environment}:${tenantId}:${connectionId}`;
 
+const newScheduled = (environment: Environment, tenantId: string, connectionId: string, dueAt: number): ScheduledConnection => ({
+  environment, tenantId, connectionId, dueAt, busy: false, sending: false, lastAttemptAt: undefined, keptAliveAt: Number.NEGATIVE_INFINITY, heldAt: Number.NEGATIVE_INFINITY,
+});
+
 export class GlTransferEngine {
   private readonly scheduled = new Map<string, ScheduledConnection>();
   private discoveredAt = Number.NEGATIVE_INFINITY;
@@ -110,7 +114,7 @@ export class GlTransferEngine {
     const key = keyOf(environment, tenantId, connectionId);
     const known = this.scheduled.get(key);
     if (known) known.dueAt = Number.NEGATIVE_INFINITY;
-    else this.scheduled.set(key, { environment, tenantId, connectionId, dueAt: Number.NEGATIVE_INFINITY, busy: false, sending: false, lastAttemptAt: undefined, keptAliveAt: Number.NEGATIVE_INFINITY, heldAt: Number.NEGATIVE_INFINITY });
+    else this.scheduled.set(key, newScheduled(environment, tenantId, connectionId, Number.NEGATIVE_INFINITY));
     if (this.timer) this.track(this.tick(Date.now()));
   }
 
@@ -152,7 +156,7 @@ export class GlTransferEngine {
           const rows = await inTenantTransaction(db, tenantId, (trx) => liveGlConnections(trx));
           for (const row of rows) {
             const key = keyOf(environment, tenantId, row.id);
-            if (!this.scheduled.has(key)) this.scheduled.set(key, { environment, tenantId, connectionId: row.id, dueAt: now, busy: false, sending: false, lastAttemptAt: undefined, keptAliveAt: Number.NEGATIVE_INFINITY, heldAt: Number.NEGATIVE_INFINITY });
+            if (!this.scheduled.has(key)) this.scheduled.set(key, newScheduled(environment, tenantId, row.id, now));
           }
         }
       }
@@ -185,6 +189,7 @@ export class GlTransferEngine {
       holding = await this.holdSender(connection, now);
       if (!holding) return;
       await inTenantTransaction(db, tenantId, (trx) => queueNewEntries(trx, tenantId, connectionId, new Date(now)));
+      const keepAlive = now - connection.keptAliveAt >= KEEP_ALIVE_EVERY_MS;
       const sent = await sendDueTransfers({
         db, environment, tenantId, connection: row, now, timings,
         secretsKey: this.options.secretsKey, connectors: this.options.connectors, limit: this.options.sendsPerStep ?? 20,
@@ -196,9 +201,9 @@ export class GlTransferEngine {
           const at = Math.max(now, this.clock());
           return at - connection.heldAt < timings.leaseMs / 3 ? Promise.resolve(true) : this.holdSender(connection, at);
         },
-        keepAlive: now - connection.keptAliveAt >= KEEP_ALIVE_EVERY_MS,
+        keepAlive,
       });
-      if (sent.attempts === 0 && now - connection.keptAliveAt >= KEEP_ALIVE_EVERY_MS) connection.keptAliveAt = now;
+      if (keepAlive && sent.attempts === 0) connection.keptAliveAt = now;
       if (sent.attempts > 0) connection.lastAttemptAt = Math.max(now, this.clock());
       if (sent.waitMs !== undefined) nextAt = now + sent.waitMs;
     } catch (error) {
