@@ -16,11 +16,17 @@ const MAX_DELAY_MS = 8000;
 
 function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
+    // An already-aborted signal never fires 'abort' again: refuse at once.
+    if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }
 
@@ -33,6 +39,8 @@ export function retryingFetch(options: TransportOptions): (request: Request) => 
   return async (request: Request) => {
     const callerSignal = request.signal;
     for (let attempt = 0; ; attempt++) {
+      // A caller who gave up before this attempt gets their reason, whatever the fetch in use does with an aborted signal.
+      callerSignal.throwIfAborted();
       const signal = AbortSignal.any([callerSignal, AbortSignal.timeout(options.timeoutMs)]);
       let response: Response | undefined;
       let failure: unknown;

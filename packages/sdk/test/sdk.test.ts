@@ -250,8 +250,14 @@ describe('@links/sdk', () => {
     });
 
     it('times out a request that hangs, and stops at once when the caller aborts', async () => {
+      // Like the real fetch: an aborted signal rejects at once, whether it was aborted before the call or during it.
       const hangs: typeof fetch = (input, init) =>
-        new Promise((_, reject) => (init?.signal ?? (input as Request).signal)?.addEventListener('abort', () => reject(new DOMException('aborted', 'TimeoutError'))));
+        new Promise((_, reject) => {
+          const signal = init?.signal ?? (input as Request).signal;
+          const abort = () => reject(signal?.reason ?? new DOMException('aborted', 'AbortError'));
+          if (signal?.aborted) abort();
+          else signal?.addEventListener('abort', abort, { once: true });
+        });
       const slow = new LinksSDK({ apiKey: keys.sandbox, endpoints: endpoints(), fetch: hangs, timeoutMs: 100, maxRetries: 1 });
       await expect(slow.whoami()).rejects.toBeInstanceOf(UnavailableError);
       const controller = new AbortController();
@@ -260,6 +266,14 @@ describe('@links/sdk', () => {
       setTimeout(() => controller.abort(new Error('caller gave up')), 50);
       await expect(call).rejects.toThrow('caller gave up');
       expect(Date.now() - startedAt).toBeLessThan(5000);
+      // A signal aborted before the request goes out: the SDK refuses itself, even with a fetch that only listens for
+      // a later 'abort' (which an aborted signal never fires again).
+      const onlyListens: typeof fetch = (input, init) =>
+        new Promise((_, reject) => (init?.signal ?? (input as Request).signal)?.addEventListener('abort', () => reject(new Error('late'))));
+      const before = new AbortController();
+      before.abort(new Error('gave up before sending'));
+      const early = new LinksSDK({ apiKey: keys.sandbox, endpoints: endpoints(), fetch: onlyListens, timeoutMs: 60_000 });
+      await expect(early.whoami({ signal: before.signal })).rejects.toThrow('gave up before sending');
     });
   });
 
