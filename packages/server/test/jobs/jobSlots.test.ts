@@ -12,14 +12,8 @@ import { waitForJob } from '../records/accountingRunClient.js';
 import { plantedSecrets, postgresAvailable, useTestServer, type TestLinks } from '../support/linksServer.js';
 import { WebhookReceiver } from '../gl/webhookReceiver.js';
 import { waitFor } from '../support/waitFor.js';
+import { FAST_GL_ENGINE as FAST_ENGINE } from '../support/fastGlEngine.js';
 
-const FAST_ENGINE = {
-  LINKS_GL_POLL_MS: '50',
-  LINKS_GL_DISCOVERY_MS: '500',
-  LINKS_GL_LEASE_MS: '4000',
-  LINKS_GL_REQUEST_TIMEOUT_MS: '1500',
-  LINKS_GL_BACKOFF_MS: '50',
-};
 
 const receiver = new WebhookReceiver();
 beforeAll(() => receiver.start());

@@ -6,14 +6,20 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLinksProcess } from '../support/childProcess.js';
-import { AdminClient, call } from '../support/http.js';
+import { crashTenant } from '../support/crashTenant.js';
 import { newStorage, plantedSecrets, postgresAvailable, type TestStorage } from '../support/linksServer.js';
 import { WebhookReceiver } from '../gl/webhookReceiver.js';
 
-const ADMIN_TOKEN = `glcrash-admin-${randomBytes(16).toString('hex')}`;
 const ENTRIES = 12;
 const KILLS = 2;
+/** A short lease so a restarted server takes the killed one's transfers back soon; a long request timeout so only a kill cuts a held delivery. */
+const ENGINE = {
+  LINKS_GL_POLL_MS: '50',
+  LINKS_GL_DISCOVERY_MS: '200',
+  LINKS_GL_LEASE_MS: '1500',
+  LINKS_GL_REQUEST_TIMEOUT_MS: '60000',
+  LINKS_GL_BACKOFF_MS: '50',
+};
 
 describe.skipIf(!postgresAvailable())('GL transfer crash safety: kill -9 mid-transfer', () => {
   const storage: TestStorage = newStorage();
@@ -23,30 +29,10 @@ describe.skipIf(!postgresAvailable())('GL transfer crash safety: kill -9 mid-tra
     await storage.destroy();
   });
 
-  const start = () =>
-    startLinksProcess({
-      LINKS_ADMIN_TOKEN: ADMIN_TOKEN,
-      LINKS_GL_POLL_MS: '50',
-      LINKS_GL_DISCOVERY_MS: '200',
-      LINKS_GL_LEASE_MS: '1500',
-      LINKS_GL_REQUEST_TIMEOUT_MS: '60000',
-      LINKS_GL_BACKOFF_MS: '50',
-      ...storage.env,
-    });
-
   it(`${KILLS} kills while a delivery is unanswered lose and duplicate nothing`, { timeout: 300_000 }, async () => {
     await receiver.start();
-    let server = await start();
-    const admin = new AdminClient(server.console, ADMIN_TOKEN);
-    const tenant = await admin.createTenant('GL crash');
-    const user = await admin.createUser(`glcrash-${randomBytes(3).toString('hex')}@crash.example`);
-    await admin.addMember(tenant.id, user.id, 'owner');
-    const token = (await admin.createKey(tenant.id, { environment: 'sandbox', user_id: user.id })).key;
-    const api = async (method: string, path: string, body?: unknown) => {
-      const result = await call(server.sandbox, method, `/api/v1${path}`, { token, body });
-      if (result.status >= 300) throw new Error(`${method} ${path} → ${result.status} ${result.text}`);
-      return result.body.data;
-    };
+    const links = await crashTenant(storage, 'GL crash', ENGINE);
+    const api = links.api;
     for (const account of [{ code: '1000', name: 'Cash', type: 'asset' }, { code: '4000', name: 'Revenue', type: 'revenue' }]) await api('POST', '/accounts', account);
     const posted: string[] = [];
     for (let i = 1; i <= ENTRIES; i++) {
@@ -73,9 +59,8 @@ describe.skipIf(!postgresAvailable())('GL transfer crash safety: kill -9 mid-tra
         if (Date.now() > deadline) throw new Error(`delivery ${kill} was never held`);
         await new Promise((r) => setTimeout(r, 50));
       }
-      server.proc.child.kill('SIGKILL');
-      await server.proc.exited;
-      server = await start();
+      await links.kill();
+      await links.restart();
     }
 
     const transfers = await (async () => {
@@ -100,7 +85,6 @@ describe.skipIf(!postgresAvailable())('GL transfer crash safety: kill -9 mid-tra
       expect(again.length).toBeGreaterThanOrEqual(1);
       expect(new Set([d.idempotencyKey, ...again.map((x) => x.idempotencyKey)]).size).toBe(1);
     }
-    server.proc.child.kill('SIGTERM');
-    await server.proc.exited;
+    await links.stop();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The twin setup of the crash tests: a `links start` process on throwaway storage, one tenant with an
+ * The setup the crash tests share: a `links start` process on throwaway storage, one tenant with an
  * owner's sandbox key, and `kill -9` / restart of the process on the same storage. The billing books
  * (accounts, a customer subledger, 40 customers synced, an invoice CSV connection) are what the job and
  * sync crash tests kill syncs and runs over.
