@@ -79,7 +79,11 @@ describe('an idle Xero connection through the engine (simulated clock)', () => {
     await provider.completeAuthorization(ctx, { state: callback.searchParams.get('state') as string, code: callback.searchParams.get('code') as string });
     const warnings: string[] = [];
     const engine = new GlTransferEngine({
-      logger: { warn: (fields: object, message: string) => warnings.push(`${message}: ${String((fields as { err?: unknown }).err)}`) },
+      logger: {
+        warn: (fields: unknown, message?: unknown) => {
+          warnings.push(`${String(message)}: ${String((fields as { err?: unknown }).err)}`);
+        },
+      },
       environments: { sandbox: db }, tenantIds: async () => [tenantId], secretsKey: () => key, connectors: registryFactory({ xero: provider }), clock: clock.now,
       timings: { pollMs: 1000, discoveryMs: 365 * DAY_MS, leaseMs: 100_000, requestTimeoutMs: 30_000, backoffMs: 500 },
     });
