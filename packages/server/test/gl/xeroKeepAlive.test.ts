@@ -21,6 +21,7 @@ import type { EnvironmentDatabase } from '../../src/storage/environmentSchema.js
 import { insertGlConnection } from '../../src/storage/glTransfers.js';
 import { inTenantTransaction } from '../../src/storage/tenantScope.js';
 import { newStorage, type TestStorage } from '../support/linksServer.js';
+import { SimClock } from '../support/xero/simClock.js';
 import { REFRESH_IDLE_MS } from '../support/xero/xeroIdentity.js';
 import { inProcessFetch, standInUrls } from '../support/xero/xeroHttp.js';
 import { XeroModel } from '../support/xero/xeroModel.js';
@@ -50,7 +51,7 @@ describe('an idle Xero connection through the engine (simulated clock)', () => {
 
   /** A tenant with a chart, an authorized authorization-code connection, and one engine on a clock that only moves when told. */
   async function idleConnection() {
-    const clock = { t: Date.now(), now: () => clock.t, sleep: async (ms: number) => void (clock.t += Math.max(0, ms)) };
+    const clock = new SimClock();
     const model = new XeroModel(clock);
     const org = model.addOrganisation('Idle Ltd', 'USD');
     org.addAccount('1000', 'Cash clearing', 'CURRENT');

@@ -43,6 +43,7 @@ import { insertGlConnection } from '../../../src/storage/glTransfers.js';
 import { inTenantTransaction } from '../../../src/storage/tenantScope.js';
 import { newStorage, type TestStorage } from '../linksServer.js';
 import { inProcessFetch, standInUrls } from './xeroHttp.js';
+import { SimClock } from './simClock.js';
 import { type XeroFault, XeroModel } from './xeroModel.js';
 
 const BASE = 'http://xero.sim';
@@ -58,16 +59,6 @@ function prng(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class SimClock {
-  // Starts at the real time and only runs ahead of it, so what the services stamp with the real
-  // clock (a retry's next attempt) is never in the simulation's future.
-  t = Date.now();
-  now = () => this.t;
-  sleep = async (ms: number) => {
-    this.t += Math.max(0, ms);
   };
 }
 
