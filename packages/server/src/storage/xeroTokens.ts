@@ -15,6 +15,8 @@ export async function readXeroTokens(db: Db, tenantId: string, connectionId: str
 
 export type XeroRefreshClaim =
   | { kind: 'claimed'; row: XeroTokenRecord }
+  /** `wanted(row)` said the row needs no refresh. */
+  | { kind: 'not_needed'; row: XeroTokenRecord }
   /** Another worker holds the refresh until `until`; the row as it stands. */
   | { kind: 'held'; row: XeroTokenRecord; until: Date }
   | { kind: 'missing' };
@@ -29,7 +31,7 @@ export async function claimXeroTokenRefresh(
   now: Date,
   leaseUntil: Date,
   wanted: (row: XeroTokenRecord) => boolean,
-): Promise<XeroRefreshClaim | { kind: 'not_needed'; row: XeroTokenRecord }> {
+): Promise<XeroRefreshClaim> {
   const row = await trx.selectFrom('xero_tokens').selectAll().where('tenant_id', '=', key.tenantId).where('connection_id', '=', key.connectionId).forUpdate().executeTakeFirst();
   if (!row) return { kind: 'missing' };
   if (!wanted(row)) return { kind: 'not_needed', row };
