@@ -93,7 +93,12 @@ export class XeroApiClient {
     // A concurrent-limit 429 carries no Retry-After: pause a second, not the shaper's default minute.
     const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
     const concurrent = response.status === 429 && response.headers.get('x-rate-limit-problem') === 'concurrent';
-    shaper.release({ status: response.status, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : concurrent ? 1 : undefined });
+    shaper.release({
+      status: response.status,
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : concurrent ? 1 : undefined,
+      minuteRemaining: remainingCalls(response.headers, 'x-minlimit-remaining'),
+      dayRemaining: remainingCalls(response.headers, 'x-daylimit-remaining'),
+    });
     let body: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json')) {
       try {
@@ -104,4 +109,10 @@ export class XeroApiClient {
     }
     return { kind: 'answer', status: response.status, headers: response.headers, body };
   }
+}
+
+/** A `X-…Limit-Remaining` header as a count; undefined when absent or not a whole number. */
+function remainingCalls(headers: Headers, name: string): number | undefined {
+  const value = headers.get(name);
+  return value !== null && /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : undefined;
 }

@@ -7,6 +7,11 @@
  * Counting is conservative: a request counts from the moment it is sent until 60 s (a day) after its
  * answer arrived, so Xero, which counts it on arrival, never sees more than we counted. A request
  * abandoned on timeout keeps its concurrency slot a while longer: Xero may still be working on it.
+ *
+ * Xero's answers say what is left (X-MinLimit-Remaining, X-DayLimit-Remaining). Calls Xero counted
+ * that this shaper did not make (a process that sent for the organisation before this one, another
+ * connection to it) are counted as if made when reported, so they expire no sooner than Xero's own;
+ * a later answer reporting more left takes back what was counted so.
  */
 
 export interface GlClock {
@@ -32,7 +37,29 @@ export interface RequestEnd {
   retryAfterSeconds?: number | undefined;
   /** The request timed out: Xero may still be processing it. */
   abandoned?: boolean;
+  /** X-MinLimit-Remaining of the answer. */
+  minuteRemaining?: number | undefined;
+  /** X-DayLimit-Remaining of the answer. */
+  dayRemaining?: number | undefined;
 }
+
+/** Drops the times that are `windowMs` old at `now` from the front of a list kept in time order. */
+function expire(times: number[], now: number, windowMs: number): void {
+  while (times.length > 0 && (times[0] as number) <= now - windowMs) times.shift();
+}
+
+/**
+ * Makes `others` (calls Xero counted that we did not make) account for Xero's count `used`, given
+ * `own` calls of ours in the window: adds the excess as calls made `now`, or takes back the oldest.
+ */
+function reconcile(others: number[], used: number, own: number, now: number): void {
+  const counted = own + others.length;
+  if (used > counted) for (let i = counted; i < used; i++) others.push(now);
+  else others.splice(0, Math.min(others.length, counted - used));
+}
+
+/** The earliest of the lists' first times (each list is in time order). */
+const earliest = (...lists: number[][]): number => Math.min(...lists.map((l) => l[0] ?? Number.POSITIVE_INFINITY));
 
 export class OrganisationShaper {
   private inFlight = 0;
@@ -41,19 +68,26 @@ export class OrganisationShaper {
   private blockedUntil = 0;
   private failures = 0;
   private readonly heldUntil: number[] = [];
+  /** Calls Xero reported in the minute (the day) that this shaper did not make, as of when reported. */
+  private readonly othersInMinute: number[] = [];
+  private readonly othersInDay: number[] = [];
 
   constructor(private readonly clock: GlClock) {}
 
   /** How long until a request may go (0: now). */
   waitMs(): number {
     const now = this.clock.now();
-    while (this.ended.length > 0 && (this.ended[0] as number) <= now - DAY) this.ended.shift();
+    this.expireAt(now);
     for (let i = this.heldUntil.length - 1; i >= 0; i--) if ((this.heldUntil[i] as number) <= now) this.heldUntil.splice(i, 1);
     if (this.blockedUntil > now) return this.blockedUntil - now;
     if (this.inFlight + this.heldUntil.length >= XERO_LIMITS.concurrent) return POLL_MS;
     const inMinute = this.ended.filter((t) => t > now - MINUTE);
-    if (this.inFlight + inMinute.length >= XERO_LIMITS.perMinute) return Math.max(1, (inMinute[0] ?? now) + MINUTE - now + 1);
-    if (this.inFlight + this.ended.length >= XERO_LIMITS.perDay) return Math.max(1, (this.ended[0] ?? now) + DAY - now + 1);
+    if (this.inFlight + inMinute.length + this.othersInMinute.length >= XERO_LIMITS.perMinute) {
+      return Math.max(1, Math.min(earliest(inMinute, this.othersInMinute), now) + MINUTE - now + 1);
+    }
+    if (this.inFlight + this.ended.length + this.othersInDay.length >= XERO_LIMITS.perDay) {
+      return Math.max(1, Math.min(earliest(this.ended, this.othersInDay), now) + DAY - now + 1);
+    }
     return 0;
   }
 
@@ -79,6 +113,12 @@ export class OrganisationShaper {
     this.inFlight--;
     this.ended.push(now);
     if (end.abandoned) this.heldUntil.push(now + ABANDONED_HOLD_MS);
+    this.expireAt(now);
+    if (end.minuteRemaining !== undefined) {
+      const own = this.ended.filter((t) => t > now - MINUTE).length;
+      reconcile(this.othersInMinute, XERO_LIMITS.perMinute - end.minuteRemaining, own, now);
+    }
+    if (end.dayRemaining !== undefined) reconcile(this.othersInDay, XERO_LIMITS.perDay - end.dayRemaining, this.ended.length, now);
     if (end.status === 429) {
       this.blockedUntil = Math.max(this.blockedUntil, now + Math.max(1, end.retryAfterSeconds ?? 60) * 1000);
     } else if (end.status === null || end.status >= 500) {
@@ -87,6 +127,12 @@ export class OrganisationShaper {
     } else {
       this.failures = 0;
     }
+  }
+
+  private expireAt(now: number): void {
+    expire(this.ended, now, DAY);
+    expire(this.othersInMinute, now, MINUTE);
+    expire(this.othersInDay, now, DAY);
   }
 }
 
