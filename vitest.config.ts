@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
 // test/postgres hold what only one backend has. The SDK's tests talk to a real server too.
 export default defineConfig({
   test: {
-    testTimeout: 60_000,
+    // Many tests start `links` processes; on a loaded 2-core CI machine some take 20–35 s. A hang still
+    // fails, two minutes in.
+    testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 2,
