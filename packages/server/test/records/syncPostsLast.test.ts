@@ -34,7 +34,7 @@ const noteWrites = (slowMs: number) => [
 ];
 
 describe.skipIf(!postgresAvailable())('a sync posts last', () => {
-  it(`a ${ROWS}-invoice sync with record storing slowed by ${SLOW_MS} ms a batch: the chain head is each posting transaction's last write, and a concurrent posting never waits for a batch`, { timeout: 180_000 }, async () => {
+  it(`a ${ROWS}-invoice sync with record storing slowed by ${SLOW_MS} ms a batch: the chain head is each posting transaction's last write, and a concurrent posting never waits for a batch`, async () => {
     const storage = newStorage();
     let server = await startTestLinks({ storage });
     try {
