@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // test/postgres hold what only one backend has. The SDK's tests talk to a real server too.
 export default defineConfig({
   test: {
-    // Many tests start `links` processes; on a loaded 2-core CI machine some take 20–35 s. A hang still
+    // Many tests start `links` processes; on a loaded 2-core CI machine some took 16–24 s of the 60 s they had. A hang still
     // fails, two minutes in.
     testTimeout: 120_000,
     hookTimeout: 180_000,
