@@ -6,25 +6,20 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
 import type { ErpConnector, GlJournal } from '../../src/domain/glTransfer.js';
 import type { ConnectorContext } from '../../src/gl/connectors.js';
 import { xeroProvider, type XeroProviderDefinition } from '../../src/gl/xero/xeroProvider.js';
 import { XeroShapers } from '../../src/gl/xero/xeroRateShaper.js';
 import { XeroAuthError } from '../../src/gl/xero/xeroTokenSource.js';
-import { loadSecretsKey } from '../../src/sources/secretBox.js';
-import { openDatabase, type DatabaseHandle } from '../../src/storage/database.js';
-import type { EnvironmentDatabase } from '../../src/storage/environmentSchema.js';
 import { inTenantTransaction } from '../../src/storage/tenantScope.js';
 import { readXeroTokens } from '../../src/storage/xeroTokens.js';
-import { newStorage, type TestStorage } from '../support/linksServer.js';
+import { openSandboxStore, type SandboxStore } from '../support/sandboxStore.js';
 import { startXeroHttp, type XeroStandInUrls } from '../support/xero/xeroHttp.js';
 import type { XeroOrganisation } from '../support/xero/xeroLedger.js';
 import { XeroModel, type XeroFault } from '../support/xero/xeroModel.js';
 
 describe('Xero connector against the stand-in', () => {
-  let storage: TestStorage;
-  let sandbox: DatabaseHandle<EnvironmentDatabase>;
+  let sandbox: SandboxStore;
   let stand: XeroStandInUrls & { close(): Promise<void> };
   let provider: XeroProviderDefinition;
   let org: XeroOrganisation;
@@ -55,10 +50,8 @@ describe('Xero connector against the stand-in', () => {
   let key: Buffer;
 
   beforeAll(async () => {
-    storage = newStorage();
-    const config = loadConfig(storage.env);
-    sandbox = await openDatabase<EnvironmentDatabase>('sandbox', config);
-    key = loadSecretsKey({ secretsKey: config.secretsKey, dataDir: config.dataDir });
+    sandbox = await openSandboxStore();
+    key = sandbox.key;
     org = model.addOrganisation('Stand-in Ltd', 'USD');
     org.addAccount('090', 'Bank', 'BANK');
     org.addAccount('091', 'Cash clearing', 'CURRENT');
@@ -77,7 +70,6 @@ describe('Xero connector against the stand-in', () => {
   afterAll(async () => {
     await stand?.close();
     await sandbox?.close();
-    await storage?.destroy();
   });
 
   it('reads the chart (archived accounts marked) and confirms a balanced journal, found again by its marker', async () => {

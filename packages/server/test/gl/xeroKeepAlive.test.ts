@@ -8,19 +8,16 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
 import { registryFactory } from '../../src/gl/connectors.js';
 import { sealGlCredentials } from '../../src/gl/credentials.js';
 import { GlTransferEngine } from '../../src/gl/transferEngine.js';
 import { xeroProvider } from '../../src/gl/xero/xeroProvider.js';
 import { XeroShapers } from '../../src/gl/xero/xeroRateShaper.js';
 import { postJournalEntry } from '../../src/ledger/journalEntries.js';
-import { loadSecretsKey } from '../../src/sources/secretBox.js';
-import { openDatabase, type DatabaseHandle } from '../../src/storage/database.js';
 import type { EnvironmentDatabase } from '../../src/storage/environmentSchema.js';
 import { insertGlConnection } from '../../src/storage/glTransfers.js';
 import { inTenantTransaction } from '../../src/storage/tenantScope.js';
-import { newStorage, type TestStorage } from '../support/linksServer.js';
+import { openSandboxStore, type SandboxStore } from '../support/sandboxStore.js';
 import { SimClock } from '../support/xero/simClock.js';
 import { REFRESH_IDLE_MS } from '../support/xero/xeroIdentity.js';
 import { inProcessFetch, standInUrls } from '../support/xero/xeroHttp.js';
@@ -31,22 +28,17 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 describe('an idle Xero connection through the engine (simulated clock)', () => {
-  let storage: TestStorage;
-  let database: DatabaseHandle<EnvironmentDatabase>;
+  let store: SandboxStore;
   let db: Kysely<EnvironmentDatabase>;
   let key: Buffer;
 
   beforeAll(async () => {
-    storage = newStorage();
-    const config = loadConfig(storage.env);
-    database = await openDatabase<EnvironmentDatabase>('sandbox', config);
-    db = database.db;
-    key = loadSecretsKey({ secretsKey: config.secretsKey, dataDir: config.dataDir });
+    store = await openSandboxStore();
+    ({ db, key } = store);
   });
 
   afterAll(async () => {
-    await database?.close();
-    await storage?.destroy();
+    await store?.close();
   });
 
   /** A tenant with a chart, an authorized authorization-code connection, and one engine on a clock that only moves when told. */

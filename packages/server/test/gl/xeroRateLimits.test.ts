@@ -7,30 +7,19 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
 import { ErpCallError, type ErpConnector } from '../../src/domain/glTransfer.js';
 import { xeroProvider } from '../../src/gl/xero/xeroProvider.js';
 import { XeroShapers } from '../../src/gl/xero/xeroRateShaper.js';
-import { loadSecretsKey } from '../../src/sources/secretBox.js';
-import { openDatabase, type DatabaseHandle } from '../../src/storage/database.js';
-import type { EnvironmentDatabase } from '../../src/storage/environmentSchema.js';
-import { newStorage, type TestStorage } from '../support/linksServer.js';
+import { openSandboxStore, type SandboxStore } from '../support/sandboxStore.js';
+import { SimClock } from '../support/xero/simClock.js';
 import { inProcessFetch, standInUrls } from '../support/xero/xeroHttp.js';
 import { XeroModel } from '../support/xero/xeroModel.js';
 
 describe('Xero rate limits per organisation (simulated clock)', () => {
-  let storage: TestStorage;
-  let sandbox: DatabaseHandle<EnvironmentDatabase>;
-  const clock = {
-    t: Date.parse('2026-12-07T00:00:00Z'),
-    now() {
-      return this.t;
-    },
-    async sleep(ms: number) {
-      this.t += Math.max(ms, 0);
-    },
-  };
-  const model = new XeroModel({ now: () => clock.now(), sleep: (ms) => clock.sleep(ms) });
+  let sandbox: SandboxStore;
+  const clock = new SimClock();
+  clock.t = Date.parse('2026-12-07T00:00:00Z');
+  const model = new XeroModel(clock);
   const busy = model.addOrganisation('Busy Ltd');
   const quiet = model.addOrganisation('Quiet Ltd');
   const shared = model.addOrganisation('Shared Ltd');
@@ -41,10 +30,8 @@ describe('Xero rate limits per organisation (simulated clock)', () => {
   let nextProcess: ErpConnector;
 
   beforeAll(async () => {
-    storage = newStorage();
-    const config = loadConfig(storage.env);
-    sandbox = await openDatabase<EnvironmentDatabase>('sandbox', config);
-    const key = loadSecretsKey({ secretsKey: config.secretsKey, dataDir: config.dataDir });
+    sandbox = await openSandboxStore();
+    const { key } = sandbox;
     for (const org of [busy, quiet, shared]) org.addAccount('091', 'Cash clearing', 'CURRENT');
     model.identity.addApp({ clientId: 'BUSY', clientSecret: 's1', tenantIds: [busy.tenantId], customConnection: true });
     model.identity.addApp({ clientId: 'QUIET', clientSecret: 's2', tenantIds: [quiet.tenantId], customConnection: true });
@@ -67,7 +54,6 @@ describe('Xero rate limits per organisation (simulated clock)', () => {
 
   afterAll(async () => {
     await sandbox?.close();
-    await storage?.destroy();
   });
 
   it('5,000 requests in a day, never more than 5 at once or 60 a minute; the next waits for the day; another organisation is not held up', async () => {

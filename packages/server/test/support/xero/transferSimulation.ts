@@ -26,9 +26,7 @@
  * exactly that one.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config/config.js';
 import { registryFactory } from '../../../src/gl/connectors.js';
 import { sealGlCredentials } from '../../../src/gl/credentials.js';
 import { retryGlTransfer } from '../../../src/gl/glTransferService.js';
@@ -36,12 +34,9 @@ import { GlTransferEngine } from '../../../src/gl/transferEngine.js';
 import { xeroProvider } from '../../../src/gl/xero/xeroProvider.js';
 import { XeroShapers } from '../../../src/gl/xero/xeroRateShaper.js';
 import { postJournalEntry } from '../../../src/ledger/journalEntries.js';
-import { loadSecretsKey } from '../../../src/sources/secretBox.js';
-import { openDatabase, type DatabaseHandle } from '../../../src/storage/database.js';
-import type { EnvironmentDatabase } from '../../../src/storage/environmentSchema.js';
 import { insertGlConnection } from '../../../src/storage/glTransfers.js';
 import { inTenantTransaction } from '../../../src/storage/tenantScope.js';
-import { newStorage, type TestStorage } from '../linksServer.js';
+import { openSandboxStore, type SandboxStore } from '../sandboxStore.js';
 import { inProcessFetch, standInUrls } from './xeroHttp.js';
 import { SimClock } from './simClock.js';
 import { type XeroFault, XeroModel } from './xeroModel.js';
@@ -67,12 +62,6 @@ interface Worker {
   /** Resolves when this worker's process "dies" mid-request. */
   crashed: Promise<void>;
   crash: () => void;
-}
-
-
-interface SimulationStore {
-  sandbox: Kysely<EnvironmentDatabase>;
-  key: Buffer;
 }
 
 interface ScheduleTotals {
@@ -103,20 +92,14 @@ function seedsOf(shard: number): number[] {
 /** The simulation's describe block for shard `shard` of SIMULATION_SHARDS. */
 export function describeXeroSimulation(shard: number): void {
   describe(`seeded simulation (shard ${shard} of ${SIMULATION_SHARDS}): the transfer engine against the Xero model`, () => {
-    let storage: TestStorage;
-    let database: DatabaseHandle<EnvironmentDatabase>;
-    let store: SimulationStore;
+    let store: SandboxStore;
 
     beforeAll(async () => {
-      storage = newStorage();
-      const config = loadConfig(storage.env);
-      database = await openDatabase<EnvironmentDatabase>('sandbox', config);
-      store = { sandbox: database.db, key: loadSecretsKey({ secretsKey: config.secretsKey, dataDir: config.dataDir }) };
+      store = await openSandboxStore();
     });
 
     afterAll(async () => {
-      await database?.close();
-      await storage?.destroy();
+      await store?.close();
     });
 
     const seeds = seedsOf(shard);
@@ -139,8 +122,8 @@ export function describeXeroSimulation(shard: number): void {
   });
 }
 
-async function runSchedule(store: SimulationStore, seed: number): Promise<ScheduleTotals> {
-  const { sandbox, key } = store;
+async function runSchedule(store: SandboxStore, seed: number): Promise<ScheduleTotals> {
+  const { db, key } = store;
   const random = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const clock = new SimClock();
@@ -151,7 +134,6 @@ async function runSchedule(store: SimulationStore, seed: number): Promise<Schedu
   org.addAccount('6000', 'Costs', 'OVERHEADS');
   model.identity.addApp({ clientId: 'SIM', clientSecret: 'sim-secret', tenantIds: [org.tenantId], customConnection: true });
   model.identity.addApp({ clientId: 'SIMWEB', clientSecret: 'sim-web-secret', tenantIds: [org.tenantId], customConnection: false });
-  const db = sandbox;
   const tenantId = uuidv7();
   const connectionId = uuidv7();
   const authorizationCode = random() < 0.5;
