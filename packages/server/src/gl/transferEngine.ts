@@ -8,8 +8,9 @@
  *
  * One sender per connection: a step first takes (or renews) the connection's sender lease and skips
  * the connection while another process holds it; the lease is renewed once a third of it has passed
- * (every claim also checks this process is still the sender), kept between steps and released by `stop()`. So the ERP's rate limits, shaped inside the sending
- * process (Xero: xeroRateShaper.ts), hold across processes. A dead sender's lease lapses after
+ * (every claim also checks this process is still the sender), kept between steps and released by
+ * `stop()`. So the ERP's rate limits, shaped inside the sending process (Xero: xeroRateShaper.ts),
+ * hold across processes. A dead sender's lease lapses after
  * `leaseMs`; a released one makes the next sender wait until this one's requests are a minute old
  * (at most `leaseMs`). With a lease of at least a minute plus an attempt's longest time (the default
  * 120 s ≥ 60 s + 2 × 10 s waiting for a slot + 30 s request timeout), a new sender's first minute

@@ -113,6 +113,6 @@ export class XeroApiClient {
 
 /** A `X-…Limit-Remaining` header as a count; undefined when absent or not a whole number. */
 function remainingCalls(headers: Headers, name: string): number | undefined {
-  const value = headers.get(name);
-  return value !== null && /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : undefined;
+  const value = headers.get(name)?.trim();
+  return value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
 }

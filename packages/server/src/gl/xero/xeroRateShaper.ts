@@ -81,7 +81,7 @@ export class OrganisationShaper {
     for (let i = this.heldUntil.length - 1; i >= 0; i--) if ((this.heldUntil[i] as number) <= now) this.heldUntil.splice(i, 1);
     if (this.blockedUntil > now) return this.blockedUntil - now;
     if (this.inFlight + this.heldUntil.length >= XERO_LIMITS.concurrent) return POLL_MS;
-    const inMinute = this.ended.filter((t) => t > now - MINUTE);
+    const inMinute = this.ownInMinute(now);
     if (this.inFlight + inMinute.length + this.othersInMinute.length >= XERO_LIMITS.perMinute) {
       return Math.max(1, Math.min(earliest(inMinute, this.othersInMinute), now) + MINUTE - now + 1);
     }
@@ -115,8 +115,7 @@ export class OrganisationShaper {
     if (end.abandoned) this.heldUntil.push(now + ABANDONED_HOLD_MS);
     this.expireAt(now);
     if (end.minuteRemaining !== undefined) {
-      const own = this.ended.filter((t) => t > now - MINUTE).length;
-      reconcile(this.othersInMinute, XERO_LIMITS.perMinute - end.minuteRemaining, own, now);
+      reconcile(this.othersInMinute, XERO_LIMITS.perMinute - end.minuteRemaining, this.ownInMinute(now).length, now);
     }
     if (end.dayRemaining !== undefined) reconcile(this.othersInDay, XERO_LIMITS.perDay - end.dayRemaining, this.ended.length, now);
     if (end.status === 429) {
@@ -127,6 +126,11 @@ export class OrganisationShaper {
     } else {
       this.failures = 0;
     }
+  }
+
+  /** This shaper's finished requests that still count against the minute at `now`. */
+  private ownInMinute(now: number): number[] {
+    return this.ended.filter((t) => t > now - MINUTE);
   }
 
   private expireAt(now: number): void {
